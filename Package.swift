@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "portal-gen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "portal-gen", targets: ["portal-gen"]),
+        .library(name: "PortalKit", targets: ["PortalKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "PortalKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "portal-gen",
+            dependencies: [
+                "PortalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PortalKitTests",
+            dependencies: ["PortalKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "portal-genTests",
+            dependencies: ["portal-gen", "PortalKit"]
+        ),
+    ]
+)

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Everything read from a content folder, before validation.
+public struct LoadedContent: Sendable {
+    public var config: PortalConfig?
+    public var reports: [ReportSource]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Finds and parses `portal.yml` and every report file in a content folder.
+public struct ContentLoader: Sendable {
+    public static let settingsFile = "portal.yml"
+
+    public let root: URL
+    /// How paths are shown in messages: relative to this folder when the file is inside it.
+    public let displayBase: URL
+
+    public init(root: URL, displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.root = root.standardizedFileURL
+        self.displayBase = displayBase.standardizedFileURL
+    }
+
+    /// The path shown to the user for a file: relative to the working directory when possible.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    public func load() async -> LoadedContent {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
+            return LoadedContent(config: nil, reports: [], diagnostics: diagnostics)
+        }
+        let settingsURL = root.appendingPathComponent(Self.settingsFile)
+        var config: PortalConfig?
+        if FileManager.default.fileExists(atPath: settingsURL.path) {
+            do {
+                let source = try SourceText.read(settingsURL, displayPath: displayPath(settingsURL))
+                config = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        } else {
+            diagnostics.append(.error("the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)", at: SourceLocation(file: displayPath(settingsURL), line: 1)))
+        }
+
+        let files = reportFiles(diagnostics: &diagnostics)
+        let parsed = await parseConcurrently(files)
+        var reports: [ReportSource] = []
+        for result in parsed {
+            diagnostics += result.diagnostics
+            if let report = result.report { reports.append(report) }
+        }
+        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics)
+    }
+
+    /// Every `.md` file under the content folder, sorted so that every run sees the same order.
+    /// Hidden files and folders are skipped; symbolic links are not followed.
+    func reportFiles(diagnostics: inout [Diagnostic]) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var files: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: SourceLocation(file: displayPath(url), line: 1)))
+                continue
+            }
+            if values?.isRegularFile == true { files.append(url) }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private struct ParseResult: Sendable {
+        var report: ReportSource?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Parses files on all cores, keeping the input order in the result.
+    private func parseConcurrently(_ files: [URL]) async -> [ParseResult] {
+        await withTaskGroup(of: (Int, ParseResult).self) { group in
+            var results = [ParseResult?](repeating: nil, count: files.count)
+            var next = 0
+            let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+            func add(_ group: inout TaskGroup<(Int, ParseResult)>) {
+                let index = next
+                let url = files[index]
+                let display = displayPath(url)
+                next += 1
+                group.addTask {
+                    var diagnostics: [Diagnostic] = []
+                    do throws(DiagnosticsError) {
+                        let source = try SourceText.read(url, displayPath: display)
+                        let report = ReportSource.parse(source, diagnostics: &diagnostics)
+                        return (index, ParseResult(report: report, diagnostics: diagnostics))
+                    } catch {
+                        return (index, ParseResult(report: nil, diagnostics: error.diagnostics))
+                    }
+                }
+            }
+            while next < files.count, next < width { add(&group) }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < files.count { add(&group) }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+}

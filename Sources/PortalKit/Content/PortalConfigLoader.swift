@@ -1,0 +1,125 @@
+import Foundation
+
+/// Reads `portal.yml` into `PortalConfig`, reporting every problem with its line.
+public enum PortalConfigLoader {
+    static let keys = ["site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
+                       "deadline", "theme", "unsafe_html", "sample_data", "townships"]
+    static let identityKeys = ["site_code", "icp", "police", "police_link"]
+    static let townshipKeys = ["name", "organ", "slug", "credit_code"]
+
+    /// Parses settings text; returns nil when an error makes the settings unusable (see `diagnostics`).
+    public static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> PortalConfig? {
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        guard var fields = YAMLFields.parse(yaml: source.text, file: source.path, lineOffset: 0, what: "portal.yml", diagnostics: &diagnostics) else {
+            return nil
+        }
+        fields.rejectUnknownKeys(keys, in: "portal.yml")
+        let siteName = fields.string("site_name", "网站名称", required: true)
+        let county = fields.string("county", "县（区）名称", required: true)
+        let hostOrgan = fields.string("host_organ", "主办单位", required: true)
+        let contact = fields.string("contact", "联系方式", required: true)
+
+        var basePath = fields.string("base_path", "网站路径") ?? "/"
+        if !basePath.hasPrefix("/") { basePath = "/" + basePath }
+        if !basePath.hasSuffix("/") { basePath += "/" }
+        if basePath.contains("//") || basePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+            || basePath.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "?" || $0 == "#" }) {
+            fields.error("`base_path` must be a plain path such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
+        }
+
+        var siteURL = fields.string("site_url", "网站地址")
+        if let url = siteURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil || url.contains(where: \.isWhitespace) {
+                fields.error("`site_url` must be the site's address such as `https://www.example.gov.cn`", at: fields.location(ofKey: "site_url"))
+                siteURL = nil
+            } else {
+                while siteURL!.hasSuffix("/") { siteURL!.removeLast() }
+            }
+        }
+
+        var identity = PortalConfig.Identity()
+        if var group = fields.fields("identity", "网站标识") {
+            group.rejectUnknownKeys(identityKeys, in: "identity")
+            identity.siteCode = group.string("site_code", "网站标识码")
+            identity.icp = group.string("icp", "ICP备案号")
+            identity.police = group.string("police", "公安机关备案号")
+            identity.policeLink = group.string("police_link", "公安备案链接")
+            if let link = identity.policeLink, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
+                group.error("`police_link` must start with https://", at: group.location(ofKey: "police_link"))
+                identity.policeLink = nil
+            }
+            fields.absorb(group)
+        }
+
+        var deadline = PublicationDeadline(month: 3, day: 31)!
+        if let text = fields.string("deadline", "年报发布期限") {
+            if let parsed = PublicationDeadline(text: text) {
+                deadline = parsed
+            } else {
+                fields.error("`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March", at: fields.location(ofKey: "deadline"))
+            }
+        }
+
+        let theme = fields.string("theme", "主题") ?? "default"
+        let unsafeHTML = fields.bool("unsafe_html", "允许原始HTML") ?? false
+        let sampleData = fields.bool("sample_data", "示例数据") ?? false
+
+        let townships = readTownships(&fields)
+        diagnostics += fields.diagnostics
+        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
+        guard errorsAfter == errorsBefore, let siteName, let county, let hostOrgan, let contact else { return nil }
+        return PortalConfig(siteName: siteName, county: county, hostOrgan: hostOrgan, contact: contact, basePath: basePath,
+                            siteURL: siteURL, identity: identity, deadline: deadline, townships: townships, theme: theme,
+                            unsafeHTML: unsafeHTML, sampleData: sampleData)
+    }
+
+    private static func readTownships(_ fields: inout YAMLFields) -> [Township] {
+        let items = fields.list("townships", "乡镇列表", required: true)
+        if items.isEmpty, fields.node("townships") != nil {
+            fields.error("`townships` lists no township; add one item per township in the county's official order", at: fields.location(ofKey: "townships"))
+        }
+        var townships: [Township] = []
+        var namesSeen: [String: SourceLocation] = [:]
+        var slugsSeen: [String: (name: String, location: SourceLocation)] = [:]
+        for var item in items {
+            item.rejectUnknownKeys(townshipKeys, in: "a township")
+            let name = item.string("name", "乡镇名称", required: true)
+            let organ = item.string("organ", "机关全称", required: true)
+            let creditCode = item.string("credit_code", "统一社会信用代码")
+            if let code = creditCode, code.count != 18 || !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
+                item.error("`credit_code` `\(code)` is not an 18-character 统一社会信用代码 (digits and capital letters)", at: item.location(ofKey: "credit_code"))
+            }
+            var slug = item.string("slug", "网址名")
+            let slugLocation = item.location(ofKey: slug == nil ? "name" : "slug")
+            if let given = slug, !Slug.isValid(given) {
+                item.error("`slug` `\(given)` cannot be used in a web address; use lowercase letters a-z, digits and hyphens (not only digits, not one of \(Slug.reserved.sorted().joined(separator: ", "))), for example `slug: huazhuang`", at: slugLocation)
+                slug = nil
+            } else if slug == nil, let name {
+                let derived = Slug.fromPinyin(name)
+                if Slug.isValid(derived) {
+                    slug = derived
+                } else {
+                    item.error("no web address can be made from the name `\(name)`; add a line `slug: …` with lowercase letters a-z, digits and hyphens", at: slugLocation)
+                }
+            }
+            if let name {
+                if let first = namesSeen[name] {
+                    item.error("the township `\(name)` is listed twice (first on line \(first.line)); list each township once", at: item.location(ofKey: "name"))
+                }
+                namesSeen[name] = namesSeen[name] ?? item.location(ofKey: "name")
+            }
+            if let slug, let name {
+                if let other = slugsSeen[slug], other.name != name {
+                    item.error("`\(name)` and `\(other.name)` (line \(other.location.line)) would both use the web address `\(slug)`; give one of them its own `slug: …`", at: slugLocation)
+                } else {
+                    slugsSeen[slug] = (name, slugLocation)
+                }
+            }
+            fields.absorb(item)
+            if let name, let organ, let slug {
+                townships.append(Township(name: name, organ: organ, slug: slug, creditCode: creditCode, order: townships.count))
+            }
+        }
+        return townships
+    }
+}

@@ -1,0 +1,53 @@
+/// A report as written in its content file: parsed and typed, not yet checked against the settings
+/// or the other reports.
+public struct ReportSource: Sendable {
+    public static let keys = ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
+
+    public var path: String
+    public var title: String
+    public var township: String
+    public var year: Int
+    public var published: CalendarDate
+    public var written: CalendarDate?
+    public var indexNumber: String
+    public var issuer: String?
+    public var documentNumber: String?
+    public var body: String
+    public var bodyFirstLine: Int
+    /// Where each front-matter key is written, for messages from later stages.
+    public var keyLocations: [String: SourceLocation]
+
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? SourceLocation(file: path, line: 1)
+    }
+
+    /// Parses one report file; problems are appended to `diagnostics`, and nil is returned when
+    /// a required detail is missing or unreadable.
+    public static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> ReportSource? {
+        let frontMatter: FrontMatter
+        do {
+            frontMatter = try FrontMatter.split(source)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+        guard var fields = YAMLFields.parse(yaml: frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlFirstLine - 1,
+                                            what: "the front matter", diagnostics: &diagnostics) else { return nil }
+        fields.rejectUnknownKeys(keys, in: "the front matter")
+        let title = fields.string("title", "标题", required: true)
+        let township = fields.string("township", "乡镇", required: true)
+        let year = fields.int("year", "年度", required: true, range: 2008...9999)
+        let published = fields.date("published", "发布日期", required: true)
+        let written = fields.date("written", "成文日期")
+        let indexNumber = fields.string("index_number", "索引号", required: true)
+        let issuer = fields.string("issuer", "发布机构")
+        let documentNumber = fields.string("document_number", "文号")
+        var locations: [String: SourceLocation] = [:]
+        for key in keys { if let node = fields.keyNode(key) { locations[key] = fields.location(of: node) } }
+        diagnostics += fields.diagnostics
+        guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber else { return nil }
+        return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
+                            written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
+                            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, keyLocations: locations)
+    }
+}

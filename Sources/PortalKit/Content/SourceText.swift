@@ -1,0 +1,70 @@
+import Foundation
+
+/// The text of one content file, decoded and with line endings made uniform.
+///
+/// Files come from Windows editors and Word: a byte-order mark and CRLF line endings are common and
+/// must not change line numbers or break front matter detection.
+public struct SourceText: Sendable {
+    /// The path as it is shown in messages (relative to where the user ran the command when possible).
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = SourceText.normalize(text)
+    }
+
+    /// Reads and decodes a file; a file that is not valid UTF-8 (or UTF-16 with a BOM) is an error
+    /// naming the byte where decoding failed.
+    public static func read(_ url: URL, displayPath: String) throws(DiagnosticsError) -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticsError([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: displayPath, line: 1))])
+        }
+        return try decode(data, displayPath: displayPath)
+    }
+
+    public static func decode(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceText {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            if let text = String(data: data.dropFirst(2), encoding: encoding) {
+                return SourceText(path: displayPath, text: text)
+            }
+            throw DiagnosticsError([.error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))])
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let text = String(validating: body, as: UTF8.self) {
+            return SourceText(path: displayPath, text: text)
+        }
+        let offset = firstInvalidUTF8Offset(body) + (body.count == bytes.count ? 0 : 3)
+        let line = 1 + bytes.prefix(offset).filter { $0 == 0x0A }.count
+        throw DiagnosticsError([.error("the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8 (in Notepad: Save As → Encoding → UTF-8)", at: SourceLocation(file: displayPath, line: line))])
+    }
+
+    /// CRLF and lone CR become LF; a leading BOM left by string sources is removed.
+    static func normalize(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return offset
+            case .error:
+                return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Yams
+
+/// Reads a YAML mapping into typed values while keeping every line number.
+///
+/// Settings and front matter are edited by hand, so every problem is reported with the line it is on,
+/// unknown keys are errors (a typo must not silently drop data) and all problems are collected,
+/// not just the first.
+struct YAMLFields {
+    let file: String
+    /// Added to a YAML line to get the line in the file (front matter starts below `---`).
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    let mappingLocation: SourceLocation
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Composes `yaml` and reads its top-level mapping; returns nil (with a diagnostic) if it is not one.
+    static func parse(yaml: String, file: String, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(YAMLFields.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return nil
+        }
+        guard let node else {
+            diagnostics.append(.error("\(what) is empty; write its settings as `key: value` lines", at: SourceLocation(file: file, line: lineOffset + 1)))
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+            diagnostics.append(.error("\(what) must be a list of `key: value` lines", at: location))
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: node)
+    }
+
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, at node: Node) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.mappingLocation = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    /// Turns a Yams error into a diagnostic at the right line of the file.
+    static func diagnostic(for error: Error, file: String, lineOffset: Int) -> Diagnostic {
+        let fix = "check the indentation and that text containing `:` or `#` is in quotes"
+        switch error {
+        case let YamlError.scanner(context, problem, mark, _),
+             let YamlError.parser(context, problem, mark, _),
+             let YamlError.composer(context, problem, mark, _):
+            var message = "the YAML cannot be read: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(message + "; " + fix, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+        case let YamlError.duplicatedKeysInMapping(duplicates, context):
+            return .error("the key `\(duplicates.joined(separator: "`, `"))` is written twice; keep one", at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+        case let YamlError.reader(problem, _, _, _):
+            return .error("the YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+        default:
+            return .error("the YAML cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return mappingLocation }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The value for `key`, or nil when absent or written as an empty value / `null`.
+    func node(_ key: String) -> Node? {
+        for (k, v) in mapping where k.scalar?.string == key {
+            if let scalar = v.scalar, scalar.style == .plain, v.null != nil { return nil }
+            return v
+        }
+        return nil
+    }
+
+    func keyNode(_ key: String) -> Node? {
+        mapping.first { $0.key.scalar?.string == key }?.key
+    }
+
+    /// Where `key` is written, or where the mapping starts when it is missing.
+    func location(ofKey key: String) -> SourceLocation {
+        keyNode(key).map(location(of:)) ?? mappingLocation
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    /// Reports every key that is not in `known`, suggesting the closest known key.
+    mutating func rejectUnknownKeys(_ known: [String], in what: String) {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string else {
+                error("\(what) keys must be plain words", at: location(of: key))
+                continue
+            }
+            if known.contains(name) { continue }
+            var message = "unknown key `\(name)` in \(what)"
+            if let suggestion = Suggestion.closest(to: name, in: known) {
+                message += "; did you mean `\(suggestion)`?"
+            } else {
+                message += "; the known keys are: \(known.joined(separator: ", "))"
+            }
+            error(message, at: location(of: key))
+        }
+    }
+
+    private mutating func missing(_ key: String, _ label: String) {
+        error("`\(key)` (\(label)) is missing; add a line `\(key): …`", at: mappingLocation)
+    }
+
+    /// A text value; numbers and dates written without quotes are accepted as their text.
+    mutating func string(_ key: String, _ label: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { missing(key, label) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error("`\(key)` (\(label)) must be a single line of text, not a list or a group", at: location(of: node))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { error("`\(key)` (\(label)) is empty; write its value after the colon", at: location(of: node)) }
+            return nil
+        }
+        return text
+    }
+
+    mutating func int(_ key: String, _ label: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node = node(key) else {
+            if required { missing(key, label) }
+            return nil
+        }
+        guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces),
+              !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            error("`\(key)` (\(label)) must be a whole number written with digits 0-9, for example `\(key): 2024`", at: location(of: node))
+            return nil
+        }
+        if let range, !range.contains(value) {
+            error("`\(key)` (\(label)) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String, _ label: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("`\(key)` (\(label)) must be `true` or `false`", at: location(of: node))
+            return nil
+        }
+    }
+
+    /// A plain calendar date `YYYY-MM-DD`; times and time zones are refused so a date can never shift.
+    mutating func date(_ key: String, _ label: String, required: Bool = false) -> CalendarDate? {
+        guard let text = string(key, label, required: required) else { return nil }
+        if let date = CalendarDate(iso: text) { return date }
+        let at = location(of: node(key)!)
+        if text.count > 10, let date = CalendarDate(iso: String(text.prefix(10))) {
+            error("`\(key)` (\(label)) is `\(text)`, which has a time or time zone; write the date only, as `\(key): \(date.iso)`", at: at)
+        } else {
+            error("`\(key)` (\(label)) is `\(text)`, which is not a real date; write it as YYYY-MM-DD, for example `\(key): 2025-01-20`", at: at)
+        }
+        return nil
+    }
+
+    /// A nested mapping, read with the same rules.
+    mutating func fields(_ key: String, _ label: String, required: Bool = false) -> YAMLFields? {
+        guard let node = node(key) else {
+            if required { missing(key, label) }
+            return nil
+        }
+        guard let mapping = node.mapping else {
+            error("`\(key)` (\(label)) must be a group of indented `key: value` lines", at: location(of: node))
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: node)
+    }
+
+    /// A list whose items are mappings, each read with the same rules.
+    mutating func list(_ key: String, _ label: String, required: Bool = false) -> [YAMLFields] {
+        guard let node = node(key) else {
+            if required { missing(key, label) }
+            return []
+        }
+        guard let sequence = node.sequence else {
+            error("`\(key)` (\(label)) must be a list of items, each starting with `- `", at: location(of: node))
+            return []
+        }
+        var items: [YAMLFields] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                error("each item of `\(key)` (\(label)) must be a group of `key: value` lines", at: location(of: item))
+                continue
+            }
+            items.append(YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: item))
+        }
+        return items
+    }
+
+    /// Collects a nested reader's problems into this one.
+    mutating func absorb(_ other: YAMLFields) {
+        diagnostics += other.diagnostics
+    }
+}

@@ -1,0 +1,67 @@
+/// The portal's settings from `Content/portal.yml`.
+public struct PortalConfig: Sendable {
+    /// The portal's name shown in every page header and title, e.g. `示例县政府信息公开工作年度报告`.
+    public var siteName: String
+    /// The county (or district) whose townships publish here, e.g. `示例县`.
+    public var county: String
+    /// 主办单位: the organ that runs the portal, shown in the footer.
+    public var hostOrgan: String
+    /// 联系方式 shown in the footer.
+    public var contact: String
+    /// The path under which the portal is served, e.g. `/xxgk/ndbg/`; always starts and ends with `/`.
+    /// Pages link relatively; only the 404 page (served at arbitrary URLs) needs it.
+    public var basePath: String
+    /// The site's origin, e.g. `https://www.example.gov.cn`, for absolute URLs in sitemap.xml.
+    public var siteURL: String?
+    /// The identity footer items required on every page of a government website.
+    public var identity: Identity
+    /// When a report for year Y is due: this month and day of year Y+1.
+    public var deadline: PublicationDeadline
+    /// Townships in the county's official order.
+    public var townships: [Township]
+    /// The theme name or folder used when `--theme` is not given.
+    public var theme: String
+    /// Whether raw HTML and unsafe links in Markdown are passed through (off by default).
+    public var unsafeHTML: Bool
+    /// Marks every page as sample data (for the bundled example and demos).
+    public var sampleData: Bool
+
+    public struct Identity: Sendable, Hashable {
+        /// 网站标识码 (10 characters).
+        public var siteCode: String?
+        /// ICP备案号, linked to the MIIT registration site.
+        public var icp: String?
+        /// 公安机关备案号.
+        public var police: String?
+        /// The 公安备案 record link; the badge links here when set.
+        public var policeLink: String?
+
+        public init(siteCode: String? = nil, icp: String? = nil, police: String? = nil, policeLink: String? = nil) {
+            self.siteCode = siteCode
+            self.icp = icp
+            self.police = police
+            self.policeLink = policeLink
+        }
+    }
+
+    public init(siteName: String, county: String, hostOrgan: String, contact: String, basePath: String = "/",
+                siteURL: String? = nil, identity: Identity = Identity(), deadline: PublicationDeadline = .init(month: 3, day: 31)!,
+                townships: [Township], theme: String = "default", unsafeHTML: Bool = false, sampleData: Bool = false) {
+        self.siteName = siteName
+        self.county = county
+        self.hostOrgan = hostOrgan
+        self.contact = contact
+        self.basePath = basePath
+        self.siteURL = siteURL
+        self.identity = identity
+        self.deadline = deadline
+        self.townships = townships
+        self.theme = theme
+        self.unsafeHTML = unsafeHTML
+        self.sampleData = sampleData
+    }
+
+    public func township(named name: String) -> Township? {
+        townships.first { $0.name == name }
+    }
+}

@@ -1,0 +1,31 @@
+/// One page the site will contain, before it is rendered.
+public struct SitePage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case home
+        case year(Int)
+        case township(Township)
+        /// Index into `Portal.reports`.
+        case report(Int)
+        case notFound
+    }
+
+    public let kind: Kind
+    /// Path inside the output folder, `/`-separated, e.g. `2024/huazhuang/index.html`.
+    public let path: String
+
+    /// The name of the theme template that renders this page.
+    public var template: String {
+        switch kind {
+        case .home: "home"
+        case .year: "year"
+        case .township: "township"
+        case .report: "report"
+        case .notFound: "404"
+        }
+    }
+
+    /// The prefix that leads from this page back to the site root (`""`, `../`, `../../`).
+    public var rootPrefix: String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}

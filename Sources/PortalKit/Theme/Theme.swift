@@ -1,0 +1,83 @@
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates in `templates/` and static files in `assets/`.
+///
+/// Themes are read at run time, so a portal can restyle its site without recompiling portal-gen.
+/// Templates are trusted (they are written by the portal's maintainers); content is not, and every
+/// value from content reaches templates as text that Mustache's `{{…}}` escapes.
+public struct Theme: Sendable {
+    /// Templates every theme must provide, one per kind of page (plus partials of its choice).
+    public static let requiredTemplates = ["home", "year", "township", "report", "404"]
+    /// Where assets land in the output folder.
+    public static let assetsFolder = "assets"
+
+    public let directory: URL
+    public let library: MustacheLibrary
+    /// Asset files, as (path inside the output folder, source file).
+    public let assets: [(path: String, source: URL)]
+
+    /// Loads and parses every template; all problems are reported with file and line.
+    public static func load(from directory: URL, displayPath: (URL) -> String) throws(DiagnosticsError) -> Theme {
+        let templatesURL = directory.appendingPathComponent("templates")
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        let fm = FileManager.default
+        for url in files(under: templatesURL) where url.pathExtension == "mustache" {
+            let relative = String(url.path.dropFirst(templatesURL.path.count + 1))
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                let source = try SourceText.read(url, displayPath: displayPath(url))
+                library.register(try MustacheTemplate(string: source.text), named: name)
+                names.insert(name)
+            } catch let error as DiagnosticsError {
+                diagnostics += error.diagnostics
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("the template cannot be read: \(error.error)", at: SourceLocation(file: displayPath(url), line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if !fm.fileExists(atPath: templatesURL.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            diagnostics.append(.error("the theme has no `templates` folder; a theme is a folder with `templates/` (Mustache files) and `assets/`", at: SourceLocation(file: displayPath(templatesURL), line: 1)))
+        } else {
+            for name in requiredTemplates where !names.contains(name) {
+                diagnostics.append(.error("the theme has no `\(name).mustache` template; copy it from Themes/default/templates", at: SourceLocation(file: displayPath(templatesURL.appendingPathComponent(name + ".mustache")), line: 1)))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+
+        let assetsURL = directory.appendingPathComponent("assets")
+        let assets = files(under: assetsURL).map { url in
+            (path: assetsFolder + "/" + String(url.path.dropFirst(assetsURL.path.count + 1)), source: url)
+        }
+        return Theme(directory: directory, library: library, assets: assets)
+    }
+
+    /// Regular files under `folder`, sorted; hidden files and symbolic links are skipped.
+    static func files(under folder: URL) -> [URL] {
+        let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isRegularFile == true, values?.isSymbolicLink != true {
+                result.append(URL(fileURLWithPath: folder.path + "/" + relativePath(of: url, in: folder)))
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private static func relativePath(of url: URL, in folder: URL) -> String {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        return path.hasPrefix(folder.path + "/") ? String(path.dropFirst(folder.path.count + 1)) : url.lastPathComponent
+    }
+
+    /// Renders `template` with `context`; a template missing at this point is a programming error
+    /// caught by `load`, so the result is never nil for required templates.
+    public func render(_ template: String, context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

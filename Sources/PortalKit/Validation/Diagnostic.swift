@@ -1,0 +1,88 @@
+/// A place in a source file, 1-based, as editors and compilers print it.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// One problem found in the content, settings or theme.
+///
+/// Printed as `path:line:column: error: message` so that editors can jump to it and
+/// staff can read it: the message says what is wrong and how to fix it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// A stable rule identifier (e.g. `T3-1`) for checks that other tools may filter on.
+    public var rule: String?
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.rule = rule
+        self.message = message
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, rule: rule)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, rule: rule)
+    }
+
+    public var description: String {
+        var text = ""
+        if let location {
+            text += "\(location.file):\(location.line):\(location.column): "
+        }
+        text += "\(severity.rawValue): "
+        if let rule { text += "[\(rule)] " }
+        return text + message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error (warnings never stop a build).
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Diagnostics in file and line order, so every run prints them the same way.
+    public func sortedForDisplay() -> [Diagnostic] {
+        enumerated().sorted { lhs, rhs in
+            switch (lhs.element.location, rhs.element.location) {
+            case let (l?, r?) where l != r: return l < r
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return lhs.offset < rhs.offset
+            }
+        }.map(\.element)
+    }
+}
+
+/// Thrown when a stage cannot go on; carries every problem found so far.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.sortedForDisplay().map(\.description).joined(separator: "\n")
+    }
+}

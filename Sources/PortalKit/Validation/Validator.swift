@@ -1,0 +1,45 @@
+/// Checks parsed reports against the settings and each other, and builds the validated model.
+public enum Validator {
+    public static func validate(config: PortalConfig, sources: [ReportSource]) -> (portal: Portal, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var reports: [Report] = []
+        var byKey: [String: ReportSource] = [:]
+        var byIndexNumber: [String: ReportSource] = [:]
+        let names = config.townships.map(\.name)
+
+        for source in sources {
+            guard let township = config.township(named: source.township) else {
+                var message = "the township `\(source.township)` is not listed in portal.yml"
+                if let suggestion = Suggestion.closest(to: source.township, in: names) {
+                    message += "; did you mean `\(suggestion)`?"
+                } else {
+                    message += "; use one of: \(names.joined(separator: "、")), or add it to `townships` in portal.yml"
+                }
+                diagnostics.append(.error(message, at: source.location(of: "township")))
+                continue
+            }
+            let key = "\(township.slug)/\(source.year)"
+            if let first = byKey[key] {
+                diagnostics.append(.error("\(township.name) already has a report for \(source.year) in \(first.path); keep one of the two files, or correct `year`", at: source.location(of: "year")))
+                continue
+            }
+            byKey[key] = source
+            if let first = byIndexNumber[source.indexNumber] {
+                diagnostics.append(.error("the 索引号 `\(source.indexNumber)` is already used by \(first.path); every report needs its own index number", at: source.location(of: "index_number")))
+            } else {
+                byIndexNumber[source.indexNumber] = source
+            }
+            if source.published.year <= source.year {
+                diagnostics.append(.error("`published` is \(source.published.iso), but a report for \(source.year) can only be published after the year ends; check `published` and `year`", at: source.location(of: "published")))
+            }
+            if let written = source.written, written > source.published {
+                diagnostics.append(.error("`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published", at: source.location(of: "written")))
+            }
+            reports.append(Report(source: source.path, title: source.title, township: township, year: source.year,
+                                  published: source.published, written: source.written, indexNumber: source.indexNumber,
+                                  issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
+                                  body: source.body, bodyFirstLine: source.bodyFirstLine))
+        }
+        return (Portal(config: config, reports: reports), diagnostics)
+    }
+}

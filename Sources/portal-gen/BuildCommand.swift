@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PortalKit
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: """
+        Reads portal.yml and every .md report under the content folder, checks them, renders every \
+        page with the theme and replaces the output folder only when everything succeeded: on any \
+        error the previous site is left exactly as it was. Problems are printed as \
+        path:line:column: error: message. Exit status is 0 on success and 1 on any error.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml and the reports).", valueName: "dir"))
+    var content: String = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`.", valueName: "name|dir"))
+    var theme: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; it is replaced as a whole.", valueName: "dir"))
+    var output: String = "Output"
+
+    func run() async throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content, relativeTo: cwd),
+                                                 theme: theme,
+                                                 output: URL(fileURLWithPath: output, relativeTo: cwd)))
+        do {
+            let result = try await builder.build()
+            Console.print(result.diagnostics)
+            print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) files written to \(output) in \(String(format: "%.2f", result.seconds)) s")
+        } catch {
+            Console.print(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            Console.printError("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output) was not changed.")
+            throw ExitCode(1)
+        }
+    }
+}
