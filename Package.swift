@@ -36,8 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["PortalKit"]
         ),
         .testTarget(
             name: "portal-genTests",

@@ -14,7 +14,7 @@ public struct ReportSource: Sendable {
     public var documentNumber: String?
     public var body: String
     public var bodyFirstLine: Int
-    /// Where each front-matter key is written, for messages from later stages.
+    /// Where each front-matter value is written, for messages from later stages.
     public var keyLocations: [String: SourceLocation]
 
     public func location(of key: String) -> SourceLocation {
@@ -43,7 +43,7 @@ public struct ReportSource: Sendable {
         let issuer = fields.string("issuer", "发布机构")
         let documentNumber = fields.string("document_number", "文号")
         var locations: [String: SourceLocation] = [:]
-        for key in keys { if let node = fields.keyNode(key) { locations[key] = fields.location(of: node) } }
+        for key in keys { if let node = fields.node(key) ?? fields.keyNode(key) { locations[key] = fields.location(of: node) } }
         diagnostics += fields.diagnostics
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber else { return nil }
         return ReportSource(path: source.path, title: title, township: township, year: year, published: published,

@@ -58,7 +58,7 @@ public struct PageRenderer: Sendable {
                 ["name": "ContentSource", "content": report.issuer],
             ]
         case .notFound:
-            break
+            context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
         let html = theme.render(page.template, context: context)
         let diagnostics = LinkChecker.check(html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,

@@ -1,0 +1,74 @@
+import Foundation
+@testable import PortalKit
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("portal-gen-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    @discardableResult
+    func write(_ text: String, to path: String) throws -> URL {
+        let file = url.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return file
+    }
+}
+
+enum Repository {
+    /// The repository root, found from this source file's location.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let defaultTheme = root.appendingPathComponent("Themes/default")
+}
+
+/// A small valid portal.yml with three townships (one without a slug, to exercise pinyin).
+let minimalSettings = """
+site_name: 测试县政府信息公开工作年度报告
+county: 测试县
+host_organ: 测试县人民政府办公室
+contact: 电话 0000-0000000
+townships:
+  - name: 花庄镇
+    organ: 测试县花庄镇人民政府
+    slug: huazhuang
+  - name: 东城镇
+    organ: 测试县东城镇人民政府
+    slug: dongcheng
+  - name: 西山乡
+    organ: 测试县西山乡人民政府
+"""
+
+func reportText(township: String = "花庄镇", year: Int = 2024, published: String = "2025-01-20",
+                index: String? = nil, title: String? = nil, extra: String = "", body: String = "## 一、总体情况\n\n正文。\n") -> String {
+    """
+    ---
+    title: \(title ?? "测试县\(township)人民政府\(year)年政府信息公开工作年度报告")
+    township: \(township)
+    year: \(year)
+    published: \(published)
+    index_number: \(index ?? "\(township)/\(year)-00001")
+    \(extra)---
+
+    \(body)
+    """
+}
+
+func parseSettings(_ text: String, path: String = "portal.yml") -> (PortalConfig?, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let config = PortalConfigLoader.parse(SourceText(path: path, text: text), diagnostics: &diagnostics)
+    return (config, diagnostics)
+}
+
+func parseReport(_ text: String, path: String = "r.md") -> (ReportSource?, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let report = ReportSource.parse(SourceText(path: path, text: text), diagnostics: &diagnostics)
+    return (report, diagnostics)
+}
