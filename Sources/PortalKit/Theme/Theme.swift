@@ -27,14 +27,14 @@ public struct Theme: Sendable {
         for url in files(under: templatesURL) where url.pathExtension == "mustache" {
             let relative = String(url.path.dropFirst(templatesURL.path.count + 1))
             let name = String(relative.dropLast(".mustache".count))
+            names.insert(name)
             do {
                 let source = try SourceText.read(url, displayPath: displayPath(url))
                 library.register(try MustacheTemplate(string: source.text), named: name)
-                names.insert(name)
             } catch let error as DiagnosticsError {
                 diagnostics += error.diagnostics
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("the template cannot be read: \(error.error)", at: SourceLocation(file: displayPath(url), line: error.context.lineNumber, column: error.context.columnNumber)))
+                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
             }
@@ -54,6 +54,13 @@ public struct Theme: Sendable {
             (path: assetsFolder + "/" + String(url.path.dropFirst(assetsURL.path.count + 1)), source: url)
         }
         return Theme(directory: directory, library: library, assets: assets)
+    }
+
+    /// `sectionCloseNameIncorrect` → `section close name incorrect`.
+    static func words(_ error: Error) -> String {
+        "\(error)".reduce(into: "") { text, character in
+            if character.isUppercase { text += " " + character.lowercased() } else { text.append(character) }
+        }
     }
 
     /// Regular files under `folder`, sorted; hidden files and symbolic links are skipped.
