@@ -23,11 +23,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder the site is written to; it is replaced as a whole.", valueName: "dir"))
     var output: String = "Output"
 
+    @Flag(name: .long, help: "Fail the build on arithmetic findings in the statistics tables (normally warnings: a published report is shown as published).")
+    var strict = false
+
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content, relativeTo: cwd),
                                                  theme: theme,
-                                                 output: URL(fileURLWithPath: output, relativeTo: cwd)))
+                                                 output: URL(fileURLWithPath: output, relativeTo: cwd),
+                                                 strict: strict))
         do {
             let result = try await builder.build()
             Console.print(result.diagnostics)

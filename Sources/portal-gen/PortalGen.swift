@@ -11,6 +11,6 @@ struct PortalGen: AsyncParsableCommand {
         folder. `portal-gen build` turns them into a static site that can be copied to any web server.
         """,
         version: PortalKit.version,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self]
     )
 }

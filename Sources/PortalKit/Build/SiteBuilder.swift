@@ -12,15 +12,18 @@ public struct SiteBuilder: Sendable {
         public var displayBase: URL
         /// How many pages are rendered at once.
         public var parallelism: Int
+        /// Whether arithmetic findings in the statistics fail the build (`--strict`).
+        public var strict: Bool
 
         public init(content: URL, theme: String? = nil, output: URL,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false) {
             self.content = content
             self.theme = theme
             self.output = output
             self.displayBase = displayBase
             self.parallelism = max(1, parallelism)
+            self.strict = strict
         }
     }
 
@@ -43,18 +46,23 @@ public struct SiteBuilder: Sendable {
     public func build() async throws(DiagnosticsError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
-        let loaded = await loader.load()
-        var diagnostics = loaded.diagnostics
-        guard let config = loaded.config, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
-
-        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports)
-        diagnostics += problems
-        if config.unsafeHTML {
+        let reader = PortalReader(content: options.content, displayBase: options.displayBase)
+        let loader = reader.loader
+        let read = await reader.read()
+        // A published report is a legal record: its arithmetic findings are warnings unless --strict.
+        let findings = read.findings.map { finding -> Diagnostic in
+            var finding = finding
+            if !options.strict, finding.severity == .error { finding.severity = .warning }
+            return finding
+        }
+        var diagnostics = read.diagnostics + findings
+        guard let portal = read.portal else { throw DiagnosticsError(diagnostics) }
+        if portal.config.unsafeHTML {
             diagnostics.append(.warning("`unsafe_html: true` is set: raw HTML and javascript: links in reports are published as written; only use this if every report is trusted",
                                         at: SourceLocation(file: loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile)), line: 1)))
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
+        let config = portal.config
 
         let themeURL = try resolveTheme(options.theme ?? config.theme, display: loader.displayPath)
         let theme: Theme

@@ -5,6 +5,8 @@ public struct LoadedContent: Sendable {
     public var config: PortalConfig?
     public var reports: [ReportSource]
     public var diagnostics: [Diagnostic]
+    /// True when the folder or one of its files could not be read or decoded at all.
+    public var unreadable: Bool = false
 }
 
 /// Finds and parses `portal.yml` and every report file in a content folder.
@@ -32,16 +34,18 @@ public struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
-            return LoadedContent(config: nil, reports: [], diagnostics: diagnostics)
+            return LoadedContent(config: nil, reports: [], diagnostics: diagnostics, unreadable: true)
         }
         let settingsURL = root.appendingPathComponent(Self.settingsFile)
         var config: PortalConfig?
+        var unreadable = false
         if FileManager.default.fileExists(atPath: settingsURL.path) {
             do {
                 let source = try SourceText.read(settingsURL, displayPath: displayPath(settingsURL))
                 config = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
             } catch {
                 diagnostics += error.diagnostics
+                unreadable = true
             }
         } else {
             diagnostics.append(.error("the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)", at: SourceLocation(file: displayPath(settingsURL), line: 1)))
@@ -52,9 +56,10 @@ public struct ContentLoader: Sendable {
         var reports: [ReportSource] = []
         for result in parsed {
             diagnostics += result.diagnostics
+            unreadable = unreadable || result.unreadable
             if let report = result.report { reports.append(report) }
         }
-        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics)
+        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics, unreadable: unreadable)
     }
 
     /// Every `.md` file under the content folder, sorted so that every run sees the same order.
@@ -77,6 +82,7 @@ public struct ContentLoader: Sendable {
     private struct ParseResult: Sendable {
         var report: ReportSource?
         var diagnostics: [Diagnostic]
+        var unreadable = false
     }
 
     /// Parses files on all cores, keeping the input order in the result.
@@ -97,7 +103,7 @@ public struct ContentLoader: Sendable {
                         let report = ReportSource.parse(source, diagnostics: &diagnostics)
                         return (index, ParseResult(report: report, diagnostics: diagnostics))
                     } catch {
-                        return (index, ParseResult(report: nil, diagnostics: error.diagnostics))
+                        return (index, ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true))
                     }
                 }
             }

@@ -2,6 +2,7 @@
 /// or the other reports.
 public struct ReportSource: Sendable {
     public static let keys = ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
+        + StatisticsParser.keys
 
     public var path: String
     public var title: String
@@ -12,6 +13,8 @@ public struct ReportSource: Sendable {
     public var indexNumber: String
     public var issuer: String?
     public var documentNumber: String?
+    /// The three statistics tables (T2, T3, T4).
+    public var statistics: Statistics
     public var body: String
     public var bodyFirstLine: Int
     /// Where each front-matter value is written, for messages from later stages.
@@ -42,12 +45,13 @@ public struct ReportSource: Sendable {
         let indexNumber = fields.string("index_number", "索引号", required: true)
         let issuer = fields.string("issuer", "发布机构")
         let documentNumber = fields.string("document_number", "文号")
+        let statistics = StatisticsParser.parse(&fields)
         var locations: [String: SourceLocation] = [:]
         for key in keys { if let node = fields.node(key) ?? fields.keyNode(key) { locations[key] = fields.location(of: node) } }
         diagnostics += fields.diagnostics
-        guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber else { return nil }
+        guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
         return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
                             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
-                            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, keyLocations: locations)
+                            statistics: statistics, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, keyLocations: locations)
     }
 }

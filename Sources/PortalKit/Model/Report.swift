@@ -16,6 +16,8 @@ public struct Report: Sendable, Identifiable {
     public var issuer: String
     /// 文号, when the report has one.
     public var documentNumber: String?
+    /// The three statistics tables, exactly as published.
+    public var statistics: Statistics
     /// The narrative in Markdown.
     public var body: String
     /// The file line on which `body` starts, so body problems can point into the file.
@@ -25,7 +27,7 @@ public struct Report: Sendable, Identifiable {
 
     public init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
                 written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
-                body: String, bodyFirstLine: Int = 1) {
+                statistics: Statistics, body: String, bodyFirstLine: Int = 1) {
         self.source = source
         self.title = title
         self.township = township
@@ -35,6 +37,7 @@ public struct Report: Sendable, Identifiable {
         self.indexNumber = indexNumber
         self.issuer = issuer
         self.documentNumber = documentNumber
+        self.statistics = statistics
         self.body = body
         self.bodyFirstLine = bodyFirstLine
     }

@@ -38,7 +38,7 @@ public enum Validator {
             reports.append(Report(source: source.path, title: source.title, township: township, year: source.year,
                                   published: source.published, written: source.written, indexNumber: source.indexNumber,
                                   issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
-                                  body: source.body, bodyFirstLine: source.bodyFirstLine))
+                                  statistics: source.statistics, body: source.body, bodyFirstLine: source.bodyFirstLine))
         }
         return (Portal(config: config, reports: reports), diagnostics)
     }

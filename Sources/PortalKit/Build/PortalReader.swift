@@ -1,0 +1,37 @@
+import Foundation
+
+/// The first stages shared by `build` and `check`: load the content folder, validate it and run
+/// the statistics rules. Nothing is written.
+public struct PortalReader: Sendable {
+    public struct Result: Sendable {
+        /// The validated model; nil when errors in the content made it impossible to build.
+        public var portal: Portal?
+        /// Problems with the content itself (always errors or warnings as they are).
+        public var diagnostics: [Diagnostic]
+        /// Findings of the statistics rules, with the severity of the official rule table.
+        public var findings: [Diagnostic]
+        /// True when the content folder or a file could not be read at all.
+        public var unreadable: Bool
+    }
+
+    public let loader: ContentLoader
+
+    public init(content: URL, displayBase: URL) {
+        loader = ContentLoader(root: content, displayBase: displayBase)
+    }
+
+    public func read() async -> Result {
+        let loaded = await loader.load()
+        var diagnostics = loaded.diagnostics
+        let unreadable = loaded.unreadable
+        guard let config = loaded.config, !diagnostics.hasErrors else {
+            return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
+        }
+        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports)
+        diagnostics += problems
+        if diagnostics.hasErrors {
+            return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
+        }
+        return Result(portal: portal, diagnostics: diagnostics, findings: StatisticsChecker.check(portal), unreadable: unreadable)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// The arithmetic rules of the official format (see docs/statistics.md), applied to every report.
+///
+/// Findings never change a figure: a published report is a legal record and is shown as published.
+/// Each finding names its rule and the numbers involved, at the line of the offending row.
+public enum StatisticsChecker {
+    /// Rules whose findings are arithmetic inconsistencies in a published report: errors for
+    /// `check` and `build --strict`, warnings for a normal build.
+    public static let arithmeticRules: Set<String> = ["T3-1", "T3-2", "T3-3", "T3-4", "T4-1", "T2-1", "X-1"]
+    /// The rule id of a blank cell ("not filled"), always a warning.
+    public static let blankRule = "BLANK"
+
+    /// All findings for all reports, in report order.
+    public static func check(_ portal: Portal) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var byTownship: [String: [Int: Report]] = [:]
+        for report in portal.reports { byTownship[report.township.slug, default: [:]][report.year] = report }
+        for report in portal.reports {
+            findings += check(report)
+            if let previous = byTownship[report.township.slug]?[report.year - 1] {
+                findings += checkConsecutive(previous: previous, current: report)
+            }
+            findings += checkNarrative(report)
+        }
+        return findings
+    }
+
+    /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
+    public static func check(_ report: Report) -> [Diagnostic] {
+        let s = report.statistics
+        var findings: [Diagnostic] = []
+        func at(_ table: String, _ row: String, _ column: Int? = nil) -> SourceLocation? {
+            s.location(table: table, row: row, column: column) ?? SourceLocation(file: report.source, line: 1)
+        }
+        func n(_ value: Decimal) -> String { Amount(value).text }
+
+        // Blank cells: one finding per table, at its first blank cell.
+        for table in s.tables {
+            let blanks = table.allCells.filter { $0.amount == nil }
+            guard let first = blanks.first else { continue }
+            let rows = Set(blanks.map(\.row.key))
+            let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
+            findings.append(.warning("\(table.spec.key.uppercased()) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
+                                     at: at(table.spec.key, first.row.key, first.column), rule: blankRule))
+        }
+
+        // T2-1, T3-4: kinds of figures.
+        for table in s.tables {
+            for (row, column, amount) in table.allCells {
+                guard let amount else { continue }
+                let spec = row.columns[column]
+                let rule = table.spec.key == "t2" ? "T2-1" : "T3-4"
+                let problem: String?
+                switch spec.kind {
+                case .count: problem = amount.isWholeNumber && !amount.isNegative ? nil : "a whole number ≥ 0"
+                case .change: problem = amount.isWholeNumber ? nil : "a whole number"
+                case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
+                }
+                if let problem {
+                    findings.append(.error("\(table.spec.key.uppercased()) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
+                                           at: at(table.spec.key, row.key, column), rule: rule))
+                }
+            }
+        }
+
+        let t3 = s.t3
+        let columns = StatisticsSchema.t3Columns
+        let results = StatisticsSchema.resultRows(s.format)
+        for c in columns.indices {
+            // T3-1: N + K = G + J
+            let left = t3.value("N", c) + t3.value("K", c), right = t3.value("G", c) + t3.value("J", c)
+            if left != right {
+                findings.append(.error("column \(columns[c].label): 本年新收 \(n(t3.value("N", c))) + 上年结转 \(n(t3.value("K", c))) = \(n(left)), but 总计 \(n(t3.value("G", c))) + 结转下年度 \(n(t3.value("J", c))) = \(n(right))",
+                                       at: at("t3", "N", c), rule: "T3-1"))
+            }
+            // T3-2: G = sum of the results
+            let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
+                                                ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
+                                                ("不予处理", results.filter { $0.hasPrefix("E") }), ("其他处理", results.filter { $0.hasPrefix("F") })]
+            let parts = groups.map { ($0.0, $0.1.reduce(Decimal(0)) { $0 + t3.value($1, c) }) }
+            let sum = parts.reduce(Decimal(0)) { $0 + $1.1 }
+            if sum != t3.value("G", c) {
+                let terms = parts.map { "\($0.0) \(n($0.1))" }.joined(separator: " + ")
+                findings.append(.error("column \(columns[c].label): 总计 is \(n(t3.value("G", c))), but the results add up to \(terms) = \(n(sum))",
+                                       at: at("t3", "G", c), rule: "T3-2"))
+            }
+        }
+        // T3-3: each row's 总计 is the sum of the six applicant columns.
+        for row in t3.spec.rows {
+            let sum = (0..<6).reduce(Decimal(0)) { $0 + t3.value(row.key, $1) }
+            if sum != t3.value(row.key, 6) {
+                let terms = (0..<6).map { "\(columns[$0].label) \(n(t3.value(row.key, $0)))" }.joined(separator: " + ")
+                findings.append(.error("row \(row.label): 总计 is \(n(t3.value(row.key, 6))), but \(terms) = \(n(sum))",
+                                       at: at("t3", row.key, 6), rule: "T3-3"))
+            }
+        }
+        // T4-1: each group's 总计 is the sum of its four results.
+        for row in s.t4.spec.rows {
+            let sum = (0..<4).reduce(Decimal(0)) { $0 + s.t4.value(row.key, $1) }
+            if sum != s.t4.value(row.key, 4) {
+                let terms = (0..<4).map { "\(StatisticsSchema.t4Columns[$0].label) \(n(s.t4.value(row.key, $0)))" }.joined(separator: " + ")
+                findings.append(.error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(n(s.t4.value(row.key, 4))), but \(terms) = \(n(sum))",
+                                       at: at("t4", row.key, 4), rule: "T4-1"))
+            }
+        }
+        return findings
+    }
+
+    /// X-1 and X-2: the same township's consecutive years must join up.
+    public static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let p = previous.statistics, s = current.statistics
+        func n(_ value: Decimal) -> String { Amount(value).text }
+        for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
+            findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
+                                   at: s.location(table: "t3", row: "K", column: c), rule: "X-1"))
+        }
+        if s.format == .v2021, p.format == .v2021 {
+            for row in ["rules", "normative"] {
+                let expected = p.t2.value(row, 2) + s.t2.value(row, 0) - s.t2.value(row, 1)
+                if expected != s.t2.value(row, 2) {
+                    let label = s.t2.spec.row(row)!.label
+                    findings.append(.warning("\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
+                                             at: s.location(table: "t2", row: row, column: 2), rule: "X-2"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Patterns of figures quoted in the narrative, with the T3 row whose 总计 they must equal.
+    static let narrativePatterns: [(regex: NSRegularExpression, row: String, label: String)] = [
+        (try! NSRegularExpression(pattern: #"共(?:收到|受理|新收)(?:政府信息公开|依申请公开)?申请(?:共)?\s*(\d+)\s*件"#), "N", "本年新收政府信息公开申请"),
+        (try! NSRegularExpression(pattern: #"予以公开\s*(\d+)\s*件"#), "A", "予以公开"),
+    ]
+    static let noApplications = try! NSRegularExpression(pattern: #"(?:未收到|没有收到|无)(?:政府信息公开|依申请公开)申请"#)
+
+    /// N-1: figures quoted in the narrative agree with T3 (best effort, warnings only).
+    public static func checkNarrative(_ report: Report) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let t3 = report.statistics.t3
+        for (offset, line) in report.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = String(line)
+            let range = NSRange(text.startIndex..., in: text)
+            let location = SourceLocation(file: report.source, line: report.bodyFirstLine + offset)
+            for pattern in narrativePatterns {
+                for match in pattern.regex.matches(in: text, range: range) {
+                    guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
+                    if Decimal(quoted) != total.value {
+                        findings.append(.warning("the text says \(text[Range(match.range, in: text)!]), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: "N-1"))
+                    }
+                }
+            }
+            if let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), total.value != 0 {
+                findings.append(.warning("the text says \(text[Range(match.range, in: text)!]), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1"))
+            }
+        }
+        return findings
+    }
+}
