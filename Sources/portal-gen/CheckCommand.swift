@@ -30,13 +30,12 @@ struct CheckCommand: AsyncParsableCommand {
         let all = (result.diagnostics + result.findings).sortedForDisplay()
         switch format {
         case .text:
-            for diagnostic in all { print(diagnostic.description) }
+            Console.printOut(all.map(\.description))
             let errors = all.filter { $0.severity == .error }.count, warnings = all.count - errors
             let reports = result.portal?.reports.count ?? 0
-            fflush(stdout)
             Console.printError("Checked \(reports) reports: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
         case .json:
-            print(String(decoding: try FindingsJSON.encode(all), as: UTF8.self))
+            Console.printOut([String(decoding: try FindingsJSON.encode(all), as: UTF8.self)])
         }
         if result.unreadable { throw ExitCode(2) }
         if all.hasErrors { throw ExitCode(1) }

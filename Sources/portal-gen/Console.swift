@@ -9,6 +9,12 @@ enum Console {
         }
     }
 
+    /// Writes lines to standard output at once, so they never interleave with standard error.
+    static func printOut(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
