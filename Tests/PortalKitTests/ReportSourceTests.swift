@@ -11,7 +11,9 @@ import Testing
         #expect(r.published == CalendarDate(year: 2025, month: 1, day: 20))
         #expect(r.written == CalendarDate(year: 2025, month: 1, day: 18))
         #expect(r.documentNumber == "花政〔2025〕1号")
-        #expect(r.bodyFirstLine == 11)
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines[r.bodyFirstLine - 2] == "---")
+        #expect(lines[(r.bodyFirstLine - 1)...].joined(separator: "\n") == r.body)
         #expect(r.body.contains("## 一、总体情况"))
     }
 

@@ -47,7 +47,8 @@ townships:
 """
 
 func reportText(township: String = "花庄镇", year: Int = 2024, published: String = "2025-01-20",
-                index: String? = nil, title: String? = nil, extra: String = "", body: String = "## 一、总体情况\n\n正文。\n") -> String {
+                index: String? = nil, title: String? = nil, extra: String = "", tables: String = tablesYAML(),
+                body: String = "## 一、总体情况\n\n正文。\n") -> String {
     """
     ---
     title: \(title ?? "测试县\(township)人民政府\(year)年政府信息公开工作年度报告")
@@ -55,7 +56,7 @@ func reportText(township: String = "花庄镇", year: Int = 2024, published: Str
     year: \(year)
     published: \(published)
     index_number: \(index ?? "\(township)/\(year)-00001")
-    \(extra)---
+    \(extra)\(tables)---
 
     \(body)
     """
@@ -71,4 +72,20 @@ func parseReport(_ text: String, path: String = "r.md") -> (ReportSource?, [Diag
     var diagnostics: [Diagnostic] = []
     let report = ReportSource.parse(SourceText(path: path, text: text), diagnostics: &diagnostics)
     return (report, diagnostics)
+}
+
+/// Front-matter lines for all-zero 2021 tables; `rows` replaces rows by key (e.g. `["N": "[1, 0, 0, 0, 0, 0, 1]"]`).
+func tablesYAML(_ rows: [String: String] = [:], format: String? = "2021") -> String {
+    let t3 = ["N", "K", "A", "B"] + (1...8).map { "C\($0)" } + (1...3).map { "D\($0)" } + (1...5).map { "E\($0)" } + ["F1", "F2", "F3", "G", "J"]
+    var lines: [String] = []
+    if let format { lines.append("format: \(format)") }
+    lines.append("t2:")
+    for (key, zero) in [("rules", "[0, 0, 0]"), ("normative", "[0, 0, 0]"), ("licensing", "0"), ("penalty", "0"), ("coercion", "0"), ("fees", "0")] {
+        lines.append("  \(key): \(rows["t2." + key] ?? zero)")
+    }
+    lines.append("t3:")
+    for key in t3 { lines.append("  \(key): \(rows[key] ?? "[0, 0, 0, 0, 0, 0, 0]")") }
+    lines.append("t4:")
+    for key in ["R", "S", "P"] { lines.append("  \(key): \(rows["t4." + key] ?? "[0, 0, 0, 0, 0]")") }
+    return lines.joined(separator: "\n") + "\n"
 }

@@ -70,10 +70,12 @@ import Testing
         let before = snapshot(output)
         #expect(before.count > 5)
 
-        try workspace.write(report(township: "东城镇", body: "见[附件](missing.pdf)。\n"), to: "Content/reports/b.md")
+        let broken = report(township: "东城镇", body: "见[附件](missing.pdf)。\n")
+        try workspace.write(broken, to: "Content/reports/b.md")
+        let line = try #require(broken.components(separatedBy: "\n").firstIndex { $0.contains("missing.pdf") }) + 1
         let failed = try workspace.build()
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("Content/reports/b.md:9:1: error: the link `missing.pdf`"))
+        #expect(failed.stderr.contains("Content/reports/b.md:\(line):1: error: the link `missing.pdf`"))
         #expect(snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "staging folders are removed: \(leftovers)")

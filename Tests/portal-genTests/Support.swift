@@ -117,7 +117,7 @@ townships:
 """
 
 func report(township: String = "花庄镇", year: Int = 2024, published: String = "2025-01-20", title: String? = nil,
-            extra: String = "", body: String = "## 一、总体情况\n\n正文。\n") -> String {
+            extra: String = "", tables: String = tablesYAML(), body: String = "## 一、总体情况\n\n正文。\n") -> String {
     """
     ---
     title: \(title ?? "测试县\(township)\(year)年政府信息公开工作年度报告")
@@ -125,8 +125,24 @@ func report(township: String = "花庄镇", year: Int = 2024, published: String 
     year: \(year)
     published: \(published)
     index_number: \(township)/\(year)
-    \(extra)---
+    \(extra)\(tables)---
 
     \(body)
     """
+}
+
+/// Front-matter lines for all-zero 2021 tables; `rows` replaces rows by key (e.g. `["N": "[1, 0, 0, 0, 0, 0, 1]"]`).
+func tablesYAML(_ rows: [String: String] = [:], format: String? = "2021") -> String {
+    let t3 = ["N", "K", "A", "B"] + (1...8).map { "C\($0)" } + (1...3).map { "D\($0)" } + (1...5).map { "E\($0)" } + ["F1", "F2", "F3", "G", "J"]
+    var lines: [String] = []
+    if let format { lines.append("format: \(format)") }
+    lines.append("t2:")
+    for (key, zero) in [("rules", "[0, 0, 0]"), ("normative", "[0, 0, 0]"), ("licensing", "0"), ("penalty", "0"), ("coercion", "0"), ("fees", "0")] {
+        lines.append("  \(key): \(rows["t2." + key] ?? zero)")
+    }
+    lines.append("t3:")
+    for key in t3 { lines.append("  \(key): \(rows[key] ?? "[0, 0, 0, 0, 0, 0, 0]")") }
+    lines.append("t4:")
+    for key in ["R", "S", "P"] { lines.append("  \(key): \(rows["t4." + key] ?? "[0, 0, 0, 0, 0]")") }
+    return lines.joined(separator: "\n") + "\n"
 }

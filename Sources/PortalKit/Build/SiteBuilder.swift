@@ -81,11 +81,14 @@ public struct SiteBuilder: Sendable {
 
         let plan = SitePlan(portal: portal)
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
-        let renderer = PageRenderer(portal: portal, theme: theme)
+        let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings)
         do throws(DiagnosticsError) {
             diagnostics += try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
             try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml")
             try writer.write(Sitemap.robots(portal: portal), to: "robots.txt")
+            try writer.write(OpenData.csv(portal), to: OpenData.csvPath)
+            try writer.write(OpenData.json(portal), to: OpenData.jsonPath)
+            for report in portal.reports { try writer.write(OpenData.json(of: report, config: config), to: OpenData.reportPath(report)) }
             for asset in theme.assets { try writer.copy(asset.source, to: asset.path) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
             try writer.commit()

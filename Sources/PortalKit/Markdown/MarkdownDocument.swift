@@ -30,6 +30,62 @@ public final class MarkdownDocument {
         return String(cString: rendered)
     }
 
+    /// A run of top-level blocks starting at a level-1 or level-2 heading (or the text before the first).
+    public struct Section: Sendable {
+        /// The section's number when its heading starts with a Chinese numeral and 、 (`三、…` → 3).
+        public var number: Int?
+        public var html: String
+    }
+
+    /// The document split at its level-1 and level-2 headings, each part rendered to HTML, so that
+    /// generated content (the statistics tables) can be placed between the report's sections.
+    public func sections(allowUnsafe: Bool = false) -> [Section] {
+        var options = CMARK_OPT_DEFAULT
+        if allowUnsafe { options |= CMARK_OPT_UNSAFE }
+        var sections: [Section] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) <= 2 {
+                sections.append(Section(number: Self.sectionNumber(Self.plainText(of: node)), html: ""))
+            } else if sections.isEmpty {
+                sections.append(Section(number: nil, html: ""))
+            }
+            if let rendered = cmark_render_html(node, options) {
+                sections[sections.count - 1].html += String(cString: rendered)
+                free(rendered)
+            }
+            child = cmark_node_next(node)
+        }
+        return sections
+    }
+
+    /// The concatenated text of a node's descendants.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+
+    static let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// `三、收到和处理…` → 3; headings without a leading numeral and 、 have no number.
+    static func sectionNumber(_ heading: String) -> Int? {
+        let trimmed = heading.drop { $0.isWhitespace }
+        guard let first = trimmed.first, let number = numerals[first],
+              let next = trimmed.dropFirst().first, next == "、" || next == "." || next == "．" else { return nil }
+        return number
+    }
+
     /// Every link and image destination, with the body line it is on, for link checking.
     public var destinations: [(url: String, line: Int)] {
         var found: [(String, Int)] = []

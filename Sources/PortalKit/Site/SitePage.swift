@@ -6,6 +6,10 @@ public struct SitePage: Sendable, Hashable {
         case township(Township)
         /// Index into `Portal.reports`.
         case report(Int)
+        /// The county-wide sum of a year's tables (全县汇总).
+        case compilation(Int)
+        /// The township × year publication grid and the list of findings (公开年报情况总览).
+        case supervision
         case notFound
     }
 
@@ -20,6 +24,8 @@ public struct SitePage: Sendable, Hashable {
         case .year: "year"
         case .township: "township"
         case .report: "report"
+        case .compilation: "compilation"
+        case .supervision: "supervision"
         case .notFound: "404"
         }
     }

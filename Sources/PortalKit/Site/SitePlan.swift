@@ -14,6 +14,8 @@ public struct SitePlan: Sendable {
     public static func townshipPath(_ township: Township) -> String { "\(township.slug)/index.html" }
     public static func reportPath(year: Int, township: Township) -> String { "\(year)/\(township.slug)/index.html" }
     public static func reportPath(_ report: Report) -> String { reportPath(year: report.year, township: report.township) }
+    public static func compilationPath(_ year: Int) -> String { "\(year)/compilation/index.html" }
+    public static let supervision = "supervision/index.html"
 
     /// Plans pages only for years and townships that have reports: the site never has an empty section.
     public init(portal: Portal) {
@@ -27,9 +29,15 @@ public struct SitePlan: Sendable {
         for (index, report) in portal.reports.enumerated() {
             pages.append(SitePage(kind: .report(index), path: Self.reportPath(report)))
         }
+        for year in portal.years {
+            pages.append(SitePage(kind: .compilation(year), path: Self.compilationPath(year)))
+        }
+        if !portal.reports.isEmpty {
+            pages.append(SitePage(kind: .supervision, path: Self.supervision))
+        }
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
         self.pages = pages
-        self.generatedFiles = ["sitemap.xml", "robots.txt"]
+        self.generatedFiles = ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
     }
 
     /// Every path that pages and generated files will occupy.

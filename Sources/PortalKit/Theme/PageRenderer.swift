@@ -9,11 +9,14 @@ public struct PageRenderer: Sendable {
 
     public let portal: Portal
     public let theme: Theme
+    public let supervision: Supervision
     private let neighbours: [String: (previous: Int?, next: Int?)]
 
-    public init(portal: Portal, theme: Theme) {
+    /// `findings` are the statistics findings shown on the supervision page.
+    public init(portal: Portal, theme: Theme, findings: [Diagnostic] = []) {
         self.portal = portal
         self.theme = theme
+        self.supervision = Supervision(portal: portal, findings: findings)
         var byTownship: [String: [Int]] = [:]
         for (index, report) in portal.reports.enumerated() {
             byTownship[report.township.slug, default: []].append(index)
@@ -51,12 +54,17 @@ public struct PageRenderer: Sendable {
             let document = MarkdownDocument(report.body)
             bodyLinks = document.destinations
             source = report
-            context.merge(reportContext(report, page, bodyHTML: document.html(allowUnsafe: portal.config.unsafeHTML)), uniquingKeysWith: { $1 })
+            let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)
+            context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics)), uniquingKeysWith: { $1 })
             context["meta"] = (context["meta"] as? [[String: Any]] ?? []) + [
                 ["name": "ArticleTitle", "content": report.title],
                 ["name": "PubDate", "content": report.published.iso + " 00:00"],
                 ["name": "ContentSource", "content": report.issuer],
             ]
+        case .compilation(let year):
+            context.merge(compilationContext(year, page), uniquingKeysWith: { $1 })
+        case .supervision:
+            context.merge(supervisionContext(page), uniquingKeysWith: { $1 })
         case .notFound:
             context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
@@ -155,6 +163,9 @@ public struct PageRenderer: Sendable {
              "count": portal.reports(of: township).count]
         }
         context["reportCount"] = portal.reports.count
+        context["downloads"] = ["csv": link(OpenData.csvPath, from: page), "json": link(OpenData.jsonPath, from: page)]
+        context["supervisionURL"] = link(SitePlan.supervision, from: page)
+        if let latest = portal.years.first { context["compilationURL"] = link(SitePlan.compilationPath(latest), from: page) }
         return context
     }
 
@@ -167,6 +178,7 @@ public struct PageRenderer: Sendable {
         context["reports"] = reports.map { summary($0, from: page) }
         context["count"] = reports.count
         context["due"] = portal.config.deadline.dueDate(forReportYear: year).chinese
+        context["compilationURL"] = link(SitePlan.compilationPath(year), from: page)
         return context
     }
 
@@ -179,10 +191,11 @@ public struct PageRenderer: Sendable {
         context["township"] = info
         context["reports"] = reports.map { summary($0, from: page) }
         context["count"] = reports.count
+        context["chart"] = chartContext(reports, township: township)
         return context
     }
 
-    private func reportContext(_ report: Report, _ page: SitePage, bodyHTML: String) -> [String: Any] {
+    private func reportContext(_ report: Report, _ page: SitePage, parts: [[String: Any]]) -> [String: Any] {
         var context = pageInfo(title: "\(report.title)_\(Self.category)_\(portal.config.siteName)", heading: report.title, page: page,
                                breadcrumbs: [("首页", link(SitePlan.home, from: page)),
                                              ("\(report.year)年度", link(SitePlan.yearPath(report.year), from: page)),
@@ -192,12 +205,136 @@ public struct PageRenderer: Sendable {
         info["issuer"] = report.issuer
         info["documentNumberOrNone"] = report.documentNumber ?? "无"
         info["written"] = report.written?.chinese
-        info["bodyHTML"] = bodyHTML
+        info["parts"] = parts
+        info["format"] = report.statistics.format.rawValue
+        info["zeroReport"] = report.statistics.isZeroReport
+        info["dataURL"] = "data.json"
         context["report"] = info
         if let around = neighbours[report.id] {
             if let previous = around.previous { context["previous"] = summary(portal.reports[previous], from: page) }
             if let next = around.next { context["next"] = summary(portal.reports[next], from: page) }
         }
         return context
+    }
+
+    // MARK: - Statistics
+
+    /// The report's sections with the tables placed at sections 二, 三, 四: after the body's own
+    /// heading of that number when it has one, otherwise (with the official heading) before the
+    /// first later section, or at the end.
+    static func interleave(_ sections: [MarkdownDocument.Section], _ statistics: Statistics) -> [[String: Any]] {
+        var pending = statistics.tables
+        var parts: [[String: Any]] = []
+        func emit(_ table: StatTable, withHeading: Bool) {
+            var part: [String: Any] = ["table": TableLayout.context(for: table, prefix: table.spec.key, caption: caption(for: table.spec))]
+            if withHeading { part["heading"] = table.spec.heading }
+            parts.append(part)
+        }
+        for section in sections {
+            if let number = section.number {
+                while let table = pending.first, table.spec.section < number {
+                    emit(pending.removeFirst(), withHeading: true)
+                }
+            }
+            parts.append(["html": section.html])
+            if let number = section.number, let table = pending.first, table.spec.section == number {
+                emit(pending.removeFirst(), withHeading: false)
+            }
+        }
+        for table in pending { emit(table, withHeading: true) }
+        return parts
+    }
+
+    static func caption(for spec: TableSpec) -> String {
+        switch spec.key {
+        case "t2": "主动公开政府信息情况"
+        case "t3": "收到和处理政府信息公开申请情况"
+        default: "政府信息公开行政复议、行政诉讼情况"
+        }
+    }
+
+    private func compilationContext(_ year: Int, _ page: SitePage) -> [String: Any] {
+        let reports = portal.reports(in: year)
+        var context = pageInfo(title: "\(year)年度全县汇总_\(Self.category)_\(portal.config.siteName)", heading: "\(portal.config.county)\(year)年度各乡镇政府信息公开工作年度报告数据汇总", page: page,
+                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", link(SitePlan.yearPath(year), from: page)), ("全县汇总", nil)])
+        context["year"] = year
+        context["count"] = reports.count
+        context["townshipCount"] = portal.config.townships.count
+        context["reports"] = reports.map { summary($0, from: page) }
+        context["groups"] = ReportFormat.allCases.reversed().compactMap { format -> [String: Any]? in
+            let included = reports.filter { $0.statistics.format == format }
+            guard !included.isEmpty else { return nil }
+            let sum = Statistics.sum(format, included.map(\.statistics))
+            let prefix = "f\(format.rawValue)"
+            return [
+                "format": format.rawValue,
+                "formatLabel": format == .v2021 ? "2021年版格式（国办公开办函〔2021〕30号）" : "2019年试行格式（国办公开办函〔2019〕60号）",
+                "count": included.count,
+                "townships": included.map(\.township.name).joined(separator: "、"),
+                "tables": sum.tables.map { table -> [String: Any] in
+                    ["heading": table.spec.heading,
+                     "table": TableLayout.context(for: table, prefix: "\(prefix)-\(table.spec.key)", caption: "\(Self.caption(for: table.spec))（\(included.count)份报告汇总）")]
+                },
+            ]
+        }
+        return context
+    }
+
+    private func supervisionContext(_ page: SitePage) -> [String: Any] {
+        var context = pageInfo(title: "公开年报情况总览_\(Self.category)_\(portal.config.siteName)", heading: "政府信息公开工作年度报告公开情况总览", page: page,
+                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("公开年报情况总览", nil)])
+        context["years"] = supervision.years.map { ["year": $0, "due": portal.config.deadline.dueDate(forReportYear: $0).chinese] }
+        let published = Set(portal.townshipsWithReports.map(\.slug))
+        context["rows"] = supervision.rows.map { row -> [String: Any] in
+            var item: [String: Any] = ["township": row.township.name]
+            if published.contains(row.township.slug) { item["townshipURL"] = link(SitePlan.townshipPath(row.township), from: page) }
+            item["cells"] = row.cells.map { cell -> [String: Any] in
+                 var item: [String: Any] = ["year": cell.year, "missing": cell.report == nil, "late": cell.late,
+                                            "zeroReport": cell.zeroReport, "findings": cell.arithmeticFindings,
+                                            "hasFindings": cell.arithmeticFindings > 0]
+                 if let report = cell.report {
+                     item["url"] = link(SitePlan.reportPath(report), from: page)
+                     item["published"] = report.published.chinese
+                 }
+                 return item
+             }
+            return item
+        }
+        var counts = (published: 0, missing: 0, late: 0, zero: 0, findings: 0)
+        for cell in supervision.rows.flatMap(\.cells) {
+            if cell.report == nil { counts.missing += 1 } else { counts.published += 1 }
+            if cell.late { counts.late += 1 }
+            if cell.zeroReport { counts.zero += 1 }
+            if cell.arithmeticFindings > 0 { counts.findings += 1 }
+        }
+        context["totals"] = ["published": counts.published, "missing": counts.missing, "late": counts.late,
+                             "zeroReports": counts.zero, "withFindings": counts.findings]
+        context["deadline"] = portal.config.deadline.chinese
+        context["findings"] = supervision.findings.map { finding -> [String: Any] in
+            var url = link(SitePlan.reportPath(finding.report), from: page)
+            if let anchor = finding.anchor { url += "#" + anchor }
+            var item: [String: Any] = ["title": finding.report.title, "township": finding.report.township.name,
+                                       "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message,
+                                       "severity": finding.diagnostic.severity == .error ? "错误" : "提示",
+                                       "isError": finding.diagnostic.severity == .error]
+            item["rule"] = finding.diagnostic.rule
+            return item
+        }
+        context["findingCount"] = supervision.findings.count
+        return context
+    }
+
+    private func chartContext(_ reports: [Report], township: Township) -> [String: Any] {
+        let chart = FigureChart(reports: reports)
+        let years = reports.map(\.year).sorted()
+        return [
+            "svg": chart.svg(titleID: "chart-title", title: "\(township.name)历年主要数据：" + chart.series.map { series in
+                series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
+            }.joined(separator: "；")),
+            "years": years,
+            "series": chart.series.map { series -> [String: Any] in
+                ["label": series.label, "values": series.values.map { ["year": $0.year, "text": $0.value?.text ?? ""] }]
+            },
+        ]
     }
 }

@@ -8,7 +8,7 @@ import Mustache
 /// value from content reaches templates as text that Mustache's `{{…}}` escapes.
 public struct Theme: Sendable {
     /// Templates every theme must provide, one per kind of page (plus partials of its choice).
-    public static let requiredTemplates = ["home", "year", "township", "report", "404"]
+    public static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "404"]
     /// Where assets land in the output folder.
     public static let assetsFolder = "assets"
 

@@ -30,20 +30,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A stable rule identifier (e.g. `T3-1`) for checks that other tools may filter on.
     public var rule: String?
     public var message: String
+    /// The same finding in Chinese for the public site (the supervision page); nil for problems
+    /// that only the people building the site see.
+    public var publicMessage: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) {
         self.severity = severity
         self.location = location
         self.rule = rule
         self.message = message
+        self.publicMessage = publicMessage
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, rule: rule)
+    public static func error(_ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, rule: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, rule: rule)
+    public static func warning(_ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 
     public var description: String {

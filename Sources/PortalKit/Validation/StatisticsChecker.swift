@@ -42,7 +42,8 @@ public enum StatisticsChecker {
             let rows = Set(blanks.map(\.row.key))
             let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
             findings.append(.warning("\(table.spec.key.uppercased()) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
-                                     at: at(table.spec.key, first.row.key, first.column), rule: blankRule))
+                                     at: at(table.spec.key, first.row.key, first.column), rule: blankRule,
+                                     publicMessage: "\(table.spec.key.uppercased())有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
         }
 
         // T2-1, T3-4: kinds of figures.
@@ -59,7 +60,8 @@ public enum StatisticsChecker {
                 }
                 if let problem {
                     findings.append(.error("\(table.spec.key.uppercased()) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
-                                           at: at(table.spec.key, row.key, column), rule: rule))
+                                           at: at(table.spec.key, row.key, column), rule: rule,
+                                           publicMessage: "\(table.spec.key.uppercased())“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
                 }
             }
         }
@@ -72,7 +74,8 @@ public enum StatisticsChecker {
             let left = t3.value("N", c) + t3.value("K", c), right = t3.value("G", c) + t3.value("J", c)
             if left != right {
                 findings.append(.error("column \(columns[c].label): 本年新收 \(n(t3.value("N", c))) + 上年结转 \(n(t3.value("K", c))) = \(n(left)), but 总计 \(n(t3.value("G", c))) + 结转下年度 \(n(t3.value("J", c))) = \(n(right))",
-                                       at: at("t3", "N", c), rule: "T3-1"))
+                                       at: at("t3", "N", c), rule: "T3-1",
+                                       publicMessage: "T3“\(columns[c].label)”栏：本年新收\(n(t3.value("N", c)))＋上年结转\(n(t3.value("K", c)))＝\(n(left))，与办理结果总计\(n(t3.value("G", c)))＋结转下年度\(n(t3.value("J", c)))＝\(n(right))不一致"))
             }
             // T3-2: G = sum of the results
             let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
@@ -83,7 +86,8 @@ public enum StatisticsChecker {
             if sum != t3.value("G", c) {
                 let terms = parts.map { "\($0.0) \(n($0.1))" }.joined(separator: " + ")
                 findings.append(.error("column \(columns[c].label): 总计 is \(n(t3.value("G", c))), but the results add up to \(terms) = \(n(sum))",
-                                       at: at("t3", "G", c), rule: "T3-2"))
+                                       at: at("t3", "G", c), rule: "T3-2",
+                                       publicMessage: "T3“\(columns[c].label)”栏：办理结果总计为\(n(t3.value("G", c)))，但各项办理结果之和为\(n(sum))"))
             }
         }
         // T3-3: each row's 总计 is the sum of the six applicant columns.
@@ -92,7 +96,8 @@ public enum StatisticsChecker {
             if sum != t3.value(row.key, 6) {
                 let terms = (0..<6).map { "\(columns[$0].label) \(n(t3.value(row.key, $0)))" }.joined(separator: " + ")
                 findings.append(.error("row \(row.label): 总计 is \(n(t3.value(row.key, 6))), but \(terms) = \(n(sum))",
-                                       at: at("t3", row.key, 6), rule: "T3-3"))
+                                       at: at("t3", row.key, 6), rule: "T3-3",
+                                       publicMessage: "T3“\(row.label)”行：总计为\(n(t3.value(row.key, 6)))，但各类申请人之和为\(n(sum))"))
             }
         }
         // T4-1: each group's 总计 is the sum of its four results.
@@ -101,7 +106,8 @@ public enum StatisticsChecker {
             if sum != s.t4.value(row.key, 4) {
                 let terms = (0..<4).map { "\(StatisticsSchema.t4Columns[$0].label) \(n(s.t4.value(row.key, $0)))" }.joined(separator: " + ")
                 findings.append(.error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(n(s.t4.value(row.key, 4))), but \(terms) = \(n(sum))",
-                                       at: at("t4", row.key, 4), rule: "T4-1"))
+                                       at: at("t4", row.key, 4), rule: "T4-1",
+                                       publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(n(s.t4.value(row.key, 4)))，但各项结果之和为\(n(sum))"))
             }
         }
         return findings
@@ -114,7 +120,8 @@ public enum StatisticsChecker {
         func n(_ value: Decimal) -> String { Amount(value).text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
-                                   at: s.location(table: "t3", row: "K", column: c), rule: "X-1"))
+                                   at: s.location(table: "t3", row: "K", column: c), rule: "X-1",
+                                   publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
         }
         if s.format == .v2021, p.format == .v2021 {
             for row in ["rules", "normative"] {
@@ -122,11 +129,20 @@ public enum StatisticsChecker {
                 if expected != s.t2.value(row, 2) {
                     let label = s.t2.spec.row(row)!.label
                     findings.append(.warning("\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
-                                             at: s.location(table: "t2", row: row, column: 2), rule: "X-2"))
+                                             at: s.location(table: "t2", row: row, column: 2), rule: "X-2",
+                                             publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
                 }
             }
         }
         return findings
+    }
+
+    static func chineseKind(_ kind: ColumnSpec.Kind) -> String {
+        switch kind {
+        case .count: "非负整数"
+        case .change: "整数"
+        case .money: "非负金额"
+        }
     }
 
     /// Patterns of figures quoted in the narrative, with the T3 row whose 总计 they must equal.
@@ -148,12 +164,16 @@ public enum StatisticsChecker {
                 for match in pattern.regex.matches(in: text, range: range) {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
                     if Decimal(quoted) != total.value {
-                        findings.append(.warning("the text says \(text[Range(match.range, in: text)!]), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: "N-1"))
+                        let quote = text[Range(match.range, in: text)!]
+                        findings.append(.warning("the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: "N-1",
+                                                 publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
                     }
                 }
             }
             if let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), total.value != 0 {
-                findings.append(.warning("the text says \(text[Range(match.range, in: text)!]), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1"))
+                let quote = text[Range(match.range, in: text)!]
+                findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1",
+                                         publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
             }
         }
         return findings

@@ -1,0 +1,63 @@
+/// What the supervising county office needs to see: each township's publication state per year,
+/// and every finding of the statistics rules, tied to its report and table row.
+public struct Supervision: Sendable {
+    public struct Cell: Sendable {
+        public var township: Township
+        public var year: Int
+        /// nil when the township has no report for the year.
+        public var report: Report?
+        public var late: Bool
+        public var zeroReport: Bool
+        /// Findings of the arithmetic rules (T3-1 … X-1) for this report.
+        public var arithmeticFindings: Int
+    }
+
+    public struct Finding: Sendable {
+        public var report: Report
+        public var diagnostic: Diagnostic
+        /// The table row the finding is on (`t3-N`), when it is in the tables.
+        public var anchor: String?
+    }
+
+    /// Rows: every township of the county, in its order, including those that never published
+    /// (they are what supervision is for); columns: years with reports, newest first.
+    public let years: [Int]
+    public let rows: [(township: Township, cells: [Cell])]
+    public let findings: [Finding]
+
+    public init(portal: Portal, findings diagnostics: [Diagnostic]) {
+        years = portal.years
+        var byFile: [String: Report] = [:]
+        var byKey: [String: Report] = [:]
+        for report in portal.reports {
+            byFile[report.source] = report
+            byKey["\(report.township.slug)/\(report.year)"] = report
+        }
+        var findings: [Finding] = []
+        var arithmetic: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            guard let location = diagnostic.location, let report = byFile[location.file] else { continue }
+            findings.append(Finding(report: report, diagnostic: diagnostic, anchor: Supervision.anchor(of: location, in: report.statistics)))
+            if let rule = diagnostic.rule, StatisticsChecker.arithmeticRules.contains(rule) { arithmetic[report.source, default: 0] += 1 }
+        }
+        self.findings = findings
+        let years = self.years
+        rows = portal.config.townships.map { township in
+            (township, years.map { year in
+                let report = byKey["\(township.slug)/\(year)"]
+                return Cell(township: township, year: year, report: report,
+                            late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
+                            zeroReport: report?.statistics.isZeroReport ?? false,
+                            arithmeticFindings: report.map { arithmetic[$0.source] ?? 0 } ?? 0)
+            })
+        }
+    }
+
+    /// The table row written on the finding's line, as a page anchor (`t3-N`).
+    static func anchor(of location: SourceLocation, in statistics: Statistics) -> String? {
+        let keys = statistics.locations.filter { $0.value.line == location.line }.map(\.key).sorted()
+        guard let key = keys.first(where: { $0.split(separator: ".").count >= 2 }) else { return nil }
+        let parts = key.split(separator: ".")
+        return TableLayout.anchor(prefix: String(parts[0]), row: String(parts[1]))
+    }
+}

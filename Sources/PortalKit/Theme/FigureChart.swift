@@ -1,0 +1,65 @@
+import Foundation
+
+/// The key figures of one township over the years, as a small inline SVG drawn at build time.
+///
+/// One small bar chart per figure (small multiples), each labelled in text, so no colour has to
+/// be told apart and the page needs no JavaScript. A data table with the same figures sits next to it.
+public struct FigureChart: Sendable {
+    public struct Series: Sendable {
+        public var label: String
+        public var values: [(year: Int, value: Amount?)]
+    }
+
+    public let series: [Series]
+
+    /// 新收申请, 予以公开, 不予公开, 行政复议, 行政诉讼 for each report (oldest year first).
+    public init(reports: [Report]) {
+        let ordered = reports.sorted { $0.year < $1.year }
+        func total(_ pick: (Statistics) -> [Amount?]) -> [(Int, Amount?)] {
+            ordered.map { report in
+                let cells = pick(report.statistics)
+                return (report.year, cells.allSatisfy { $0 == nil } ? nil : Amount(cells.reduce(0) { $0 + $1.orZero }))
+            }
+        }
+        series = [
+            Series(label: "新收申请", values: total { [$0.t3.cell("N", 6)] }),
+            Series(label: "予以公开", values: total { [$0.t3.cell("A", 6)] }),
+            Series(label: "不予公开", values: total { s in (1...8).map { s.t3.cell("C\($0)", 6) } }),
+            Series(label: "行政复议", values: total { [$0.t4.cell("R", 4)] }),
+            Series(label: "行政诉讼", values: total { [$0.t4.cell("S", 4), $0.t4.cell("P", 4)] }),
+        ]
+    }
+
+    /// A self-contained `<svg>` element; `titleID` labels it for assistive technology.
+    public func svg(titleID: String, title: String) -> String {
+        let panelWidth = 150, panelHeight = 120, gap = 14, top = 22, bottom = 20
+        let width = series.count * panelWidth + (series.count - 1) * gap
+        let maximum = series.flatMap { $0.values.compactMap { $0.value?.value } }.max() ?? 0
+        let scale = maximum > 0 ? NSDecimalNumber(decimal: maximum).doubleValue : 1
+        var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
+                     "<title id=\"\(titleID)\">\(escape(title))</title>"]
+        for (index, item) in series.enumerated() {
+            let x0 = index * (panelWidth + gap)
+            let plotHeight = panelHeight - top - bottom
+            parts.append("<g transform=\"translate(\(x0) 0)\">")
+            parts.append("<text x=\"0\" y=\"14\" class=\"chart-label\">\(escape(item.label))</text>")
+            parts.append("<line x1=\"0\" y1=\"\(top + plotHeight)\" x2=\"\(panelWidth)\" y2=\"\(top + plotHeight)\" class=\"chart-axis\"/>")
+            let slot = panelWidth / max(1, item.values.count)
+            for (position, point) in item.values.enumerated() {
+                let value = point.value.map { NSDecimalNumber(decimal: $0.value).doubleValue } ?? 0
+                let height = Int((value / scale * Double(plotHeight - 14)).rounded())
+                let x = position * slot + slot / 4, barWidth = max(4, slot / 2)
+                parts.append("<rect x=\"\(x)\" y=\"\(top + plotHeight - height)\" width=\"\(barWidth)\" height=\"\(height)\" class=\"chart-bar\"/>")
+                parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight - height - 3)\" class=\"chart-value\" text-anchor=\"middle\">\(point.value?.text ?? "—")</text>")
+                parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(panelHeight - 5)\" class=\"chart-year\" text-anchor=\"middle\">\(point.year)</text>")
+            }
+            parts.append("</g>")
+        }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,176 @@
+/// The official layout of T2, T3 and T4 as a grid of cells for the `stat-table` template partial.
+///
+/// The grid carries the merged cells of the official tables (rowspan/colspan) and, for screen
+/// readers, `scope` on every header and `headers`/`id` on every figure, so each number is announced
+/// with its row and column. Templates style it; the structure is fixed by the format.
+public enum TableLayout {
+    /// A table's template context: `id`, `key`, `caption`, `headRows`, `bodies` (each with `rows`).
+    public static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
+        let layout: (head: [[Cell]], bodies: [[Row]])
+        switch table.spec.key {
+        case "t2": layout = t2(table, prefix)
+        case "t3": layout = t3(table, prefix)
+        default: layout = t4(table, prefix)
+        }
+        return [
+            "id": prefix,
+            "key": table.spec.key,
+            "caption": caption,
+            "headRows": layout.head.map { ["cells": $0.map(\.context)] },
+            "bodies": layout.bodies.map { rows in ["rows": rows.map { row -> [String: Any] in
+                var context: [String: Any] = ["cells": row.cells.map(\.context)]
+                if let id = row.id { context["id"] = id }
+                return context
+            }] },
+        ]
+    }
+
+    struct Cell {
+        var header: Bool
+        var text: String
+        var colspan = 1
+        var rowspan = 1
+        var scope: String?
+        var id: String?
+        var headers: [String] = []
+        var blank = false
+        var className: String?
+
+        static func th(_ text: String, scope: String, id: String? = nil, colspan: Int = 1, rowspan: Int = 1) -> Cell {
+            Cell(header: true, text: text, colspan: colspan, rowspan: rowspan, scope: scope, id: id)
+        }
+
+        static func figure(_ amount: Amount?, headers: [String], colspan: Int = 1) -> Cell {
+            Cell(header: false, text: amount?.text ?? "", colspan: colspan, headers: headers, blank: amount == nil)
+        }
+
+        var context: [String: Any] {
+            var c: [String: Any] = ["header": header, "text": text, "blank": blank]
+            if colspan > 1 { c["colspan"] = "\(colspan)" }
+            if rowspan > 1 { c["rowspan"] = "\(rowspan)" }
+            if let scope { c["scope"] = scope }
+            if let id { c["id"] = id }
+            if !headers.isEmpty { c["headers"] = headers.joined(separator: " ") }
+            if let className { c["class"] = className }
+            return c
+        }
+    }
+
+    struct Row {
+        var id: String?
+        var cells: [Cell]
+    }
+
+    /// The anchor of a row (T2, T3) or group (T4) on a page, for links from findings.
+    public static func anchor(prefix: String, row: String) -> String { "\(prefix)-\(row)" }
+
+    // MARK: - T2: one body per 第二十条 item, each with its own column headings.
+
+    static func t2(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
+        let width = table.spec.rows.map(\.columns.count).max() ?? 1
+        var blocks: [(group: String, rows: [RowSpec])] = []
+        for row in table.spec.rows {
+            if blocks.last?.group == row.group { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((row.group ?? "", [row])) }
+        }
+        var bodies: [[Row]] = []
+        for (index, block) in blocks.enumerated() {
+            let blockID = "\(p)-b\(index + 1)"
+            let columns = block.rows[0].columns
+            var rows = [Row(id: nil, cells: [.th(block.group, scope: "colgroup", id: blockID, colspan: width + 1)])]
+            var header = [Cell.th("信息内容", scope: "col", id: "\(blockID)-item")]
+            for (c, column) in columns.enumerated() {
+                let span = c == columns.count - 1 ? width - columns.count + 1 : 1
+                header.append(.th(column.label, scope: "col", id: "\(blockID)-\(column.key)", colspan: span))
+            }
+            rows.append(Row(id: nil, cells: header))
+            for row in block.rows {
+                let rowID = anchor(prefix: p, row: row.key)
+                var cells = [Cell.th(row.label, scope: "row", id: rowID)]
+                for (c, column) in row.columns.enumerated() {
+                    let span = c == row.columns.count - 1 ? width - row.columns.count + 1 : 1
+                    cells.append(.figure(table.cell(row.key, c), headers: [rowID, "\(blockID)-\(column.key)", blockID], colspan: span))
+                }
+                rows.append(Row(id: nil, cells: cells))
+            }
+            bodies.append(rows)
+        }
+        return ([], bodies)
+    }
+
+    // MARK: - T3: two-level applicant header, nested result rows.
+
+    static func t3(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
+        let columns = StatisticsSchema.t3Columns
+        let applicant = "\(p)-applicant", legal = "\(p)-legal"
+        func columnHeaders(_ c: Int) -> [String] {
+            let id = "\(p)-\(columns[c].key)"
+            return (1...5).contains(c) ? [id, legal, applicant] : [id, applicant]
+        }
+        let corner = Cell(header: false, text: StatisticsSchema.t3Corner, colspan: 3, rowspan: 3, className: "corner")
+        let head: [[Cell]] = [
+            [corner, .th("申请人情况", scope: "colgroup", id: applicant, colspan: 7)],
+            [.th(columns[0].label, scope: "col", id: "\(p)-\(columns[0].key)", rowspan: 2),
+             .th("法人或其他组织", scope: "colgroup", id: legal, colspan: 5),
+             .th(columns[6].label, scope: "col", id: "\(p)-\(columns[6].key)", rowspan: 2)],
+            (1...5).map { .th(columns[$0].label, scope: "col", id: "\(p)-\(columns[$0].key)") },
+        ]
+        let resultRows = table.spec.rows.filter { $0.group == StatisticsSchema.t3Results || StatisticsSchema.t3SubGroup(of: $0.key) != nil }
+        let resultsID = "\(p)-results"
+        var rows: [Row] = []
+        var openedSubGroups = Set<String>()
+        for row in table.spec.rows {
+            let rowID = anchor(prefix: p, row: row.key)
+            var cells: [Cell] = []
+            var rowHeaders = [rowID]
+            let inResults = resultRows.contains(row)
+            if inResults {
+                rowHeaders.append(resultsID)
+                if row.key == resultRows.first?.key {
+                    cells.append(.th(StatisticsSchema.t3Results, scope: "rowgroup", id: resultsID, rowspan: resultRows.count))
+                }
+            }
+            if let group = StatisticsSchema.t3SubGroup(of: row.key) {
+                let groupKey = String(row.key.prefix(1))
+                let groupID = "\(p)-\(groupKey)"
+                rowHeaders.insert(groupID, at: 1)
+                if openedSubGroups.insert(groupKey).inserted {
+                    let size = table.spec.rows.filter { StatisticsSchema.t3SubGroup(of: $0.key) == group }.count
+                    cells.append(.th(group, scope: "rowgroup", id: groupID, rowspan: size))
+                }
+                cells.append(.th(row.label, scope: "row", id: rowID))
+            } else {
+                cells.append(.th(row.label, scope: "row", id: rowID, colspan: inResults ? 2 : 3))
+            }
+            for c in columns.indices {
+                cells.append(.figure(table.cell(row.key, c), headers: rowHeaders + columnHeaders(c)))
+            }
+            rows.append(Row(id: nil, cells: cells))
+        }
+        return (head, [rows])
+    }
+
+    // MARK: - T4: 行政复议 and the two kinds of 行政诉讼, five figures each, in one row.
+
+    static func t4(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
+        let columns = StatisticsSchema.t4Columns
+        let lawsuit = "\(p)-lawsuit"
+        let review = table.spec.rows[0], direct = table.spec.rows[1], after = table.spec.rows[2]
+        let head: [[Cell]] = [
+            [.th(review.label, scope: "colgroup", id: anchor(prefix: p, row: review.key), colspan: 5),
+             .th("行政诉讼", scope: "colgroup", id: lawsuit, colspan: 10)],
+            columns.map { .th($0.label, scope: "col", id: "\(p)-\(review.key)-\($0.key)", rowspan: 2) }
+                + [.th(direct.label, scope: "colgroup", id: anchor(prefix: p, row: direct.key), colspan: 5),
+                   .th(after.label, scope: "colgroup", id: anchor(prefix: p, row: after.key), colspan: 5)],
+            [direct, after].flatMap { row in columns.map { Cell.th($0.label, scope: "col", id: "\(p)-\(row.key)-\($0.key)") } },
+        ]
+        var cells: [Cell] = []
+        for row in table.spec.rows {
+            for (c, column) in columns.enumerated() {
+                var headers = ["\(p)-\(row.key)-\(column.key)", anchor(prefix: p, row: row.key)]
+                if row.group != nil { headers.append(lawsuit) }
+                cells.append(.figure(table.cell(row.key, c), headers: headers))
+            }
+        }
+        return (head, [[Row(id: nil, cells: cells)]])
+    }
+}
