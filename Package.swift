@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "portal-genTests",
-            dependencies: ["portal-gen", "PortalKit"]
+            dependencies: ["portal-gen", "PortalKit", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// The statistics tables as a reader, a supervisor and a researcher get them from the built site.
+@Suite(.serialized) struct StatisticsEndToEndTests {
+    static let content = PortalGen.repositoryRoot.appendingPathComponent("Content")
+
+    static func sources(in folder: URL) throws -> [SourceTables] {
+        let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        return try enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "md" }.map(SourceTables.init(file:))
+    }
+
+    static func slug(_ township: String, content: URL) throws -> String {
+        // Slugs as portal.yml gives them (北岭乡 has none: its pinyin).
+        let settings = try String(contentsOf: content.appendingPathComponent("portal.yml"), encoding: .utf8)
+        let lines = settings.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "- name: \(township)" }) else { return "" }
+        for line in lines[(index + 1)...] {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("- name:") { break }
+            if trimmed.hasPrefix("slug: ") { return String(trimmed.dropFirst(6)) }
+        }
+        return township == "北岭乡" ? "beilingxiang" : township == "花庄镇" ? "huazhuangzhen" : ""
+    }
+
+    /// Compares every cell of the page's T2, T3 and T4 with the source file, row by row.
+    static func expectTablesMatch(_ html: String, _ source: SourceTables, page: String) throws {
+        let tables = try HTMLTable.all(in: html)
+        for key in ["t2", "t3", "t4"] {
+            let table = try #require(tables[key], "\(page) has no table \(key)")
+            let ids = table.headerIDs
+            for cell in table.cells {
+                #expect(cell.headers.isSubset(of: ids), "\(page) \(key): headers \(cell.headers) name missing header cells")
+                #expect(cell.blank == cell.text.isEmpty, "\(page) \(key): a blank cell is marked blank, and only then")
+            }
+            for (row, expected) in try #require(source.rows[key]) {
+                let shown = table.cells.filter { $0.headers.contains("\(key)-\(row)") }.map(\.text)
+                #expect(shown == expected, "\(page) \(key) row \(row)")
+            }
+        }
+        // Tables sit at sections 二, 三, 四, between the narrative's 一 and 五.
+        let positions = ["<h2>一、", "id=\"t2\"", "id=\"t3\"", "id=\"t4\"", "<h2>五、"].map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil } && positions.map { $0! } == positions.map { $0! }.sorted(), "\(page): sections and tables in order")
+        #expect(html.contains("<h2>二、主动公开政府信息情况</h2>") && html.contains("<h2>四、政府信息公开行政复议、行政诉讼情况</h2>"))
+    }
+
+    @Test func reportPagesShowEveryCellExactlyAsPublished() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build(content: Self.content.path).status == 0)
+        let sources = try Self.sources(in: Self.content)
+        #expect(sources.count >= 18)
+        for source in sources {
+            let page = "\(source.year)/\(try Self.slug(source.township, content: Self.content))/index.html"
+            let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/" + page), encoding: .utf8)
+            try Self.expectTablesMatch(html, source, page: page)
+        }
+    }
+
+    @Test func theRealSampleReportShowsEveryCell() throws {
+        let workspace = try Workspace()
+        let content = PortalGen.repositoryRoot.appendingPathComponent("Tests/Fixtures/huazhuang/Content")
+        let outcome = try workspace.build(content: content.path)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty, "the real report's tables add up: \(outcome.stderr)")
+        let source = try #require(try Self.sources(in: content).first)
+        let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/2024/huazhuangzhen/index.html"), encoding: .utf8)
+        try Self.expectTablesMatch(html, source, page: "huazhuang")
+        #expect(html.contains("本报告为零报告"))
+        let t3 = try #require(try HTMLTable.all(in: html)["t3"])
+        #expect(t3.cells.count == 25 * 7)
+        #expect(t3.cell("t3-C3", "t3-C", "t3-results", "t3-research", "t3-legal", "t3-applicant")?.text == "0")
+    }
+
+    @Test func compilationPagesSumEachYearsReports() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build(content: Self.content.path).status == 0)
+        let sources = try Self.sources(in: Self.content)
+        for year in Set(sources.map(\.year)) {
+            let included = sources.filter { $0.year == year }
+            let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/\(year)/compilation/index.html"), encoding: .utf8)
+            #expect(html.contains("不是示例县人民政府的法定年度报告"))
+            #expect(html.contains("\(included.count)份报告"))
+            let tables = try HTMLTable.all(in: html)
+            for key in ["t2", "t3", "t4"] {
+                let table = try #require(tables["f2021-\(key)"])
+                for (row, first) in included[0].rows[key]! {
+                    let shown = table.cells.filter { $0.headers.contains("f2021-\(key)-\(row)") }.map(\.text)
+                    let sums = first.indices.map { column in
+                        included.reduce(Decimal(0)) { $0 + (Decimal(string: $1.rows[key]![row]![column]) ?? 0) }
+                    }
+                    #expect(shown == sums.map { "\($0)" }, "\(year) compilation \(key) \(row)")
+                }
+            }
+        }
+    }
+
+    @Test func supervisionGridShowsEveryStateInWords() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.build(content: Self.content.path).status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let html = try String(contentsOf: output.appendingPathComponent("supervision/index.html"), encoding: .utf8)
+        let grid = try #require(try HTMLTable.all(in: html).values.first { $0.element.attribute(forName: "class")?.stringValue == "supervision-grid" })
+        let years = [2024, 2023, 2022]
+        var states: [String: String] = [:]
+        for row in grid.rows {
+            let township = row[0].stringValue!.trimmingCharacters(in: .whitespacesAndNewlines)
+            for (index, cell) in row.dropFirst().enumerated() {
+                states["\(township)/\(years[index])"] = cell.stringValue!.filter { !$0.isWhitespace }
+            }
+        }
+        #expect(states.count == 7 * 3)
+        #expect(states["柳林乡/2023"] == "✕未公开")
+        #expect(states["南河镇/2023"]?.contains("逾期") == true, "published 2024-04-15, after the 03-31 deadline")
+        #expect(states["西山乡/2023"]?.contains("零报告") == true)
+        #expect(states["南河镇/2022"]?.contains("数据核对有误") == true)
+        #expect(states["城关镇/2024"] == "✓已公开2025年1月20日")
+
+        // Every finding links to its report, at the table row when the finding is in the tables.
+        let findingLinks = links(in: html).filter { $0.contains("#") && !$0.hasPrefix("#") }
+        #expect(findingLinks.contains("../2022/nanhe/index.html#t3-N"))
+        for link in findingLinks {
+            let parts = link.split(separator: "#")
+            let page = try String(contentsOf: URL(fileURLWithPath: String(parts[0]), relativeTo: output.appendingPathComponent("supervision/")), encoding: .utf8)
+            #expect(page.contains("id=\"\(parts[1])\""), "\(link) points at a row of the page")
+        }
+    }
+
+    @Test func openDataRoundTripsExactly() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings + "\nsite_url: https://www.example.gov.cn\nbase_path: /xxgk/\n", to: "Content/portal.yml")
+        try workspace.write(report(tables: tablesYAML(["t2.fees": "24252.311082", "A": "[0, ~, ~, ~, ~, ~, 0]"])), to: "Content/a.md")
+        try workspace.write(report(township: "东城镇", tables: tablesYAML(["t2.fees": "4068.208"])), to: "Content/b.md")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+
+        let csvData = try Data(contentsOf: output.appendingPathComponent("data/reports.csv"))
+        #expect(csvData.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark, so Excel reads UTF-8")
+        let lines = String(decoding: csvData.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 3)
+        let header = lines[0].components(separatedBy: ",")
+        #expect(Array(header.prefix(7)) == ["township", "organ", "year", "published", "index_number", "format", "url"])
+        let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.components(separatedBy: ","))) }
+        let hua = try #require(rows.first { $0["township"] == "花庄镇" })
+        #expect(hua["t2_fees_amount"] == "24252.311082")
+        #expect(hua["t3_A_natural"] == "0")
+        #expect(hua["t3_A_business"] == "", "a blank cell stays blank")
+        #expect(hua["t3_F_natural"] == "", "2019-only columns are empty for a 2021 report")
+        #expect(hua["url"] == "https://www.example.gov.cn/xxgk/2024/huazhuang/index.html")
+        #expect(rows.first { $0["township"] == "东城镇" }?["t2_fees_amount"] == "4068.208")
+
+        let json = try Data(contentsOf: output.appendingPathComponent("2024/huazhuang/data.json"))
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"amount\" : 24252.311082"), "an exact decimal, no floating-point noise")
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let t3 = try #require((object["tables"] as? [String: Any])?["t3"] as? [String: Any])
+        let a = try #require(t3["A"] as? [String: Any])
+        #expect(a["business"] is NSNull)
+        #expect((a["natural"] as? NSNumber)?.intValue == 0)
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/reports.json"))) as? [String: Any])
+        #expect((all["reports"] as? [Any])?.count == 2)
+
+        let page = try String(contentsOf: output.appendingPathComponent("2024/huazhuang/index.html"), encoding: .utf8)
+        #expect(links(in: page).contains("data.json"))
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(links(in: home).contains("data/reports.csv") && links(in: home).contains("data/reports.json"))
+        #expect(page.contains(">24252.311082<"))
+    }
+
+    @Test func checkReportsFindingsWithExitCodes() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        try workspace.write(report(), to: "Content/a.md")
+        let clean = try PortalGen.run(["check"], in: workspace.url)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.isEmpty)
+
+        let bad = report(township: "东城镇", tables: tablesYAML(["N": "[3, 0, 0, 0, 0, 0, 3]", "A": "[2, 0, 0, 0, 0, 0, 2]", "G": "[2, 0, 0, 0, 0, 0, 2]"]))
+        try workspace.write(bad, to: "Content/b.md")
+        let line = try #require(bad.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  N: ") }) + 1
+        let failing = try PortalGen.run(["check"], in: workspace.url)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.components(separatedBy: "\n").contains("Content/b.md:\(line):7: error: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path), "check writes nothing")
+
+        let json = try PortalGen.run(["check", "--format", "json"], in: workspace.url)
+        #expect(json.status == 1)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(findings.count == 2)
+        #expect(findings[0]["rule"] as? String == "T3-1" && findings[0]["line"] as? Int == line && findings[0]["severity"] as? String == "error")
+
+        // A build publishes the report as published, with warnings; --strict refuses.
+        let lenient = try workspace.build()
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: [T3-1]"))
+        let strict = try workspace.build(["--strict"], output: "Strict")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: [T3-1]"))
+
+        try workspace.write("---\ntitle: x\n", to: "Content/c.md")
+        try Data([0xFF, 0x00, 0x41]).write(to: workspace.url.appendingPathComponent("Content/d.md"))
+        let unreadable = try PortalGen.run(["check"], in: workspace.url)
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stdout.contains("Content/d.md:1:1: error: the file is not valid UTF-8"))
+        #expect(try PortalGen.run(["check", "--content", "Missing"], in: workspace.url).status == 2)
+        #expect(try PortalGen.run(["check", "--format", "xml"], in: workspace.url).status == 64, "usage errors exit 64 (EX_USAGE)")
+    }
+
+    @Test func malformedTablesAlwaysFailTheBuild() throws {
+        let workspace = try Workspace()
+        try workspace.write(smallSettings, to: "Content/portal.yml")
+        let text = report(tables: tablesYAML(["B": "[一, 0, 0, 0, 0, 0, 0]"]))
+        try workspace.write(text, to: "Content/a.md")
+        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  B: ") }) + 1
+        let outcome = try workspace.build()
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("Content/a.md:\(line):7: error: T3 row `B` (（二）部分公开（区分处理的，只计这一情形，不计其他情形）), column 1 (自然人): `一` is not a number"))
+    }
+}
