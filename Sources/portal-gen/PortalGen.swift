@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PortalKit
 
 @main
@@ -13,4 +14,22 @@ struct PortalGen: AsyncParsableCommand {
         version: PortalKit.version,
         subcommands: [BuildCommand.self, CheckCommand.self]
     )
+
+    /// Runs the command; usage errors exit with status 2 (like unreadable input), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
