@@ -34,13 +34,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "PortalTestSupport",
+            path: "Tests/PortalTestSupport"
+        ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit"]
+            dependencies: ["PortalKit", "PortalTestSupport"]
         ),
         .testTarget(
             name: "portal-genTests",
-            dependencies: ["portal-gen", "PortalKit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["portal-gen", "PortalTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

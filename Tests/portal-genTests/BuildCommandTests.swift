@@ -20,12 +20,12 @@ import Testing
 
     @Test func hostileValuesAreEscapedEverywhere() throws {
         let workspace = try Workspace()
-        let settings = smallSettings
+        let settings = minimalSettings
             .replacingOccurrences(of: "site_name: 测试县政府信息公开工作年度报告", with: "site_name: \"<script>alert('site')</script>\"")
             .replacingOccurrences(of: "contact: 电话 0000-0000000", with: "contact: \"<img src=x onerror=alert(1)>\"")
             .replacingOccurrences(of: "organ: 测试县花庄镇人民政府", with: "organ: \"<b onmouseover=alert(2)>镇</b>\"")
         try workspace.write(settings, to: "Content/portal.yml")
-        try workspace.write(report(title: "<script>alert('title')</script>",
+        try workspace.write(reportText(title: "<script>alert('title')</script>",
                                    extra: "document_number: \"\\\"><svg onload=alert(3)>\"\n",
                                    body: "<script>alert(4)</script>\n\n[x](javascript:alert(5))\n"), to: "Content/a.md")
         let outcome = try workspace.build()
@@ -45,9 +45,9 @@ import Testing
 
     @Test func everyProblemIsReportedWithFileAndLineAndNothingIsWritten() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        try workspace.write(report(extra: "issuerr: x\n"), to: "Content/reports/a.md")
-        try workspace.write(report(township: "不存在镇", year: 2023, published: "2024-02-30"), to: "Content/reports/b.md")
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(extra: "issuerr: x\n"), to: "Content/reports/a.md")
+        try workspace.write(reportText(township: "不存在镇", year: 2023, published: "2024-02-30"), to: "Content/reports/b.md")
         try workspace.write("no front matter\n", to: "Content/reports/c.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
@@ -63,14 +63,14 @@ import Testing
 
     @Test func failedBuildLeavesThePreviousOutputByteIdentical() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        try workspace.write(report(), to: "Content/reports/a.md")
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(), to: "Content/reports/a.md")
         #expect(try workspace.build().status == 0)
         let output = workspace.url.appendingPathComponent("Output")
         let before = snapshot(output)
         #expect(before.count > 5)
 
-        let broken = report(township: "东城镇", body: "见[附件](missing.pdf)。\n")
+        let broken = reportText(township: "东城镇", body: "见[附件](missing.pdf)。\n")
         try workspace.write(broken, to: "Content/reports/b.md")
         let line = try #require(broken.components(separatedBy: "\n").firstIndex { $0.contains("missing.pdf") }) + 1
         let failed = try workspace.build()
@@ -80,15 +80,15 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "staging folders are removed: \(leftovers)")
 
-        try workspace.write(report(township: "东城镇"), to: "Content/reports/b.md")
+        try workspace.write(reportText(township: "东城镇"), to: "Content/reports/b.md")
         #expect(try workspace.build().status == 0)
         #expect(snapshot(output)["2024/dongcheng/index.html"] != nil)
     }
 
     @Test func refusesToReplaceFoldersItDidNotCreate() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        try workspace.write(report(), to: "Content/reports/a.md")
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(), to: "Content/reports/a.md")
         try workspace.write("precious", to: "Mine/notes.txt")
 
         let intoForeign = try workspace.build(output: "Mine")
@@ -106,8 +106,8 @@ import Testing
 
     @Test func unsafeHTMLIsAnOptInThatWarnsOnEveryBuild() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings + "\nunsafe_html: true\n", to: "Content/portal.yml")
-        try workspace.write(report(body: "<div class=\"note\">原样</div>\n"), to: "Content/a.md")
+        try workspace.write(minimalSettings + "\nunsafe_html: true\n", to: "Content/portal.yml")
+        try workspace.write(reportText(body: "<div class=\"note\">原样</div>\n"), to: "Content/a.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("warning: `unsafe_html: true` is set"))
@@ -117,8 +117,8 @@ import Testing
 
     @Test func outputDoesNotDependOnTheTimeZone() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        try workspace.write(report(published: "2025-01-01"), to: "Content/a.md")
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(published: "2025-01-01"), to: "Content/a.md")
         #expect(try workspace.build(output: "LA", environment: ["TZ": "America/Los_Angeles"]).status == 0)
         #expect(try workspace.build(output: "SH", environment: ["TZ": "Asia/Shanghai"]).status == 0)
         let la = snapshot(workspace.url.appendingPathComponent("LA")), sh = snapshot(workspace.url.appendingPathComponent("SH"))

@@ -127,9 +127,9 @@ import Testing
 
     @Test func openDataRoundTripsExactly() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings + "\nsite_url: https://www.example.gov.cn\nbase_path: /xxgk/\n", to: "Content/portal.yml")
-        try workspace.write(report(tables: tablesYAML(["t2.fees": "24252.311082", "A": "[0, ~, ~, ~, ~, ~, 0]"])), to: "Content/a.md")
-        try workspace.write(report(township: "东城镇", tables: tablesYAML(["t2.fees": "4068.208"])), to: "Content/b.md")
+        try workspace.write(minimalSettings + "\nsite_url: https://www.example.gov.cn\nbase_path: /xxgk/\n", to: "Content/portal.yml")
+        try workspace.write(reportText(tables: tablesYAML(["t2.fees": "24252.311082", "A": "[0, ~, ~, ~, ~, ~, 0]"])), to: "Content/a.md")
+        try workspace.write(reportText(township: "东城镇", tables: tablesYAML(["t2.fees": "4068.208"])), to: "Content/b.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
         let output = workspace.url.appendingPathComponent("Output")
@@ -169,13 +169,13 @@ import Testing
 
     @Test func checkReportsFindingsWithExitCodes() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        try workspace.write(report(), to: "Content/a.md")
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(), to: "Content/a.md")
         let clean = try PortalGen.run(["check"], in: workspace.url)
         #expect(clean.status == 0)
         #expect(clean.stdout.isEmpty)
 
-        let bad = report(township: "东城镇", tables: tablesYAML(["N": "[3, 0, 0, 0, 0, 0, 3]", "A": "[2, 0, 0, 0, 0, 0, 2]", "G": "[2, 0, 0, 0, 0, 0, 2]"]))
+        let bad = reportText(township: "东城镇", tables: tablesYAML(["N": "[3, 0, 0, 0, 0, 0, 3]", "A": "[2, 0, 0, 0, 0, 0, 2]", "G": "[2, 0, 0, 0, 0, 0, 2]"]))
         try workspace.write(bad, to: "Content/b.md")
         let line = try #require(bad.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  N: ") }) + 1
         let failing = try PortalGen.run(["check"], in: workspace.url)
@@ -210,8 +210,8 @@ import Testing
 
     @Test func malformedTablesAlwaysFailTheBuild() throws {
         let workspace = try Workspace()
-        try workspace.write(smallSettings, to: "Content/portal.yml")
-        let text = report(tables: tablesYAML(["B": "[一, 0, 0, 0, 0, 0, 0]"]))
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        let text = reportText(tables: tablesYAML(["B": "[一, 0, 0, 0, 0, 0, 0]"]))
         try workspace.write(text, to: "Content/a.md")
         let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  B: ") }) + 1
         let outcome = try workspace.build()

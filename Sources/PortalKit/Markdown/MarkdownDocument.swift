@@ -23,9 +23,12 @@ public final class MarkdownDocument {
     /// Renders HTML. Unless `allowUnsafe`, raw HTML is omitted and `javascript:`, `vbscript:`,
     /// `file:` and `data:` links are emptied (cmark's safe default).
     public func html(allowUnsafe: Bool = false) -> String {
-        var options = CMARK_OPT_DEFAULT
-        if allowUnsafe { options |= CMARK_OPT_UNSAFE }
-        guard let rendered = cmark_render_html(root, options) else { return "" }
+        Self.render(root, allowUnsafe: allowUnsafe)
+    }
+
+    private static func render(_ node: OpaquePointer, allowUnsafe: Bool) -> String {
+        let options = allowUnsafe ? CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let rendered = cmark_render_html(node, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
@@ -40,8 +43,6 @@ public final class MarkdownDocument {
     /// The document split at its level-1 and level-2 headings, each part rendered to HTML, so that
     /// generated content (the statistics tables) can be placed between the report's sections.
     public func sections(allowUnsafe: Bool = false) -> [Section] {
-        var options = CMARK_OPT_DEFAULT
-        if allowUnsafe { options |= CMARK_OPT_UNSAFE }
         var sections: [Section] = []
         var child = cmark_node_first_child(root)
         while let node = child {
@@ -50,10 +51,7 @@ public final class MarkdownDocument {
             } else if sections.isEmpty {
                 sections.append(Section(number: nil, html: ""))
             }
-            if let rendered = cmark_render_html(node, options) {
-                sections[sections.count - 1].html += String(cString: rendered)
-                free(rendered)
-            }
+            sections[sections.count - 1].html += Self.render(node, allowUnsafe: allowUnsafe)
             child = cmark_node_next(node)
         }
         return sections
