@@ -1,20 +1,21 @@
 # Installs what portal-gen needs to build, when it is missing. Sourced by the other scripts.
-# Linux (Debian/Ubuntu, as root or with sudo): libcmark-dev and pkg-config. macOS: Homebrew's cmark.
+# Linux (Debian/Ubuntu, as root or with sudo): libcmark-dev (Markdown), libxml2-dev (reading saved
+# HTML pages in `import`) and pkg-config. macOS: Homebrew's cmark and libxml2.
 
 ensure_cmark() {
-  if pkg-config --exists libcmark 2>/dev/null || [ -f /usr/include/cmark.h ] || [ -f /opt/homebrew/include/cmark.h ] || [ -f /usr/local/include/cmark.h ]; then
+  if pkg-config --exists libcmark libxml-2.0 2>/dev/null; then
     return 0
   fi
-  echo "Installing libcmark (the CommonMark reference library)..." >&2
+  echo "Installing libcmark (the CommonMark reference library) and libxml2..." >&2
   if command -v apt-get >/dev/null 2>&1; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcmark-dev pkg-config >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcmark-dev libxml2-dev pkg-config >/dev/null
   elif command -v brew >/dev/null 2>&1; then
-    brew install cmark
+    brew install cmark libxml2
   else
-    echo "error: install libcmark (Debian: apt-get install libcmark-dev; macOS: brew install cmark) and run again" >&2
+    echo "error: install libcmark and libxml2 (Debian: apt-get install libcmark-dev libxml2-dev; macOS: brew install cmark libxml2) and run again" >&2
     return 1
   fi
 }

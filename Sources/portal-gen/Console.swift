@@ -3,8 +3,8 @@ import PortalKit
 
 /// Writes diagnostics to standard error, where they do not mix with the command's output.
 enum Console {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sortedForDisplay() {
+    static func print(_ diagnostics: [Diagnostic], sorted: Bool = true) {
+        for diagnostic in sorted ? diagnostics.sortedForDisplay() : diagnostics {
             printError(diagnostic.description)
         }
     }

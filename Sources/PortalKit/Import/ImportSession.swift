@@ -1,0 +1,125 @@
+import Foundation
+
+/// Imports delivered report files into a portal's content folder, one file at a time, and checks
+/// each new report with the same rules as `portal-gen check`.
+public struct ImportSession: Sendable {
+    public struct Options: Sendable {
+        public var overrides: ReportImporter.Overrides
+        /// Replace a content file that already exists.
+        public var force: Bool
+        /// Print the content file instead of writing it.
+        public var dryRun: Bool
+        /// Write the file even when some cells could not be read (they are left blank and listed).
+        public var partial: Bool
+
+        public init(overrides: ReportImporter.Overrides = .init(), force: Bool = false, dryRun: Bool = false, partial: Bool = false) {
+            self.overrides = overrides
+            self.force = force
+            self.dryRun = dryRun
+            self.partial = partial
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public enum Status: Sendable, Equatable {
+            case written(String)
+            case printed
+            case failed
+        }
+
+        public var file: String
+        public var township: String?
+        public var year: Int?
+        public var status: Status
+        /// The content file's text (for --dry-run and for tests).
+        public var text: String?
+        /// Problems and findings, in the `path:line:column: severity: message` form.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static let supportedExtensions: Set<String> = ["docx", "html", "htm", "txt", "md"]
+
+    public let content: URL
+    public let config: PortalConfig
+    public let options: Options
+    public let displayPath: @Sendable (URL) -> String
+
+    public init(content: URL, config: PortalConfig, options: Options, displayPath: @escaping @Sendable (URL) -> String) {
+        self.content = content
+        self.config = config
+        self.options = options
+        self.displayPath = displayPath
+    }
+
+    /// The files to import: each argument, or every supported file in a folder argument.
+    public static func expand(_ inputs: [URL]) -> (files: [URL], missing: [URL]) {
+        var files: [URL] = [], missing: [URL] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else { missing.append(input); continue }
+            if isDirectory.boolValue {
+                files += Theme.files(under: input).filter { supportedExtensions.contains($0.pathExtension.lowercased()) }
+            } else {
+                files.append(input)
+            }
+        }
+        return (files, missing)
+    }
+
+    /// Where a report belongs in the content folder.
+    public func destination(township: Township, year: Int) -> URL {
+        content.appendingPathComponent("reports/\(year)/\(township.slug).md")
+    }
+
+    public func run(_ file: URL) async -> Outcome {
+        let shown = displayPath(file)
+        let result: ReportImporter.Result
+        do {
+            result = try ReportImporter(config: config, overrides: options.overrides).importFile(file, displayPath: shown)
+        } catch {
+            return Outcome(file: shown, status: .failed, diagnostics: error.diagnostics)
+        }
+        var outcome = Outcome(file: shown, township: result.township.name, year: result.year, status: .failed, text: result.text, diagnostics: [])
+        let issues = result.issues.map { issue in
+            Diagnostic(options.partial ? .warning : .error,
+                       issue.message + (options.partial ? " (left blank)" : ""),
+                       at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
+        }
+        outcome.diagnostics += issues
+        if !issues.isEmpty && !options.partial {
+            outcome.diagnostics.append(.error("nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank", at: nil))
+            return outcome
+        }
+
+        // The generated file must read back as a valid report; its findings are printed.
+        var parseDiagnostics: [Diagnostic] = []
+        let target = destination(township: result.township, year: result.year)
+        let targetShown = displayPath(target)
+        guard let source = ReportSource.parse(SourceText(path: targetShown, text: result.text), diagnostics: &parseDiagnostics) else {
+            outcome.diagnostics += parseDiagnostics
+            return outcome
+        }
+        if options.dryRun {
+            outcome.status = .printed
+            let (portal, problems) = Validator.validate(config: config, sources: [source])
+            outcome.diagnostics += problems + (portal.reports.first.map(StatisticsChecker.check) ?? [])
+                + (portal.reports.first.map(StatisticsChecker.checkNarrative) ?? [])
+            return outcome
+        }
+        if FileManager.default.fileExists(atPath: target.path), !options.force {
+            outcome.diagnostics.append(.error("`\(targetShown)` already exists; pass --force to replace it (the existing report is a published record: compare them first)", at: nil))
+            return outcome
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(result.text.utf8).write(to: target, options: .atomic)
+        } catch {
+            outcome.diagnostics.append(.error("cannot write `\(targetShown)`: \(error.localizedDescription)", at: nil))
+            return outcome
+        }
+        outcome.status = .written(targetShown)
+        let read = await PortalReader(content: content, displayBase: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).read()
+        outcome.diagnostics += (read.diagnostics + read.findings).filter { $0.location?.file == targetShown || $0.message.contains(targetShown) }
+        return outcome
+    }
+}
