@@ -173,17 +173,23 @@ public enum HTMLReader {
             node.children.forEach(walk)
         }
         walk(page)
+        // Labels are often spaced out (`索&nbsp;&nbsp;引&nbsp;&nbsp;号：`): match without white space.
+        let normalized = tokens.map(CellText.normalize)
+        let stops = metadataLabels + ["信息分类", "主题分类", "有效性", "发布时间", "来源"]
         var metadata: [String: String] = [:]
         for label in metadataLabels {
-            for (index, token) in tokens.enumerated() {
+            for (index, token) in normalized.enumerated() {
                 guard let range = token.range(of: label) else { continue }
-                var value = token[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: ":： \u{00A0}\u{3000}"))
-                if value.isEmpty, index + 1 < tokens.count { value = tokens[index + 1].trimmingCharacters(in: .whitespaces) }
-                // A value stops at the next label written on the same line.
-                for other in metadataLabels where other != label {
-                    if let cut = value.range(of: other) { value = String(value[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces) }
+                var value = token[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                if value.isEmpty, index + 1 < normalized.count, !normalized[index + 1].contains(":") {
+                    value = normalized[index + 1]
                 }
-                if !value.isEmpty, value.count < 80 { metadata[label] = value; break }
+                // A value stops at the next label written in the same cell.
+                for other in stops where other != label {
+                    if let cut = value.range(of: other) { value = String(value[..<cut.lowerBound]) }
+                }
+                if !value.isEmpty, value.count < 80 { metadata[label] = value }
+                break
             }
         }
         return metadata

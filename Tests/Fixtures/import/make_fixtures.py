@@ -344,7 +344,7 @@ def grid_t3(fmt, shown, lab=lambda s: s):
          [(4 + i, H(t)) for i, t in enumerate(ORGS)],
          [(0, H(L['N'], cs=3))] + vals('N'),
          [(0, H(L['K'], cs=3))] + vals('K')]
-    nres = len(T3_KEYS[fmt]) - 4   # A .. G
+    nres = len(T3_KEYS[fmt]) - 3   # A .. G: every row but N, K and J
     g.append([(0, H(L['RES'], rs=nres)), (1, H(L['A'], cs=2))] + vals('A'))
     g.append([(1, H(L['B'], cs=2))] + vals('B'))
     groups = [('Cg', ['C%d' % i for i in range(1, 9)]), ('Dg', ['D1', 'D2', 'D3']),
@@ -596,11 +596,10 @@ def html_table(grid, cls, style_numbers=True):
 
 def make_donghu_html():
     rep = REPORTS['donghu-2023.html']
-    t2 = html_table(*grid_t2('2021', shown_of(rep['t2']))[:1], cls='MsoNormalTable')
+    t2 = html_table(grid_t2('2021', shown_of(rep['t2']))[0], cls='MsoNormalTable')
     t3 = html_table(grid_t3('2021', shown_of(rep['t3']))[0], cls='MsoNormalTable')
     t4 = html_table(grid_t4(shown_of(rep['t4']))[0], cls='MsoNormalTable')
     P = '<p style="text-indent:2em;line-height:1.75em;"><span style="font-family:仿宋_GB2312;font-size:16px;">%s</span></p>'
-    S = '<p style="text-indent:2em;"><strong>%s</strong></p>'
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -981,11 +980,26 @@ def docx_blocks(path):
             blocks.append(('p', ''.join(t.text or '' for t in el.iter(W + 't')),
                            st.get(W + 'val') if st is not None else None))
         elif el.tag == W + 'tbl':
-            rows = []
-            for tr in el.findall(W + 'tr'):
-                rows.append([''.join(t.text or '' for t in tc.iter(W + 't'))
-                             for tc in tr.findall(W + 'tc')])
+            rows, spans, open_v = [], [], {}
+            for ri, tr in enumerate(el.findall(W + 'tr')):
+                cells, col = [], 0
+                for tc in tr.findall(W + 'tc'):
+                    text = ''.join(t.text or '' for t in tc.iter(W + 't'))
+                    cells.append(text)
+                    gs = tc.find('%stcPr/%sgridSpan' % (W, W))
+                    cs = int(gs.get(W + 'val')) if gs is not None else 1
+                    vm = tc.find('%stcPr/%svMerge' % (W, W))
+                    if vm is not None and vm.get(W + 'val') != 'restart':
+                        open_v[col][1] += 1          # continues the cell above
+                    else:
+                        sp = [text, 1, cs]
+                        spans.append(sp)
+                        if vm is not None:
+                            open_v[col] = sp
+                    col += cs
+                rows.append(cells)
             blocks.append(('t', rows))
+            blocks.append(('spans', [tuple(x) for x in spans]))
     xs = xml.decode('utf-8')
     return blocks, xs.count('<w:gridSpan'), xs.count('<w:vMerge')
 
@@ -999,22 +1013,26 @@ class HtmlBlocks(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == 'table':
             self.depth_table += 1
-            self.table = []
+            self.table, self.spans = [], []
         elif tag == 'tr':
             self.row = []
         elif tag in ('td', 'th'):
             self.cell = ''
+            a = dict(attrs)
+            self.span = (int(a.get('rowspan', 1)), int(a.get('colspan', 1)))
         elif tag in ('p', 'h1') and self.cell is None:
             self.p = ''
 
     def handle_endtag(self, tag):
         if tag == 'table':
             self.blocks.append(('t', self.table))
+            self.blocks.append(('spans', self.spans))
             self.depth_table -= 1
         elif tag == 'tr':
             self.table.append(self.row)
         elif tag in ('td', 'th'):
             self.row.append(self.cell)
+            self.spans.append((self.cell.strip(),) + self.span)
             self.cell = None
         elif tag in ('p', 'h1') and self.p is not None:
             self.blocks.append(('p', self.p, tag))
@@ -1036,7 +1054,7 @@ def tables_by_section(blocks):
             m = re.match(r'^([一二三四五六])、', s)
             if m:
                 sec = '一二三四五六'.index(m.group(1)) + 1
-        elif sec in (2, 3, 4) and sec not in out:
+        elif b[0] == 't' and sec in (2, 3, 4) and sec not in out:
             out[sec] = b[1]
     return out
 
@@ -1044,6 +1062,39 @@ def tables_by_section(blocks):
 def headings_of(lines):
     return [l.strip() for l in lines if re.match(r'^[一二三四五六]、', l.strip())
             and '\t' not in l and '|' not in l]
+
+
+SPANS = {   # text of a header cell -> (rows, columns) it must span in the official layout
+    2: {'第二十条第（一）项': (1, 4), '第二十条第（五）项': (1, 4), '第二十条第（六）项': (1, 4),
+        '第二十条第（八）项': (1, 4), '本年处理决定数量': (1, 3), '本年收费金额（单位：万元）': (1, 3)},
+    3: {CORNER: (3, 3), '申请人情况': (1, 7), '自然人': (2, 1), '法人或其他组织': (1, 5),
+        '总计': (2, 1), '一、本年新收政府信息公开申请数量': (1, 3), '三、本年度办理结果': (22, 1),
+        '（一）予以公开': (1, 2), '（三）不予公开': (8, 1), '（四）无法提供': (3, 1),
+        '（五）不予处理': (5, 1), '（六）其他处理': (3, 1), '（七）总计': (1, 2),
+        '四、结转下年度继续办理': (1, 3)},
+    4: {'行政复议': (1, 5), '行政诉讼': (1, 10), '未经复议直接起诉': (1, 5), '复议后起诉': (1, 5),
+        '结果维持': (2, 1)},
+}
+
+
+def span_problems(name, blocks):
+    """Compare the merged cells of the tables of sections 二, 三, 四 with the official layout."""
+    out, sec, seen = [], None, set()
+    for b in blocks:
+        if b[0] == 'p':
+            m = re.match(r'^([一二三四五六])、', b[1].strip())
+            if m:
+                sec = '一二三四五六'.index(m.group(1)) + 1
+        elif b[0] == 'spans' and sec in SPANS and sec not in seen:
+            seen.add(sec)
+            first = {}
+            for text, rs, cs in b[1]:
+                first.setdefault(text, (rs, cs))
+            for text, want in SPANS[sec].items():
+                if first.get(text) != want:
+                    out.append('%s: table %d cell %s spans %s, not %s'
+                               % (name, sec, text, first.get(text), want))
+    return out
 
 
 def check():
@@ -1073,6 +1124,9 @@ def check():
             notes.append('Heading1 %d, Heading2 %d' % (len(heads), len(h2)))
             narrative = [b[1] for b in blocks[1:] if b[0] == 'p' and b[2] is None and b[1]]
             tabs = tables_by_section(blocks)
+            sp = span_problems(name, blocks)
+            problems += sp
+            notes.append('merged cells as in the official layout: %s' % (not sp))
             got['t2'] = read_rows(tabs[2], T2_KEYS[fmt], T2_ANCHORS, T2_WIDTH[fmt])
             got['t3'] = read_rows(tabs[3], T3_KEYS[fmt], T3_ANCHORS, {k: 7 for k in T3_ANCHORS})
             got['t4'] = dict(zip(T4_KEYS, [tabs[4][-1][0:5], tabs[4][-1][5:10], tabs[4][-1][10:15]]))
@@ -1095,6 +1149,9 @@ def check():
             heads = [b[1].strip() for b in blocks if b[0] == 'p'
                      and re.match(r'^[一二三四五六]、', b[1].strip())]
             tabs = tables_by_section(blocks)
+            sp = span_problems(name, blocks)
+            problems += sp
+            notes.append('merged cells as in the official layout: %s' % (not sp))
             got['t2'] = read_rows(tabs[2], T2_KEYS[fmt], T2_ANCHORS, T2_WIDTH[fmt])
             got['t3'] = read_rows(tabs[3], T3_KEYS[fmt], T3_ANCHORS, {k: 7 for k in T3_ANCHORS})
             last = [norm(c) for c in tabs[4][-1]]

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+@Suite struct ImportReaderTests {
+    @Test func cellsAreNormalised() {
+        #expect(CellText("０") == .number(Amount("0")!, note: nil))
+        #expect(CellText(" 1 2 ") == .number(Amount("12")!, note: nil))
+        #expect(CellText("24252.311082") == .number(Amount("24252.311082")!, note: nil))
+        #expect(CellText("22（其中修订16件）") == .number(Amount("22")!, note: "22（其中修订16件）"))
+        #expect(CellText("") == .blank)
+        #expect(CellText("—") == .blank)
+        #expect(CellText("（一）予以公开") == .label("(一)予以公开"))
+    }
+
+    @Test func plainTextSplitsCellsAndDropsPageFooters() {
+        let document = PlainTextReader.read("标题\n\n一、总体情况\na\tb\t\n| c | d |\n|---|---|\n— 5 —\n- 12 -\n第 3 页\n正文")
+        var kinds: [String] = []
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let p): kinds.append("p:\(p.text)@\(p.position.line)")
+            case .table(let t): kinds.append("t:\(t.rows.map { $0.map { $0 ?? "nil" }.joined(separator: ",") }.joined(separator: "|"))")
+            }
+        }
+        #expect(kinds == ["p:标题@1", "p:一、总体情况@3", "t:a,b,|c,d", "p:正文@10"])
+    }
+
+    @Test func runTogetherDigitsAreSplitEveryWay() {
+        let splits = TableRecognizer.split("801000081", into: 7)
+        #expect(splits.contains([80, 1, 0, 0, 0, 0, 81]))
+        #expect(splits.allSatisfy { $0.count == 7 })
+        #expect(splits.filter { $0[0..<6].reduce(0, +) == $0[6] } == [[80, 1, 0, 0, 0, 0, 81]])
+        #expect(TableRecognizer.split("0012", into: 3) == [[0, 0, 12]], "no part has a leading zero")
+    }
+
+    @Test func gb18030AndUTF16AreDetected() throws {
+        let gbk: [UInt8] = [0xC4, 0xE3, 0xBA, 0xC3, 0x0A]  // 你好 in GBK, which GB18030 contains
+        let decoded = try EncodingDetector.decode(Data(gbk), path: "a.txt")
+        #expect(decoded.text == "你好\n" && decoded.encoding == "GB18030")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("你好".data(using: .utf16LittleEndian)!)
+        #expect(try EncodingDetector.decode(utf16, path: "a.txt").encoding == "UTF-16")
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data("你好\r\n".utf8)
+        #expect(try EncodingDetector.decode(bom, path: "a.txt").text == "你好\n")
+    }
+
+    @Test func undecodableBytesAreAnErrorWithTheirOffset() {
+        #expect {
+            try EncodingDetector.decode(Data([0x41, 0x0A, 0x42, 0xFF, 0xFF, 0xFF]), path: "x.txt")
+        } throws: { error in
+            let d = (error as! DiagnosticsError).diagnostics[0]
+            return d.location == SourceLocation(file: "x.txt", line: 2) && d.message.contains("bad byte at offset 3")
+        }
+    }
+
+    @Test func htmlTablesHonourRowspanAndColspan() throws {
+        let html = "<table><tr><td rowspan=\"2\">a</td><td colspan=\"2\">b</td></tr><tr><td>c</td><td></td></tr></table>"
+        let tree = try #require(HTMLTree.parse(Data(html.utf8)))
+        let table = try #require(tree.elements { $0.name == "table" }.first)
+        #expect(HTMLReader.grid(of: table).rows == [["a", "b", nil], [nil, "c", ""]])
+    }
+
+    @Test func htmlMetadataToleratesSpacedLabels() throws {
+        let html = "<table><tr><td><b>索&nbsp;&nbsp;引&nbsp;号：</b>X/2024-1</td><td><b>文&nbsp;号：</b></td></tr><tr><td>发布日期：2024-02-06</td></tr></table>"
+        let tree = try #require(HTMLTree.parse(Data(html.utf8)))
+        let metadata = HTMLReader.readMetadata(tree)
+        #expect(metadata["索引号"] == "X/2024-1")
+        #expect(metadata["发布日期"] == "2024-02-06")
+        #expect(metadata["文号"] == nil)
+    }
+
+    @Test func importedTextIsEscapedForMarkdownAndYAML() {
+        #expect(ContentFileWriter.escape("<script>*x*") == "\\<script\\>\\*x\\*")
+        #expect(ContentFileWriter.escape("# 不是标题") == "\\# 不是标题")
+        #expect(ContentFileWriter.scalar("示例县城关镇人民政府") == "示例县城关镇人民政府")
+        #expect(ContentFileWriter.scalar("a: b") == "\"a: b\"")
+        #expect(ContentFileWriter.scalar("2024") == "\"2024\"")
+        #expect(ContentFileWriter.subsectionHeading("(一) 主动公开:") == "（一）主动公开")
+        #expect(ContentFileWriter.subsectionHeading("（二）依申请公开。全年共收到申请3件。") == nil)
+    }
+}

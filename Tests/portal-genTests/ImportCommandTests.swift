@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import Yams
+
+/// `portal-gen import` end to end: real fixture files in every input format, the real executable,
+/// the written content file read back with Yams, and the built page parsed.
+@Suite struct ImportCommandTests {
+    static let fixtures = PortalGen.repositoryRoot.appendingPathComponent("Tests/Fixtures/import")
+
+    /// Per fixture: township, year, format and every expected cell (nil for a blank).
+    struct Expected {
+        var township: String
+        var year: Int
+        var format: String
+        var tables: [String: [String: [String?]]]
+        var notes: [String]
+    }
+
+    static func expected() throws -> [String: Expected] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("expected.json"))) as? [String: [String: Any]])
+        var result: [String: Expected] = [:]
+        for (file, entry) in json where entry["t3"] != nil {
+            var tables: [String: [String: [String?]]] = [:]
+            for key in ["t2", "t3", "t4"] {
+                let rows = try #require(entry[key] as? [String: [Any]])
+                tables[key] = rows.mapValues { $0.map { $0 is NSNull ? nil : "\($0)" } }
+            }
+            result[file] = Expected(township: entry["township"] as! String, year: entry["year"] as! Int, format: entry["format"] as! String,
+                                    tables: tables, notes: entry["notes"] as? [String] ?? [])
+        }
+        return result
+    }
+
+    /// A portal whose portal.yml is the fixtures' one (plus 青石镇 when asked).
+    static func portal(withQingshi: Bool = false) throws -> Workspace {
+        let workspace = try Workspace()
+        var settings = try String(contentsOf: fixtures.appendingPathComponent("portal.yml"), encoding: .utf8)
+        if withQingshi { settings += "\n  - name: 青石镇\n    organ: 示例县青石镇人民政府\n    slug: qingshi\n" }
+        try workspace.write(settings, to: "Content/portal.yml")
+        return workspace
+    }
+
+    /// The tables of a written content file, read with Yams: row → cells as written ("~" → nil).
+    static func writtenTables(_ url: URL) throws -> (format: String, tables: [String: [String: [String?]]]) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let yaml = String(text.components(separatedBy: "\n---\n")[0].dropFirst(4))
+        let node = try #require(try Yams.compose(yaml: yaml))
+        var tables: [String: [String: [String?]]] = [:]
+        for key in ["t2", "t3", "t4"] {
+            for (row, value) in try #require(node[key]?.mapping) {
+                let items = value.sequence.map(Array.init) ?? [value]
+                tables[key, default: [:]][row.string!] = items.map { $0.null != nil ? nil : $0.string! }
+            }
+        }
+        return (node["format"]!.string!, tables)
+    }
+
+    static func arguments(for file: String) -> [String] {
+        var arguments = ["import", fixtures.appendingPathComponent(file).path]
+        if !file.hasSuffix(".html") { arguments += ["--published", "2025-01-20", "--index-number", "TEST/\(file)"] }
+        return arguments
+    }
+
+    @Test(arguments: ["huazhuang-2024.txt", "chengguan-2024.docx", "donghu-2023.html", "xishan-2024-gb18030.txt",
+                      "nanhe-2024-pipes.md", "beiling-2024-cells.txt", "chengguan-2023-runtogether.txt", "qingshi-2020-format2019.txt"])
+    func importsEveryNumberExactlyAndBuilds(file: String) throws {
+        let expected = try #require(try Self.expected()[file])
+        let workspace = try Self.portal(withQingshi: file.hasPrefix("qingshi"))
+        let outcome = try PortalGen.run(Self.arguments(for: file), in: workspace.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let slug = ["花庄镇": "huazhuang", "城关镇": "chengguan", "东湖镇": "donghu", "西山乡": "xishan", "南河镇": "nanhe", "北岭乡": "beiling", "青石镇": "qingshi"][expected.township]!
+        let path = "Content/reports/\(expected.year)/\(slug).md"
+        #expect(outcome.stdout.contains("Wrote \(path)"))
+        let written = try Self.writtenTables(workspace.url.appendingPathComponent(path))
+        #expect(written.format == expected.format)
+        for (table, rows) in expected.tables {
+            for (row, cells) in rows {
+                #expect(written.tables[table]?[row] == cells, "\(file) \(table) \(row)")
+            }
+            #expect(Set(written.tables[table]?.keys ?? [:].keys) == Set(rows.keys), "\(file) \(table) has exactly the format's rows")
+        }
+        let text = try String(contentsOf: workspace.url.appendingPathComponent(path), encoding: .utf8)
+        for note in expected.notes { #expect(text.contains(note), "the annotation \(note) moves into the narrative") }
+        #expect(text.contains("## 一、"), "the narrative keeps its section headings")
+        if file.hasSuffix(".html") {
+            // The page's metadata block: 发布日期 (not the 成文日期 or the signature date), 索引号.
+            #expect(text.contains("\npublished: 2024-02-06\n"))
+            #expect(text.contains("\nwritten: 2024-02-05\n"))
+            #expect(text.contains("\nindex_number: 11419999MB0000002B/2024-00002\n"))
+            #expect(!text.contains("分享到") && !text.contains("网站标识码") && !text.contains("打印本页"), "site chrome stays out")
+        }
+        #expect(text.contains("## 六、"))
+
+        // The imported report builds, and its page shows every cell as imported.
+        let build = try workspace.build()
+        #expect(build.status == 0, "\(build.stderr)")
+        let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/\(expected.year)/\(slug)/index.html"), encoding: .utf8)
+        let tables = try HTMLTable.all(in: html)
+        for (key, rows) in expected.tables {
+            let table = try #require(tables[key])
+            for (row, cells) in rows {
+                let shown = table.cells.filter { $0.headers.contains("\(key)-\(row)") }
+                #expect(shown.map(\.text) == cells.map { $0 ?? "" }, "\(file) page \(key) \(row)")
+                #expect(shown.map(\.blank) == cells.map { $0 == nil }, "\(file) page \(key) \(row) blanks")
+            }
+        }
+    }
+
+    @Test func theSharedSampleImportsExactly() throws {
+        let shared = PortalGen.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/suiping-huazhuang-2024.txt")
+        let sample = FileManager.default.fileExists(atPath: shared.path) ? shared : Self.fixtures.appendingPathComponent("huazhuang-2024.txt")
+        let workspace = try Self.portal()
+        let outcome = try PortalGen.run(["import", sample.path, "--published", "2025-01-20", "--index-number", "X/2025-1"], in: workspace.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty, "the sample's tables add up: no findings")
+        let written = try Self.writtenTables(workspace.url.appendingPathComponent("Content/reports/2024/huazhuang.md"))
+        #expect(written.tables["t3"]?.count == 25 && written.tables["t3"]!.values.allSatisfy { $0 == Array(repeating: "0", count: 7) })
+        #expect(written.tables["t4"]?.values.allSatisfy { $0 == Array(repeating: "0", count: 5) } == true)
+        let text = try String(contentsOf: workspace.url.appendingPathComponent("Content/reports/2024/huazhuang.md"), encoding: .utf8)
+        #expect(text.contains("### （一）主动公开\n"))
+        #expect(text.contains("## 五、存在的主要问题及改进情况"))
+        #expect(text.contains("2024年未收取信息处理费。"))
+    }
+
+    @Test func ambiguousRunTogetherDigitsWriteNothingAndListTheCandidates() throws {
+        let workspace = try Self.portal()
+        let file = "chengguan-2022-ambiguous.txt"
+        let outcome = try PortalGen.run(Self.arguments(for: file), in: workspace.url)
+        #expect(outcome.status == 1)
+        let source = try String(contentsOf: Self.fixtures.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+        let line = try #require(source.firstIndex { $0.contains("国家秘密") && $0.contains("\t") }) + 1
+        #expect(outcome.stderr.contains("\(file):\(line):1: error: T3 row 1.属于国家秘密: the cells run together as `101000011`, which can be read 2 ways that all add up: [1, 0, 10, 0, 0, 0, 11] or [10, 1, 0, 0, 0, 0, 11]"))
+        #expect(outcome.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Content/reports").path))
+
+        let partial = try PortalGen.run(Self.arguments(for: file) + ["--partial"], in: workspace.url)
+        #expect(partial.status == 0)
+        #expect(partial.stderr.contains("warning: T3 row 1.属于国家秘密") && partial.stderr.contains("(left blank)"))
+        let written = try Self.writtenTables(workspace.url.appendingPathComponent("Content/reports/2022/chengguan.md"))
+        #expect(written.tables["t3"]?["C1"] == Array(repeating: nil, count: 7))
+    }
+
+    @Test func neverOverwritesWithoutForceAndDryRunWritesNothing() throws {
+        let workspace = try Self.portal()
+        let arguments = Self.arguments(for: "huazhuang-2024.txt")
+        let dry = try PortalGen.run(arguments + ["--dry-run"], in: workspace.url)
+        #expect(dry.status == 0)
+        #expect(dry.stdout.hasPrefix("---\ntitle: 遂平县花庄镇人民政府2024年政府信息公开工作年度报告\n"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Content/reports").path))
+
+        #expect(try PortalGen.run(arguments, in: workspace.url).status == 0)
+        let file = workspace.url.appendingPathComponent("Content/reports/2024/huazhuang.md")
+        try Data("edited by hand".utf8).write(to: file)
+        let again = try PortalGen.run(arguments, in: workspace.url)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("`Content/reports/2024/huazhuang.md` already exists; pass --force"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "edited by hand")
+        #expect(try PortalGen.run(arguments + ["--force"], in: workspace.url).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("---\n"))
+    }
+
+    @Test func unknownTownshipListsTheClosestNames() throws {
+        let workspace = try Self.portal()
+        let outcome = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt"), in: workspace.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("names no township listed in portal.yml; the closest listed names are: "))
+        let overridden = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt") + ["--township", "青石"], in: workspace.url)
+        #expect(overridden.stderr.contains("--township `青石` is not listed in portal.yml"))
+        let forced = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt") + ["--township", "南河镇", "--year", "2021"], in: workspace.url)
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Wrote Content/reports/2021/nanhe.md"))
+    }
+
+    @Test func aFolderImportsEverythingWithASummary() throws {
+        let workspace = try Self.portal(withQingshi: true)
+        let outcome = try PortalGen.run(["import", Self.fixtures.path, "--published", "2025-01-20", "--index-number", "TEST/1"], in: workspace.url)
+        #expect(outcome.status == 1, "the ambiguous fixture fails")
+        let lines = outcome.stdout.components(separatedBy: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("file") && $0.contains("township") && $0.contains("result") })
+        let rows = lines[(header + 1)...].filter { !$0.isEmpty }
+        #expect(rows.count == 9)
+        #expect(rows.filter { $0.contains("written Content/reports/") }.count == 8)
+        #expect(rows.contains { $0.contains("chengguan-2022-ambiguous.txt") && $0.contains("FAILED") })
+    }
+
+    @Test func undecodableFilesNameTheByteOffset() throws {
+        let workspace = try Self.portal()
+        var bytes = Array("遂平县花庄镇人民政府2024年政府信息公开工作年度报告\n".utf8)
+        bytes += [0x81, 0x20, 0xFF, 0xFF]
+        try Data(bytes).write(to: workspace.url.appendingPathComponent("bad.txt"))
+        let outcome = try PortalGen.run(["import", "bad.txt"], in: workspace.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("bad.txt:2:1: error: the file cannot be decoded as UTF-8 (bad byte at offset \(bytes.count - 4))"))
+    }
+}
