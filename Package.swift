@@ -46,6 +46,10 @@ let package = Package(
             name: "PortalTestSupport",
             path: "Tests/PortalTestSupport"
         ),
+        .executableTarget(
+            name: "portal-bench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "PortalKitTests",
             dependencies: ["PortalKit", "PortalTestSupport"]

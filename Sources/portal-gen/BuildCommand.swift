@@ -26,21 +26,38 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fail the build on arithmetic findings in the statistics tables (normally warnings: a published report is shown as published).")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("How many pages are rendered at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Write where the build's time went, as JSON, to this file (for benchmarks).", valueName: "file"))
+    var timings: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content, relativeTo: cwd),
                                                  theme: theme,
                                                  output: URL(fileURLWithPath: output, relativeTo: cwd),
+                                                 parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                                  strict: strict))
+        let result: SiteBuilder.Result
         do {
-            let result = try await builder.build()
-            Console.print(result.diagnostics)
-            print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) files written to \(output) in \(String(format: "%.2f", result.seconds)) s")
+            result = try await builder.build()
         } catch {
             Console.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             Console.printError("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output) was not changed.")
             throw ExitCode(1)
         }
+        Console.print(result.diagnostics)
+        if let timings {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(result.timings).write(to: URL(fileURLWithPath: timings, relativeTo: cwd))
+        }
+        print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) files written to \(output) in \(String(format: "%.2f", result.seconds)) s")
     }
 }

@@ -85,7 +85,7 @@ import Testing
         #expect(findings[0].rule == "BLANK" && findings[0].severity == .warning)
         #expect(findings[0].message.hasPrefix("T3 has 9 blank cells (rows A, B;"))
         #expect(r.statistics.t3.cell("A", 1) == nil)
-        #expect(r.statistics.t3.value("A", 1) == 0)
+        #expect(r.statistics.t3.value("A", 1) == .zero)
     }
 
     @Test func the2019FormatHasASingleOtherRow() throws {

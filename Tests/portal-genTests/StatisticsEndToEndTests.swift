@@ -151,7 +151,7 @@ import Testing
 
         let json = try Data(contentsOf: output.appendingPathComponent("2024/huazhuang/data.json"))
         let text = String(decoding: json, as: UTF8.self)
-        #expect(text.contains("\"amount\" : 24252.311082"), "an exact decimal, no floating-point noise")
+        #expect(text.contains("\"amount\": 24252.311082"), "an exact decimal, no floating-point noise")
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let t3 = try #require((object["tables"] as? [String: Any])?["t3"] as? [String: Any])
         let a = try #require(t3["A"] as? [String: Any])

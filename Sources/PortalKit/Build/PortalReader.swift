@@ -12,6 +12,9 @@ public struct PortalReader: Sendable {
         public var findings: [Diagnostic]
         /// True when the content folder or a file could not be read at all.
         public var unreadable: Bool
+        /// Seconds spent loading and validating, and running the statistics rules.
+        public var loadSeconds: Double = 0
+        public var checkSeconds: Double = 0
     }
 
     public let loader: ContentLoader
@@ -21,6 +24,8 @@ public struct PortalReader: Sendable {
     }
 
     public func read() async -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
         let loaded = await loader.load()
         var diagnostics = loaded.diagnostics
         let unreadable = loaded.unreadable
@@ -32,6 +37,9 @@ public struct PortalReader: Sendable {
         if diagnostics.hasErrors {
             return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
         }
-        return Result(portal: portal, diagnostics: diagnostics, findings: StatisticsChecker.check(portal), unreadable: unreadable)
+        let loadEnd = clock.now
+        let findings = StatisticsChecker.check(portal)
+        return Result(portal: portal, diagnostics: diagnostics, findings: findings, unreadable: unreadable,
+                      loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd))
     }
 }

@@ -34,6 +34,7 @@ public struct SiteBuilder: Sendable {
         public var seconds: Double
         /// Warnings (errors make the build throw instead).
         public var diagnostics: [Diagnostic]
+        public var timings: BuildTimings
     }
 
     public let options: Options
@@ -49,6 +50,9 @@ public struct SiteBuilder: Sendable {
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
         let read = await reader.read()
+        var timings = BuildTimings()
+        timings.loadWall = read.loadSeconds
+        timings.checkWall = read.checkSeconds
         // A published report is a legal record: its arithmetic findings are warnings unless --strict.
         let findings = read.findings.map { finding -> Diagnostic in
             var finding = finding
@@ -83,7 +87,15 @@ public struct SiteBuilder: Sendable {
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings)
         do throws(DiagnosticsError) {
-            diagnostics += try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
+            let renderStart = clock.now
+            let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
+            diagnostics += work.diagnostics
+            timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
+            timings.markdownCPU = work.markdown
+            timings.templatesCPU = work.templates
+            timings.templatesByName = work.templatesByName
+            timings.writeCPU = work.write
+            timings.pagesRendered = work.pages
             try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml")
             try writer.write(Sitemap.robots(portal: portal), to: "robots.txt")
             try writer.write(OpenData.csv(portal), to: OpenData.csvPath)
@@ -96,43 +108,63 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }
-        let elapsed = clock.now - start
-        return Result(reports: portal.reports.count, pages: plan.pages.count,
-                      files: plan.allPaths.count + theme.assets.count,
-                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                      diagnostics: diagnostics)
+        timings.totalWall = BuildTimings.seconds(clock.now - start)
+        timings.totalCPU = BuildTimings.processCPU()
+        timings.filesWritten = plan.allPaths.count + theme.assets.count
+        return Result(reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
+                      seconds: timings.totalWall, diagnostics: diagnostics, timings: timings)
+    }
+
+    /// What rendering and writing the pages found and cost.
+    struct PageWork: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var markdown: Double = 0
+        var templates: Double = 0
+        var templatesByName: [String: Double] = [:]
+        var write: Double = 0
+        var pages = 0
     }
 
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
     private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>,
-                                writer: OutputWriter) async throws(DiagnosticsError) -> [Diagnostic] {
-        let outcome: Swift.Result<[Diagnostic], DiagnosticsError> = await withTaskGroup(of: Swift.Result<[Diagnostic], DiagnosticsError>.self) { group in
+                                writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
+        let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
-            var found: [Diagnostic] = []
-            func add(_ group: inout TaskGroup<Swift.Result<[Diagnostic], DiagnosticsError>>) {
+            var total = PageWork()
+            func add(_ group: inout TaskGroup<Swift.Result<PageWork, DiagnosticsError>>) {
                 let page = pages[next]
                 next += 1
                 group.addTask {
                     let rendered = renderer.render(page, knownPaths: knownPaths)
+                    let clock = ContinuousClock()
+                    let start = clock.now
                     do throws(DiagnosticsError) {
                         try writer.write(rendered.html, to: page.path)
                     } catch {
                         return .failure(error)
                     }
-                    return .success(rendered.diagnostics)
+                    return .success(PageWork(diagnostics: rendered.diagnostics, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
+                                             templatesByName: [page.template: rendered.templateSeconds],
+                                             write: BuildTimings.seconds(clock.now - start), pages: 1))
                 }
             }
             while next < pages.count, next < options.parallelism * 2 { add(&group) }
             while let result = await group.next() {
                 switch result {
-                case .success(let problems): found += problems
+                case .success(let work):
+                    total.diagnostics += work.diagnostics
+                    total.markdown += work.markdown
+                    total.templates += work.templates
+                    total.templatesByName.merge(work.templatesByName, uniquingKeysWith: +)
+                    total.write += work.write
+                    total.pages += work.pages
                 case .failure(let error):
                     group.cancelAll()
                     return .failure(error)
                 }
                 if next < pages.count { add(&group) }
             }
-            return .success(found)
+            return .success(total)
         }
         return try outcome.get()
     }

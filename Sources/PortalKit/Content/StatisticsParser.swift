@@ -114,7 +114,7 @@ enum StatisticsParser {
                     values.append(nil)
                     continue
                 }
-                if scalar.style == .plain, item.null != nil || scalar.string.isEmpty {
+                if YAMLFields.isNull(scalar) {
                     values.append(nil)
                 } else if let amount = Amount(scalar.string) {
                     values.append(amount)

@@ -62,81 +62,57 @@ public enum OpenData {
         return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// One report's data, as in `data.json` and in the list of `reports.json`.
-    public struct ReportData: Codable, Sendable, Equatable {
-        public var title: String
-        public var township: String
-        public var organ: String
-        public var year: Int
-        public var published: String
-        public var written: String?
-        public var indexNumber: String
-        public var documentNumber: String?
-        public var format: String
-        public var url: String
-        /// table key → row key → column key → figure (null when blank).
-        public var tables: [String: [String: [String: Decimal?]]]
-
-        enum CodingKeys: String, CodingKey {
-            case title, township, organ, year, published, written, format, url, tables
-            case indexNumber = "index_number"
-            case documentNumber = "document_number"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(title, forKey: .title)
-            try container.encode(township, forKey: .township)
-            try container.encode(organ, forKey: .organ)
-            try container.encode(year, forKey: .year)
-            try container.encode(published, forKey: .published)
-            try container.encode(written, forKey: .written)
-            try container.encode(indexNumber, forKey: .indexNumber)
-            try container.encode(documentNumber, forKey: .documentNumber)
-            try container.encode(format, forKey: .format)
-            try container.encode(url, forKey: .url)
-            try container.encode(tables, forKey: .tables)
-        }
-    }
-
-    public static func data(of report: Report, config: PortalConfig) -> ReportData {
-        var tables: [String: [String: [String: Decimal?]]] = [:]
-        for table in report.statistics.tables {
-            var rows: [String: [String: Decimal?]] = [:]
-            for row in table.spec.rows {
-                var cells: [String: Decimal?] = [:]
-                for (index, column) in row.columns.enumerated() {
-                    cells[column.key] = .some(table.cell(row.key, index)?.value)
+    /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
+    /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
+    static func writeReport(_ report: Report, config: PortalConfig, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("document_number"); json.string(report.documentNumber)
+        json.key("format"); json.string(report.statistics.format.rawValue)
+        json.key("index_number"); json.string(report.indexNumber)
+        json.key("organ"); json.string(report.issuer)
+        json.key("published"); json.string(report.published.iso)
+        json.key("tables")
+        json.beginObject()
+        for table in report.statistics.tables.sorted(by: { $0.spec.key < $1.spec.key }) {
+            json.key(table.spec.key)
+            json.beginObject()
+            for row in table.spec.rows.sorted(by: { $0.key < $1.key }) {
+                json.key(row.key)
+                json.beginObject()
+                for (index, column) in row.columns.enumerated().sorted(by: { $0.element.key < $1.element.key }) {
+                    json.key(column.key)
+                    json.number(table.cell(row.key, index)?.text)
                 }
-                rows[row.key] = cells
+                json.endObject()
             }
-            tables[table.spec.key] = rows
+            json.endObject()
         }
-        return ReportData(title: report.title, township: report.township.name, organ: report.issuer, year: report.year,
-                          published: report.published.iso, written: report.written?.iso, indexNumber: report.indexNumber,
-                          documentNumber: report.documentNumber, format: report.statistics.format.rawValue,
-                          url: url(of: report, config: config), tables: tables)
+        json.endObject()
+        json.key("title"); json.string(report.title)
+        json.key("township"); json.string(report.township.name)
+        json.key("url"); json.string(url(of: report, config: config))
+        json.key("written"); json.string(report.written?.iso)
+        json.key("year"); json.number(String(report.year))
+        json.endObject()
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     public static func json(of report: Report, config: PortalConfig) -> Data {
-        (try? encoder.encode(data(of: report, config: config))) ?? Data()
+        var json = JSONWriter()
+        writeReport(report, config: config, into: &json)
+        return json.data
     }
 
-    public struct Collection: Codable, Sendable {
-        public var site: String
-        public var county: String
-        public var reports: [ReportData]
-    }
-
+    /// `{county, reports: [...], site}` with every report as in its own `data.json`.
     public static func json(_ portal: Portal) -> Data {
-        let collection = Collection(site: portal.config.siteName, county: portal.config.county,
-                                    reports: portal.reports.map { data(of: $0, config: portal.config) })
-        return (try? encoder.encode(collection)) ?? Data()
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("county"); json.string(portal.config.county)
+        json.key("reports")
+        json.beginArray()
+        for report in portal.reports { writeReport(report, config: portal.config, into: &json) }
+        json.endArray()
+        json.key("site"); json.string(portal.config.siteName)
+        json.endObject()
+        return json.data
     }
 }

@@ -2,62 +2,113 @@ import Foundation
 
 /// One figure of a statistics table, kept exactly as published.
 ///
-/// Counts and money (万元) alike are exact decimals: `24252.311082` is never rounded or printed
-/// with floating-point noise, and the text as written is what pages show.
+/// Counts and money (万元) alike are exact decimals held as an integer and a number of decimal
+/// places: `24252.311082` is never rounded or printed with floating-point noise, and the text as
+/// written (trailing zeros included) is what pages show. Two cells are equal when their values are.
 public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let value: Decimal
-    /// The figure as written in the content file (trimmed), shown on pages and in exports.
-    public let text: String
+    /// The figure is `mantissa / 10^scale`.
+    public let mantissa: Int64
+    /// Digits after the decimal point, as written.
+    public let scale: Int8
 
-    /// Parses a plain decimal number: optional minus sign, digits, optional fraction.
-    public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var body = Substring(trimmed)
-        if body.first == "-" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard !body.isEmpty, body.count <= 30, parts.count <= 2,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        self.value = value
-        self.text = trimmed
-    }
+    /// The most significant digits and decimal places a figure may have.
+    public static let maximumDigits = 18
+    public static let maximumScale = 9
+    static let powers: [Int64] = (0...18).map { (0..<$0).reduce(Int64(1)) { value, _ in value * 10 } }
 
-    public init(_ value: Decimal) {
-        self.value = value
-        self.text = Amount.format(value)
+    public static let zero = Amount(mantissa: 0, scale: 0)
+
+    public init(mantissa: Int64, scale: Int8) {
+        self.mantissa = mantissa
+        self.scale = scale
     }
 
     public init(_ value: Int) {
-        self.init(Decimal(value))
+        self.init(mantissa: Int64(value), scale: 0)
     }
 
-    public static let zero = Amount(0)
-
-    public var isWholeNumber: Bool {
-        var value = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        return rounded == self.value
+    /// Parses a plain decimal number: an optional minus sign, digits, an optional fraction.
+    public init?(_ text: String) {
+        var bytes = Substring(text).utf8[...]
+        while let first = bytes.first, first == 0x20 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 { bytes = bytes.dropLast() }
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        var mantissa: Int64 = 0, scale = 0, digits = 0, sawPoint = false, sawDigit = false, digitsAfterPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint, sawDigit else { return nil }
+                sawPoint = true
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            if mantissa > 0 || byte != 0x30 { digits += 1 }
+            guard digits <= Amount.maximumDigits else { return nil }
+            mantissa = mantissa * 10 + Int64(byte - 0x30)
+            sawDigit = true
+            if sawPoint { scale += 1; digitsAfterPoint = true }
+        }
+        guard sawDigit, !sawPoint || digitsAfterPoint, scale <= Amount.maximumScale else { return nil }
+        self.init(mantissa: negative ? -mantissa : mantissa, scale: Int8(scale))
     }
 
-    public var isNegative: Bool { value < 0 }
+    /// The figure as written: `3`, `24252.311082`, `4068.20`, `-2`.
+    public var text: String {
+        let digits = String(mantissa.magnitude)
+        let sign = mantissa < 0 ? "-" : ""
+        guard scale > 0 else { return sign + digits }
+        let padded = String(repeating: "0", count: max(0, Int(scale) + 1 - digits.count)) + digits
+        return sign + padded.dropLast(Int(scale)) + "." + padded.suffix(Int(scale))
+    }
 
     public var description: String { text }
+    public var isNegative: Bool { mantissa < 0 }
+    public var isZero: Bool { mantissa == 0 }
+    public var isWholeNumber: Bool { scale == 0 || mantissa % Amount.powers[Int(scale)] == 0 }
+    /// For charts only: never for arithmetic or display of figures.
+    public var approximateValue: Double { Double(mantissa) / Double(Amount.powers[Int(scale)]) }
+    var decimal: Decimal { Decimal(mantissa) / Decimal(Amount.powers[Int(scale)]) }
 
-    public static func < (a: Amount, b: Amount) -> Bool { a.value < b.value }
-
-    public static func + (a: Amount, b: Amount) -> Amount { Amount(a.value + b.value) }
-
-    /// Exact decimal text of a computed value, without exponent or trailing noise.
-    static func format(_ value: Decimal) -> String {
-        var value = value
-        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+    /// Both values with the same number of decimal places, or nil if that would overflow.
+    private static func aligned(_ a: Amount, _ b: Amount) -> (Int64, Int64, Int8)? {
+        let scale = max(a.scale, b.scale)
+        let (x, o1) = a.mantissa.multipliedReportingOverflow(by: powers[Int(scale - a.scale)])
+        let (y, o2) = b.mantissa.multipliedReportingOverflow(by: powers[Int(scale - b.scale)])
+        return o1 || o2 ? nil : (x, y, scale)
     }
 
-    /// Equality of values, not of text (`1.50` equals `1.5`).
-    public func sameValue(as other: Amount) -> Bool { value == other.value }
+    public static func == (a: Amount, b: Amount) -> Bool {
+        guard let (x, y, _) = aligned(a, b) else { return a.decimal == b.decimal }
+        return x == y
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var m = mantissa, s = scale
+        while s > 0, m % 10 == 0 { m /= 10; s -= 1 }
+        hasher.combine(m)
+        hasher.combine(s)
+    }
+
+    public static func < (a: Amount, b: Amount) -> Bool {
+        guard let (x, y, _) = aligned(a, b) else { return a.decimal < b.decimal }
+        return x < y
+    }
+
+    /// Exact sum; a sum beyond ±9.2×10^18 (impossible for real reports) saturates.
+    public static func + (a: Amount, b: Amount) -> Amount {
+        guard let (x, y, scale) = aligned(a, b) else { return Amount(mantissa: a.isNegative ? .min : .max, scale: 0) }
+        let (sum, overflow) = x.addingReportingOverflow(y)
+        return overflow ? Amount(mantissa: x < 0 ? .min : .max, scale: scale) : Amount(mantissa: sum, scale: scale)
+    }
+
+    public static prefix func - (a: Amount) -> Amount {
+        Amount(mantissa: a.mantissa == .min ? .max : -a.mantissa, scale: a.scale)
+    }
+
+    public static func - (a: Amount, b: Amount) -> Amount { a + (-b) }
 }
 
 extension Optional where Wrapped == Amount {
     /// A blank cell counts as 0 in sums (and is reported as not filled).
-    public var orZero: Decimal { self?.value ?? 0 }
+    public var orZero: Amount { self ?? .zero }
 }

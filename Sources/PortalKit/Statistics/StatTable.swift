@@ -22,7 +22,7 @@ public struct StatTable: Sendable, Hashable {
     }
 
     /// The value for arithmetic: a blank cell counts as 0.
-    public func value(_ row: String, _ column: Int) -> Decimal {
+    public func value(_ row: String, _ column: Int) -> Amount {
         cell(row, column).orZero
     }
 
@@ -36,7 +36,7 @@ public struct StatTable: Sendable, Hashable {
         var result = StatTable.zero(spec)
         for row in spec.rows {
             result.cells[row.key] = row.columns.indices.map { column in
-                Amount(tables.reduce(Decimal(0)) { $0 + $1.value(row.key, column) })
+                tables.reduce(Amount.zero) { $0 + $1.value(row.key, column) }
             }
         }
         return result
@@ -64,7 +64,7 @@ public struct Statistics: Sendable, Hashable {
 
     /// A zero report (零报告): every figure of every table is filled in and 0.
     public var isZeroReport: Bool {
-        tables.allSatisfy { $0.allCells.allSatisfy { $0.amount?.value == 0 } }
+        tables.allSatisfy { $0.allCells.allSatisfy { $0.amount?.isZero == true } }
     }
 
     /// All-zero tables in the given format.

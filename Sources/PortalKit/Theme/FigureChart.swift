@@ -18,7 +18,7 @@ public struct FigureChart: Sendable {
         func total(_ pick: (Statistics) -> [Amount?]) -> [(Int, Amount?)] {
             ordered.map { report in
                 let cells = pick(report.statistics)
-                return (report.year, cells.allSatisfy { $0 == nil } ? nil : Amount(cells.reduce(0) { $0 + $1.orZero }))
+                return (report.year, cells.allSatisfy { $0 == nil } ? nil : cells.reduce(Amount.zero) { $0 + $1.orZero })
             }
         }
         series = [
@@ -34,8 +34,8 @@ public struct FigureChart: Sendable {
     public func svg(titleID: String, title: String) -> String {
         let panelWidth = 150, panelHeight = 120, gap = 14, top = 22, bottom = 20
         let width = series.count * panelWidth + (series.count - 1) * gap
-        let maximum = series.flatMap { $0.values.compactMap { $0.value?.value } }.max() ?? 0
-        let scale = maximum > 0 ? NSDecimalNumber(decimal: maximum).doubleValue : 1
+        let maximum = series.flatMap { $0.values.compactMap { $0.value?.approximateValue } }.max() ?? 0
+        let scale = maximum > 0 ? maximum : 1
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
                      "<title id=\"\(titleID)\">\(escape(title))</title>"]
         for (index, item) in series.enumerated() {
@@ -46,7 +46,7 @@ public struct FigureChart: Sendable {
             parts.append("<line x1=\"0\" y1=\"\(top + plotHeight)\" x2=\"\(panelWidth)\" y2=\"\(top + plotHeight)\" class=\"chart-axis\"/>")
             let slot = panelWidth / max(1, item.values.count)
             for (position, point) in item.values.enumerated() {
-                let value = point.value.map { NSDecimalNumber(decimal: $0.value).doubleValue } ?? 0
+                let value = point.value?.approximateValue ?? 0
                 let height = Int((value / scale * Double(plotHeight - 14)).rounded())
                 let x = position * slot + slot / 4, barWidth = max(4, slot / 2)
                 parts.append("<rect x=\"\(x)\" y=\"\(top + plotHeight - height)\" width=\"\(barWidth)\" height=\"\(height)\" class=\"chart-bar\"/>")

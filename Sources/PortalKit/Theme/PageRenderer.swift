@@ -36,9 +36,14 @@ public struct PageRenderer: Sendable {
     public struct Rendered: Sendable {
         public var html: String
         public var diagnostics: [Diagnostic]
+        /// Seconds spent in cmark and in the templates, for the timings.
+        public var markdownSeconds: Double = 0
+        public var templateSeconds: Double = 0
     }
 
     public func render(_ page: SitePage, knownPaths: Set<String>) -> Rendered {
+        let clock = ContinuousClock()
+        var markdownTime = Duration.zero
         var context = commonContext(for: page)
         var bodyLinks: [(url: String, line: Int)] = []
         var source: Report?
@@ -51,10 +56,12 @@ public struct PageRenderer: Sendable {
             context.merge(townshipContext(township, page), uniquingKeysWith: { $1 })
         case .report(let index):
             let report = portal.reports[index]
+            let markdownStart = clock.now
             let document = MarkdownDocument(report.body)
             bodyLinks = document.destinations
             source = report
             let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)
+            markdownTime = clock.now - markdownStart
             context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics)), uniquingKeysWith: { $1 })
             context["meta"] = (context["meta"] as? [[String: Any]] ?? []) + [
                 ["name": "ArticleTitle", "content": report.title],
@@ -68,10 +75,13 @@ public struct PageRenderer: Sendable {
         case .notFound:
             context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
+        let templateStart = clock.now
         let html = theme.render(page.template, context: context)
+        let templateTime = clock.now - templateStart
         let diagnostics = LinkChecker.check(html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
                                             report: source, bodyLinks: bodyLinks, template: page.template)
-        return Rendered(html: html, diagnostics: diagnostics)
+        return Rendered(html: html, diagnostics: diagnostics, markdownSeconds: BuildTimings.seconds(markdownTime),
+                        templateSeconds: BuildTimings.seconds(templateTime))
     }
 
     // MARK: - Contexts
@@ -109,13 +119,12 @@ public struct PageRenderer: Sendable {
                 "deadline": config.deadline.chinese,
             ] as [String: Any],
             "meta": meta,
+            // Years are few; townships can be hundreds, so they are listed on the home page only.
             "nav": [
                 "years": portal.years.map { year -> [String: Any] in
                     ["label": "\(year)年度", "year": year, "url": link(SitePlan.yearPath(year), from: page), "current": page.kind == .year(year)]
                 },
-                "townships": portal.townshipsWithReports.map { township -> [String: Any] in
-                    ["label": township.name, "url": link(SitePlan.townshipPath(township), from: page), "current": page.kind == .township(township)]
-                },
+                "townshipsURL": link(SitePlan.home, from: page) + "#townships",
             ] as [String: Any],
         ]
     }

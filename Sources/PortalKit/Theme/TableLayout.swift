@@ -1,10 +1,10 @@
-/// The official layout of T2, T3 and T4 as a grid of cells for the `stat-table` template partial.
+/// The official layout of T2, T3 and T4 as HTML, for the `stat-table` template partial.
 ///
-/// The grid carries the merged cells of the official tables (rowspan/colspan) and, for screen
+/// The markup keeps the merged cells of the official tables (rowspan/colspan) and, for screen
 /// readers, `scope` on every header and `headers`/`id` on every figure, so each number is announced
-/// with its row and column. Templates style it; the structure is fixed by the format.
+/// with its row and column. Themes style it with CSS; the structure is fixed by the format.
 public enum TableLayout {
-    /// A table's template context: `id`, `key`, `caption`, `headRows`, `bodies` (each with `rows`).
+    /// A table's template context: `id`, `key`, `caption` and `html`, the table's markup.
     public static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
         let layout: (head: [[Cell]], bodies: [[Row]])
         switch table.spec.key {
@@ -16,13 +16,43 @@ public enum TableLayout {
             "id": prefix,
             "key": table.spec.key,
             "caption": caption,
-            "headRows": layout.head.map { ["cells": $0.map(\.context)] },
-            "bodies": layout.bodies.map { rows in ["rows": rows.map { row -> [String: Any] in
-                var context: [String: Any] = ["cells": row.cells.map(\.context)]
-                if let id = row.id { context["id"] = id }
-                return context
-            }] },
+            "html": html(id: prefix, key: table.spec.key, caption: caption, head: layout.head, bodies: layout.bodies),
         ]
+    }
+
+    /// The table's markup, written directly: tables are the bulk of a report page and the
+    /// official layout is fixed, so they are not assembled cell by cell in the template engine.
+    static func html(id: String, key: String, caption: String, head: [[Cell]], bodies: [[Row]]) -> String {
+        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\">\n"
+        out += "<table class=\"stat-table stat-\(key)\" id=\"\(id)\">\n<caption id=\"\(id)-caption\">\(escape(caption))</caption>\n"
+        if !head.isEmpty {
+            out += "<thead>\n"
+            for row in head { out += "<tr>" + row.map(\.html).joined() + "</tr>\n" }
+            out += "</thead>\n"
+        }
+        for body in bodies {
+            out += "<tbody>\n"
+            for row in body { out += "<tr>" + row.cells.map(\.html).joined() + "</tr>\n" }
+            out += "</tbody>\n"
+        }
+        return out + "</table>\n</div>"
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     struct Cell {
@@ -44,15 +74,16 @@ public enum TableLayout {
             Cell(header: false, text: amount?.text ?? "", colspan: colspan, headers: headers, blank: amount == nil)
         }
 
-        var context: [String: Any] {
-            var c: [String: Any] = ["header": header, "text": text, "blank": blank]
-            if colspan > 1 { c["colspan"] = "\(colspan)" }
-            if rowspan > 1 { c["rowspan"] = "\(rowspan)" }
-            if let scope { c["scope"] = scope }
-            if let id { c["id"] = id }
-            if !headers.isEmpty { c["headers"] = headers.joined(separator: " ") }
-            if let className { c["class"] = className }
-            return c
+        var html: String {
+            var attributes = ""
+            if header, let scope { attributes += " scope=\"\(scope)\"" }
+            if let id { attributes += " id=\"\(id)\"" }
+            if !header, !headers.isEmpty { attributes += " headers=\"\(headers.joined(separator: " "))\"" }
+            if colspan > 1 { attributes += " colspan=\"\(colspan)\"" }
+            if rowspan > 1 { attributes += " rowspan=\"\(rowspan)\"" }
+            if let className { attributes += " class=\"\(className)\"" } else if blank { attributes += " class=\"blank\"" }
+            let content = TableLayout.escape(text) + (blank ? "<span class=\"visually-hidden\">未填写</span>" : "")
+            return header ? "<th\(attributes)>\(content)</th>" : "<td\(attributes)>\(content)</td>"
         }
     }
 

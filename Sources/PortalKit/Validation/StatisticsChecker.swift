@@ -33,7 +33,7 @@ public enum StatisticsChecker {
         func at(_ table: String, _ row: String, _ column: Int? = nil) -> SourceLocation? {
             s.location(table: table, row: row, column: column) ?? SourceLocation(file: report.source, line: 1)
         }
-        func n(_ value: Decimal) -> String { Amount(value).text }
+        func n(_ value: Amount) -> String { value.text }
 
         // Blank cells: one finding per table, at its first blank cell.
         for table in s.tables {
@@ -81,8 +81,8 @@ public enum StatisticsChecker {
             let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
                                                 ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
                                                 ("不予处理", results.filter { $0.hasPrefix("E") }), ("其他处理", results.filter { $0.hasPrefix("F") })]
-            let parts = groups.map { ($0.0, $0.1.reduce(Decimal(0)) { $0 + t3.value($1, c) }) }
-            let sum = parts.reduce(Decimal(0)) { $0 + $1.1 }
+            let parts = groups.map { ($0.0, $0.1.reduce(Amount.zero) { $0 + t3.value($1, c) }) }
+            let sum = parts.reduce(Amount.zero) { $0 + $1.1 }
             if sum != t3.value("G", c) {
                 let terms = parts.map { "\($0.0) \(n($0.1))" }.joined(separator: " + ")
                 findings.append(.error("column \(columns[c].label): 总计 is \(n(t3.value("G", c))), but the results add up to \(terms) = \(n(sum))",
@@ -92,7 +92,7 @@ public enum StatisticsChecker {
         }
         // T3-3: each row's 总计 is the sum of the six applicant columns.
         for row in t3.spec.rows {
-            let sum = (0..<6).reduce(Decimal(0)) { $0 + t3.value(row.key, $1) }
+            let sum = (0..<6).reduce(Amount.zero) { $0 + t3.value(row.key, $1) }
             if sum != t3.value(row.key, 6) {
                 let terms = (0..<6).map { "\(columns[$0].label) \(n(t3.value(row.key, $0)))" }.joined(separator: " + ")
                 findings.append(.error("row \(row.label): 总计 is \(n(t3.value(row.key, 6))), but \(terms) = \(n(sum))",
@@ -102,7 +102,7 @@ public enum StatisticsChecker {
         }
         // T4-1: each group's 总计 is the sum of its four results.
         for row in s.t4.spec.rows {
-            let sum = (0..<4).reduce(Decimal(0)) { $0 + s.t4.value(row.key, $1) }
+            let sum = (0..<4).reduce(Amount.zero) { $0 + s.t4.value(row.key, $1) }
             if sum != s.t4.value(row.key, 4) {
                 let terms = (0..<4).map { "\(StatisticsSchema.t4Columns[$0].label) \(n(s.t4.value(row.key, $0)))" }.joined(separator: " + ")
                 findings.append(.error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(n(s.t4.value(row.key, 4))), but \(terms) = \(n(sum))",
@@ -117,7 +117,7 @@ public enum StatisticsChecker {
     public static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let p = previous.statistics, s = current.statistics
-        func n(_ value: Decimal) -> String { Amount(value).text }
+        func n(_ value: Amount) -> String { value.text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
                                    at: s.location(table: "t3", row: "K", column: c), rule: "X-1",
@@ -157,20 +157,22 @@ public enum StatisticsChecker {
         var findings: [Diagnostic] = []
         let t3 = report.statistics.t3
         for (offset, line) in report.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Cheap test first: the patterns all need one of these words.
+            guard line.contains("申请") || line.contains("予以公开") else { continue }
             let text = String(line)
             let range = NSRange(text.startIndex..., in: text)
             let location = SourceLocation(file: report.source, line: report.bodyFirstLine + offset)
             for pattern in narrativePatterns {
                 for match in pattern.regex.matches(in: text, range: range) {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
-                    if Decimal(quoted) != total.value {
+                    if Amount(quoted) != total {
                         let quote = text[Range(match.range, in: text)!]
                         findings.append(.warning("the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: "N-1",
                                                  publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
                     }
                 }
             }
-            if let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), total.value != 0 {
+            if let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
                 let quote = text[Range(match.range, in: text)!]
                 findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1",
                                          publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))

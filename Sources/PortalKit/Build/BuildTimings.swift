@@ -1,0 +1,39 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a build's time went, for `portal-gen build --timings FILE` and the benchmark.
+///
+/// `…Wall` are elapsed seconds of a stage; `…CPU` are seconds summed over every task of a stage
+/// that runs on all cores, so they can exceed the wall time.
+public struct BuildTimings: Codable, Sendable {
+    public var loadWall: Double = 0
+    public var checkWall: Double = 0
+    public var renderWall: Double = 0
+    public var markdownCPU: Double = 0
+    public var templatesCPU: Double = 0
+    /// Template seconds by template name (`report`, `year`, …).
+    public var templatesByName: [String: Double] = [:]
+    public var writeCPU: Double = 0
+    /// User plus system CPU time of the whole process.
+    public var totalCPU: Double = 0
+    public var totalWall: Double = 0
+    public var pagesRendered: Int = 0
+    public var pagesSkipped: Int = 0
+    public var filesWritten: Int = 0
+    public var filesUnchanged: Int = 0
+
+    public init() {}
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// The process's CPU time so far.
+    static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Writes JSON text directly, two-space indented, for the open-data files.
+///
+/// Figures are written from their exact decimal text, which no general encoder can promise, and
+/// writing tens of thousands of reports this way is many times faster than going through `Encodable`.
+struct JSONWriter {
+    private var bytes: [UInt8] = []
+    /// One entry per open container: whether it already has a member.
+    private var open: [Bool] = []
+    private var afterKey = false
+
+    private mutating func newlineAndIndent() {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+    }
+
+    /// Separator and indentation before a value or key in the current container.
+    private mutating func beforeItem() {
+        if afterKey { afterKey = false; return }
+        guard !open.isEmpty else { return }
+        if open[open.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        open[open.count - 1] = true
+        newlineAndIndent()
+    }
+
+    mutating func beginObject() { beforeItem(); bytes.append(UInt8(ascii: "{")); open.append(false) }
+    mutating func beginArray() { beforeItem(); bytes.append(UInt8(ascii: "[")); open.append(false) }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = open.removeLast()
+        if hadMembers { newlineAndIndent() }
+        bytes.append(bracket)
+    }
+
+    mutating func key(_ name: String) {
+        beforeItem()
+        appendQuoted(name)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+        afterKey = true
+    }
+
+    /// A string, or `null`.
+    mutating func string(_ value: String?) {
+        beforeItem()
+        if let value { appendQuoted(value) } else { bytes.append(contentsOf: Array("null".utf8)) }
+    }
+
+    /// A number written exactly as given (it must already be valid JSON number text), or `null`.
+    mutating func number(_ text: String?) {
+        beforeItem()
+        bytes.append(contentsOf: Array((text ?? "null").utf8))
+    }
+
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x3C: bytes.append(contentsOf: Array("\\u003c".utf8))  // `<`: safe to inline in HTML
+            case 0..<0x20: bytes.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    var data: Data { Data(bytes + [0x0A]) }
+}
