@@ -15,22 +15,36 @@ public struct FrontMatter: Sendable {
     /// Splits normalized text (LF line endings, no BOM); errors name the file and line.
     public static func split(_ source: SourceText) throws(DiagnosticsError) -> FrontMatter {
         let text = source.text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else {
-            let hint = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the file is empty" : "the file does not start with front matter"
-            throw DiagnosticsError([.error("\(hint); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text", at: SourceLocation(file: source.path, line: 1))])
+        let utf8 = text.utf8
+        // Line starts, found on the bytes: this runs for every file of every build.
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart <= utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            if lineNumber == 1 {
+                guard isDelimiter(line, allowDots: false) else {
+                    let hint = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the file is empty" : "the file does not start with front matter"
+                    throw DiagnosticsError([.error("\(hint); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text", at: SourceLocation(file: source.path, line: 1))])
+                }
+                yamlStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            } else if isDelimiter(line, allowDots: true) {
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                let yamlEnd = yamlStart! < lineStart ? utf8.index(before: lineStart) : lineStart
+                return FrontMatter(yaml: String(text[yamlStart!..<yamlEnd]), yamlFirstLine: 2,
+                                   body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+            }
+            if lineEnd == utf8.endIndex { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) }) else {
-            throw DiagnosticsError([.error("the front matter opened on line 1 is never closed; add a line `---` after the last detail line", at: SourceLocation(file: source.path, line: 1))])
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
+        throw DiagnosticsError([.error("the front matter opened on line 1 is never closed; add a line `---` after the last detail line", at: SourceLocation(file: source.path, line: 1))])
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8) || (allowDots && bytes.elementsEqual("...".utf8))
     }
 }

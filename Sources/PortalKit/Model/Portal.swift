@@ -1,33 +1,40 @@
 /// The validated model: settings plus every report, with the orderings every page needs.
+///
+/// The groupings are computed once here, so that rendering a page never scans all reports.
 public struct Portal: Sendable {
     public let config: PortalConfig
     /// Reports ordered by year (newest first), then by the county's township order.
     public let reports: [Report]
+    /// Years that have at least one report, newest first.
+    public let years: [Int]
+    /// Townships that have at least one report, in the county's order.
+    public let townshipsWithReports: [Township]
+    private let indicesByYear: [Int: [Int]]
+    private let indicesByTownship: [String: [Int]]
 
     public init(config: PortalConfig, reports: [Report]) {
         self.config = config
-        self.reports = reports.sorted { ($1.year, $0.township.order) < ($0.year, $1.township.order) }
-    }
-
-    /// Years that have at least one report, newest first.
-    public var years: [Int] {
-        var seen = Set<Int>()
-        return reports.map(\.year).filter { seen.insert($0).inserted }
-    }
-
-    /// Townships that have at least one report, in the county's order.
-    public var townshipsWithReports: [Township] {
-        let slugs = Set(reports.map(\.township.slug))
-        return config.townships.filter { slugs.contains($0.slug) }
+        let sorted = reports.sorted { ($1.year, $0.township.order) < ($0.year, $1.township.order) }
+        self.reports = sorted
+        var byYear: [Int: [Int]] = [:], byTownship: [String: [Int]] = [:], years: [Int] = []
+        for (index, report) in sorted.enumerated() {
+            if byYear[report.year] == nil { years.append(report.year) }
+            byYear[report.year, default: []].append(index)
+            byTownship[report.township.slug, default: []].append(index)
+        }
+        self.years = years
+        indicesByYear = byYear
+        indicesByTownship = byTownship
+        townshipsWithReports = config.townships.filter { byTownship[$0.slug] != nil }
     }
 
     /// A year's reports in the county's township order.
     public func reports(in year: Int) -> [Report] {
-        reports.filter { $0.year == year }
+        (indicesByYear[year] ?? []).map { reports[$0] }
     }
 
     /// A township's reports, newest first.
     public func reports(of township: Township) -> [Report] {
-        reports.filter { $0.township.slug == township.slug }
+        (indicesByTownship[township.slug] ?? []).map { reports[$0] }
     }
 }

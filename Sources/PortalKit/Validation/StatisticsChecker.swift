@@ -157,8 +157,8 @@ public enum StatisticsChecker {
         var findings: [Diagnostic] = []
         let t3 = report.statistics.t3
         for (offset, line) in report.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            // Cheap test first: the patterns all need one of these words.
-            guard line.contains("申请") || line.contains("予以公开") else { continue }
+            // Cheap test on the bytes first: every pattern needs one of these words.
+            guard ByteSearch.contains(line, "申请") || ByteSearch.contains(line, "予以公开") else { continue }
             let text = String(line)
             let range = NSRange(text.startIndex..., in: text)
             let location = SourceLocation(file: report.source, line: report.bodyFirstLine + offset)
