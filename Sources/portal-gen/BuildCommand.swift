@@ -58,6 +58,10 @@ struct BuildCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(result.timings).write(to: URL(fileURLWithPath: timings, relativeTo: cwd))
         }
-        print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) files written to \(output) in \(String(format: "%.2f", result.seconds)) s")
+        if result.unchanged {
+            print("Nothing changed since the last build: \(result.reports) reports, \(result.pages) pages in \(output) left as they were (\(String(format: "%.2f", result.seconds)) s)")
+        } else {
+            print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) file\(result.files == 1 ? "" : "s") written (\(result.timings.filesUnchanged) unchanged) to \(output) in \(String(format: "%.2f", result.seconds)) s")
+        }
     }
 }

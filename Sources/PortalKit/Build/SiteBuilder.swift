@@ -35,6 +35,8 @@ public struct SiteBuilder: Sendable {
         /// Warnings (errors make the build throw instead).
         public var diagnostics: [Diagnostic]
         public var timings: BuildTimings
+        /// True when nothing changed since the last build and nothing was written.
+        public var unchanged: Bool
     }
 
     public let options: Options
@@ -44,11 +46,27 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site; on any error nothing in the output folder changes and every problem found is thrown.
+    ///
+    /// When nothing the site is made from changed since the last build (same portal-gen, options,
+    /// settings, theme files and content files), nothing is rebuilt or written. Otherwise every page
+    /// is rendered, and files whose bytes did not change are kept as they were (hard-linked into the
+    /// new output), so their modification times stay and a sync uploads only what changed.
     public func build() async throws(DiagnosticsError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
+        let fingerprint = inputFingerprint(loader: loader)
+        if let fingerprint, let previous = BuildManifest.load(from: options.output.standardizedFileURL.resolvingSymlinksInPath()),
+           previous.inputs == fingerprint {
+            var timings = BuildTimings()
+            timings.totalWall = BuildTimings.seconds(clock.now - start)
+            timings.totalCPU = BuildTimings.processCPU()
+            timings.filesUnchanged = previous.outputs.count
+            return Result(reports: previous.reports, pages: previous.pages, files: 0, seconds: timings.totalWall,
+                          diagnostics: previous.warnings, timings: timings, unchanged: true)
+        }
+
         let read = await reader.read()
         var timings = BuildTimings()
         timings.loadWall = read.loadSeconds
@@ -86,33 +104,80 @@ public struct SiteBuilder: Sendable {
         let plan = SitePlan(portal: portal)
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings)
+        var written: [OutputWriter.Written] = []
         do throws(DiagnosticsError) {
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
             diagnostics += work.diagnostics
+            written += work.written
             timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
             timings.markdownCPU = work.markdown
             timings.templatesCPU = work.templates
             timings.templatesByName = work.templatesByName
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
-            try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml")
-            try writer.write(Sitemap.robots(portal: portal), to: "robots.txt")
-            try writer.write(OpenData.csv(portal), to: OpenData.csvPath)
-            try writer.write(OpenData.json(portal), to: OpenData.jsonPath)
-            for report in portal.reports { try writer.write(OpenData.json(of: report, config: config), to: OpenData.reportPath(report)) }
-            for asset in theme.assets { try writer.copy(asset.source, to: asset.path) }
+            written.append(try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml"))
+            written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
+            written.append(try writer.write(OpenData.csv(portal), to: OpenData.csvPath))
+            written.append(try writer.write(OpenData.json(portal), to: OpenData.jsonPath))
+            written += try await writeReportData(portal, writer: writer)
+            for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
-            try writer.commit()
+            let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
+                                         warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count)
+            try writer.commit(manifest: manifest)
         } catch {
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }
         timings.totalWall = BuildTimings.seconds(clock.now - start)
         timings.totalCPU = BuildTimings.processCPU()
-        timings.filesWritten = plan.allPaths.count + theme.assets.count
+        timings.filesUnchanged = written.filter(\.unchanged).count
+        timings.filesWritten = written.count - timings.filesUnchanged
         return Result(reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
-                      seconds: timings.totalWall, diagnostics: diagnostics, timings: timings)
+                      seconds: timings.totalWall, diagnostics: diagnostics, timings: timings, unchanged: false)
+    }
+
+    /// Fingerprint of everything the build reads, or nil when it cannot be told cheaply (then the
+    /// build runs in full).
+    private func inputFingerprint(loader: ContentLoader) -> String? {
+        let settingsURL = options.content.appendingPathComponent(ContentLoader.settingsFile)
+        var ignored: [Diagnostic] = []
+        guard let source = try? SourceText.read(settingsURL, displayPath: loader.displayPath(settingsURL)),
+              let config = PortalConfigLoader.parse(source, diagnostics: &ignored),
+              let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
+        let files = loader.reportFiles(diagnostics: &ignored)
+        return BuildManifest.fingerprint(version: PortalKit.version, options: "theme=\(themeURL.path) strict=\(options.strict)",
+                                         settings: settingsURL, theme: themeURL, content: files)
+    }
+
+    /// Each report's `data.json`, written on all cores.
+    private func writeReportData(_ portal: Portal, writer: OutputWriter) async throws(DiagnosticsError) -> [OutputWriter.Written] {
+        let width = max(1, options.parallelism)
+        let chunks = stride(from: 0, to: portal.reports.count, by: max(1, (portal.reports.count + width - 1) / width)).map {
+            Array(portal.reports[$0..<min($0 + max(1, (portal.reports.count + width - 1) / width), portal.reports.count)])
+        }
+        let results = await withTaskGroup(of: Swift.Result<[OutputWriter.Written], DiagnosticsError>.self) { group in
+            for chunk in chunks {
+                group.addTask {
+                    var written: [OutputWriter.Written] = []
+                    for report in chunk {
+                        do throws(DiagnosticsError) {
+                            written.append(try writer.write(OpenData.json(of: report, config: portal.config), to: OpenData.reportPath(report)))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    return .success(written)
+                }
+            }
+            var all: [Swift.Result<[OutputWriter.Written], DiagnosticsError>] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        var written: [OutputWriter.Written] = []
+        for result in results { written += try result.get() }
+        return written
     }
 
     /// What rendering and writing the pages found and cost.
@@ -122,6 +187,7 @@ public struct SiteBuilder: Sendable {
         var templates: Double = 0
         var templatesByName: [String: Double] = [:]
         var write: Double = 0
+        var written: [OutputWriter.Written] = []
         var pages = 0
     }
 
@@ -138,14 +204,15 @@ public struct SiteBuilder: Sendable {
                     let rendered = renderer.render(page, knownPaths: knownPaths)
                     let clock = ContinuousClock()
                     let start = clock.now
+                    let written: OutputWriter.Written
                     do throws(DiagnosticsError) {
-                        try writer.write(rendered.html, to: page.path)
+                        written = try writer.write(rendered.html, to: page.path)
                     } catch {
                         return .failure(error)
                     }
                     return .success(PageWork(diagnostics: rendered.diagnostics, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
                                              templatesByName: [page.template: rendered.templateSeconds],
-                                             write: BuildTimings.seconds(clock.now - start), pages: 1))
+                                             write: BuildTimings.seconds(clock.now - start), written: [written], pages: 1))
                 }
             }
             while next < pages.count, next < options.parallelism * 2 { add(&group) }
@@ -157,6 +224,7 @@ public struct SiteBuilder: Sendable {
                     total.templates += work.templates
                     total.templatesByName.merge(work.templatesByName, uniquingKeysWith: +)
                     total.write += work.write
+                    total.written += work.written
                     total.pages += work.pages
                 case .failure(let error):
                     group.cancelAll()

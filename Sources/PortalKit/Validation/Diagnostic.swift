@@ -1,5 +1,5 @@
 /// A place in a source file, 1-based, as editors and compilers print it.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -19,7 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 ///
 /// Printed as `path:line:column: error: message` so that editors can jump to it and
 /// staff can read it: the message says what is wrong and how to fix it.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable {
         case error
         case warning

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// Incremental builds give the same site as a clean build, write only what changed, and the
+/// output does not depend on how many pages are rendered at once.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the example portal (content and theme) in a temporary folder.
+    static func examplePortal() throws -> Workspace {
+        let workspace = try Workspace()
+        try FileManager.default.copyItem(at: PortalGen.repositoryRoot.appendingPathComponent("Content"), to: workspace.url.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: PortalGen.repositoryRoot.appendingPathComponent("Themes"), to: workspace.url.appendingPathComponent("Themes"))
+        return workspace
+    }
+
+    /// The site's files without the build manifest (which records where and when it was built).
+    static func site(_ folder: URL) -> [String: Data] {
+        snapshot(folder).filter { $0.key != ".portal-gen-manifest.json" }
+    }
+
+    static func modificationTimes(_ folder: URL) -> [String: Date] {
+        var times: [String: Date] = [:]
+        for path in snapshot(folder).keys {
+            times[path] = try? folder.appendingPathComponent(path).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+        }
+        return times
+    }
+
+    func build(_ workspace: Workspace, output: String = "Output", jobs: Int? = nil) throws -> PortalGen.Outcome {
+        var arguments = ["build", "--output", output]
+        if let jobs { arguments += ["--jobs", "\(jobs)"] }
+        let outcome = try PortalGen.run(arguments, in: workspace.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return outcome
+    }
+
+    /// After a change, an incremental build equals a clean build of the same content.
+    func expectSameAsClean(_ workspace: Workspace, _ change: String) throws {
+        try? FileManager.default.removeItem(at: workspace.url.appendingPathComponent("Clean"))
+        _ = try build(workspace, output: "Clean")
+        let incremental = Self.site(workspace.url.appendingPathComponent("Output"))
+        let clean = Self.site(workspace.url.appendingPathComponent("Clean"))
+        #expect(incremental.keys.sorted() == clean.keys.sorted(), "\(change): same files")
+        #expect(incremental == clean, "\(change): same bytes")
+    }
+
+    @Test func noChangeRebuildWritesNothing() throws {
+        let workspace = try Self.examplePortal()
+        _ = try build(workspace)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = Self.modificationTimes(output)
+        Thread.sleep(forTimeInterval: 1.1)
+        let again = try build(workspace)
+        #expect(again.stdout.hasPrefix("Nothing changed since the last build"))
+        #expect(again.stderr.contains("warning: [T3-1]"), "the warnings of the last build are printed again")
+        #expect(Self.modificationTimes(output) == before)
+    }
+
+    @Test func eachKindOfChangeMatchesACleanBuildAndRewritesOnlyWhatChanged() throws {
+        let workspace = try Self.examplePortal()
+        let output = workspace.url.appendingPathComponent("Output")
+        _ = try build(workspace)
+
+        // A report edited: its page changes; pages that do not show its text keep their files.
+        var before = Self.modificationTimes(output)
+        Thread.sleep(forTimeInterval: 1.1)
+        let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
+        try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
+        let edited = try build(workspace)
+        #expect(edited.stdout.contains("1 file written"), "\(edited.stdout)")
+        var after = Self.modificationTimes(output)
+        #expect(after["2024/chengguan/index.html"] != before["2024/chengguan/index.html"])
+        #expect(after["2023/chengguan/index.html"] == before["2023/chengguan/index.html"])
+        #expect(after["index.html"] == before["index.html"])
+        try expectSameAsClean(workspace, "report edited")
+
+        // A report added: it appears with its data file, and the lists that show it change.
+        let added = workspace.url.appendingPathComponent("Content/reports/2023/liulin.md")
+        let text = try String(contentsOf: workspace.url.appendingPathComponent("Content/reports/2024/liulin.md"), encoding: .utf8)
+            .replacingOccurrences(of: "year: 2024", with: "year: 2023").replacingOccurrences(of: "published: 2025-", with: "published: 2024-").replacingOccurrences(of: "written: 2025-", with: "written: 2024-")
+            .replacingOccurrences(of: "/2025-00003", with: "/2024-00009").replacingOccurrences(of: "2024年政府", with: "2023年政府")
+        try Data(text.utf8).write(to: added)
+        _ = try build(workspace)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/liulin/data.json").path))
+        try expectSameAsClean(workspace, "report added")
+
+        // A report deleted: its page and data file disappear.
+        try FileManager.default.removeItem(at: added)
+        _ = try build(workspace)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/liulin/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/liulin/data.json").path))
+        try expectSameAsClean(workspace, "report deleted")
+
+        // A template edited: every page that uses it is rewritten, nothing else.
+        before = Self.modificationTimes(output)
+        Thread.sleep(forTimeInterval: 1.1)
+        let template = workspace.url.appendingPathComponent("Themes/default/templates/township.mustache")
+        try Data((try String(contentsOf: template, encoding: .utf8).replacingOccurrences(of: "历年主要数据</h2>", with: "历年主要数据统计</h2>")).utf8).write(to: template)
+        _ = try build(workspace)
+        after = Self.modificationTimes(output)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        let townshipPages = Set(after.keys.filter { $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && Int($0.split(separator: "/")[0]) == nil && !$0.hasPrefix("supervision") })
+        #expect(changed.subtracting([".portal-gen-manifest.json", ".portal-gen-output"]) == townshipPages, "only the township pages were rewritten")
+        try expectSameAsClean(workspace, "template edited")
+
+        // Settings edited: every page shows the site name.
+        let settings = workspace.url.appendingPathComponent("Content/portal.yml")
+        try Data((try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "site_name: 示例县政府信息公开工作年度报告", with: "site_name: 示例县年报专栏")).utf8).write(to: settings)
+        _ = try build(workspace)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("示例县年报专栏"))
+        try expectSameAsClean(workspace, "settings edited")
+    }
+
+    @Test func outputDoesNotDependOnParallelism() throws {
+        let workspace = try Self.examplePortal()
+        _ = try build(workspace, output: "One", jobs: 1)
+        _ = try build(workspace, output: "Eight", jobs: 8)
+        let one = Self.site(workspace.url.appendingPathComponent("One"))
+        #expect(one.count > 60)
+        #expect(one == Self.site(workspace.url.appendingPathComponent("Eight")))
+    }
+}
