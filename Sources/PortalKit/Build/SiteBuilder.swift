@@ -146,9 +146,8 @@ public struct SiteBuilder: Sendable {
         guard let source = try? SourceText.read(settingsURL, displayPath: loader.displayPath(settingsURL)),
               let config = PortalConfigLoader.parse(source, diagnostics: &ignored),
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
-        let files = loader.reportFiles(diagnostics: &ignored)
         return BuildManifest.fingerprint(version: PortalKit.version, options: "theme=\(themeURL.path) strict=\(options.strict)",
-                                         settings: settingsURL, theme: themeURL, content: files)
+                                         settings: settingsURL, theme: themeURL, contentStamps: loader.reportFileStamps())
     }
 
     /// Each report's `data.json`, written on all cores.

@@ -65,18 +65,21 @@ public struct ContentLoader: Sendable {
     /// Every `.md` file under the content folder, sorted so that every run sees the same order.
     /// Hidden files and folders are skipped; symbolic links are not followed.
     func reportFiles(diagnostics: inout [Diagnostic]) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
         var files: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
+        for entry in FileWalker.walk(root.path, extension: "md") {
+            let url = URL(fileURLWithPath: entry.path)
+            if entry.isSymbolicLink {
                 diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: SourceLocation(file: displayPath(url), line: 1)))
-                continue
+            } else {
+                files.append(url)
             }
-            if values?.isRegularFile == true { files.append(url) }
         }
-        return files.sorted { $0.path < $1.path }
+        return files
+    }
+
+    /// Every report file with its size and modification time, for telling cheaply whether anything changed.
+    func reportFileStamps() -> [String] {
+        FileWalker.walk(root.path, extension: "md").map { "\($0.path) \($0.size) \($0.modified) \($0.isSymbolicLink)" }
     }
 
     private struct ParseResult: Sendable {

@@ -30,17 +30,13 @@ public struct BuildManifest: Codable, Sendable, Equatable {
 
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
     /// finding out that nothing changed costs a directory walk, not a build.
-    public static func fingerprint(version: String, options: String, settings: URL, theme: URL, content: [URL]) -> String {
+    public static func fingerprint(version: String, options: String, settings: URL, theme: URL, contentStamps: [String]) -> String {
         var parts = ["portal-gen \(version)", options]
         parts.append("settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing"))
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
         }
-        for file in content {
-            let values = try? file.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            let modified = values?.contentModificationDate?.timeIntervalSince1970 ?? -1
-            parts.append("content \(file.path) \(values?.fileSize ?? -1) \(String(format: "%.9f", modified))")
-        }
+        parts += contentStamps
         return ContentHash.of(parts.joined(separator: "\n"))
     }
 }
