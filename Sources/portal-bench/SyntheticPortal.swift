@@ -107,7 +107,7 @@ struct SyntheticPortal {
                      "published: \(year + 1)-0\(random.int(1...3))-\(String(format: "%02d", random.int(10...28)))",
                      "index_number: B\(String(format: "%05d", t))/\(year + 1)-00001",
                      "format: 2021", "t2:",
-                     "  rules: [0, 0, 0]", "  normative: [0, 0, \(random.int(0...5))]",
+                     "  rules: [0, 0, 0]", "  normative: [0, 0, \(t % 6)]",
                      "  licensing: \(random.int(0...80))", "  penalty: \(random.int(0...9))", "  coercion: \(random.int(0...2))",
                      "  fees: \(random.int(0...9)).\(random.int(0...999))", "t3:"]
         var rows: [(String, Int)] = [("N", newApplications), ("K", carriedIn), ("A", disclosed), ("B", partial)]
