@@ -12,6 +12,8 @@ public struct LoadedContent: Sendable {
 /// Finds and parses `portal.yml` and every report file in a content folder.
 public struct ContentLoader: Sendable {
     public static let settingsFile = "portal.yml"
+    /// A content file larger than this is refused before it is read (real reports are under 100 KB).
+    public static let maximumFileSize: Int64 = 10 * 1024 * 1024
 
     public let root: URL
     /// How paths are shown in messages: relative to this folder when the file is inside it.
@@ -70,6 +72,9 @@ public struct ContentLoader: Sendable {
             let url = URL(fileURLWithPath: entry.path)
             if entry.isSymbolicLink {
                 diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: SourceLocation(file: displayPath(url), line: 1)))
+            } else if entry.size > Self.maximumFileSize {
+                diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",
+                                          at: SourceLocation(file: displayPath(url), line: 1)))
             } else {
                 files.append(url)
             }

@@ -14,8 +14,51 @@ struct YAMLFields {
     let mappingLocation: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// Limits that keep hostile YAML (alias bombs, deep nesting, huge values) from exhausting time,
+    /// memory or the stack. Real settings and front matter are far below them.
+    static let maximumSize = 1024 * 1024
+    static let maximumAliases = 64
+    static let maximumDepth = 32
+
+    /// Refuses YAML that no portal file needs and that could make parsing explode.
+    static func refusal(_ yaml: String) -> String? {
+        if yaml.utf8.count > maximumSize {
+            return "is larger than \(maximumSize / 1024) KB; portal files never need that much"
+        }
+        var aliases = 0, depth = 0, deepest = 0, previous: UInt8 = 0x0A
+        var quote: UInt8? = nil
+        for byte in yaml.utf8 {
+            if let open = quote {
+                if byte == open || byte == 0x0A { quote = nil }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                case UInt8(ascii: "*") where [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "{"), UInt8(ascii: "-")].contains(previous):
+                    aliases += 1
+                default: break
+                }
+            }
+            previous = byte
+        }
+        if aliases > maximumAliases { return "uses more than \(maximumAliases) YAML aliases (*name); write the values out instead" }
+        var indentation = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+            indentation = max(indentation, line.utf8.prefix { $0 == 0x20 }.count)
+        }
+        if deepest > maximumDepth || indentation > maximumDepth * 4 {
+            return "is nested more than \(maximumDepth) levels deep; portal files use at most three"
+        }
+        return nil
+    }
+
     /// Composes `yaml` and reads its top-level mapping; returns nil (with a diagnostic) if it is not one.
     static func parse(yaml: String, file: String, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        if let refusal = refusal(yaml) {
+            diagnostics.append(.error("\(what) \(refusal)", at: SourceLocation(file: file, line: lineOffset + 1)))
+            return nil
+        }
         let node: Node?
         do {
             // The basic resolver: portal-gen types every value itself, and skipping YAML's implicit

@@ -40,6 +40,10 @@ public struct ReportImporter: Sendable {
     /// Reads a file of any supported kind.
     public func importFile(_ url: URL, displayPath: String) throws(DiagnosticsError) -> Result {
         let kind = url.pathExtension.lowercased()
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        guard size <= 50 * 1024 * 1024 else {
+            throw DiagnosticsError([.error("the file is \(size / 1024 / 1024) MB; portal-gen imports files of at most 50 MB", at: SourceLocation(file: displayPath, line: 1))])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

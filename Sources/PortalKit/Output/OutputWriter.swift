@@ -16,6 +16,9 @@ public struct OutputWriter: Sendable {
     /// modification time stays and file synchronisation uploads nothing.
     public let previous: BuildManifest?
     private let displayPath: @Sendable (URL) -> String
+    /// An exclusive `flock` on `.<output>.lock` beside the output folder, held until commit or
+    /// discard: two builds into one folder never interleave (the kernel releases it if the process dies).
+    private let lockDescriptor: Int32
 
     /// What happened to one file of the site.
     public struct Written: Sendable {
@@ -30,7 +33,6 @@ public struct OutputWriter: Sendable {
     public init(output: URL, protected: [URL], displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
-        self.previous = BuildManifest.load(from: output)
         self.displayPath = displayPath
         let shown = displayPath(output)
         let fm = FileManager.default
@@ -64,12 +66,47 @@ public struct OutputWriter: Sendable {
         } catch {
             throw refuse("cannot create the folder `\(displayPath(parent))`: \(error.localizedDescription)")
         }
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        let name = output.lastPathComponent
+        let descriptor = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw refuse("cannot create a lock file beside `\(shown)` (\(String(cString: strerror(errno)))); check that the folder is writable")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw refuse("another portal-gen build is writing `\(shown)` right now; wait for it to finish, then build again")
+        }
+        lockDescriptor = descriptor
+        Self.recoverInterruptedBuild(output: output, parent: parent)
+        previous = BuildManifest.load(from: output)
+        staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
             throw refuse("cannot create a staging folder beside `\(shown)`: \(error.localizedDescription)")
         }
+    }
+
+    /// A build killed between moving the old output aside and moving the new one in leaves only
+    /// `.<output>.old-…`: put it back. Staging folders of killed builds are removed. Runs under the lock,
+    /// so none of these can belong to a running build.
+    static func recoverInterruptedBuild(output: URL, parent: URL) {
+        let fm = FileManager.default
+        let name = output.lastPathComponent
+        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        let old = leftovers.filter { $0.hasPrefix(".\(name).old-") }
+        if !fm.fileExists(atPath: output.path), let newest = old.last {
+            try? fm.moveItem(at: parent.appendingPathComponent(newest), to: output)
+        }
+        for entry in leftovers where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    private func unlock() {
+        flock(lockDescriptor, LOCK_UN)
+        close(lockDescriptor)
     }
 
     /// Writes one file of the site (path relative to the output root).
@@ -127,6 +164,7 @@ public struct OutputWriter: Sendable {
                 throw error
             }
             try? fm.removeItem(at: old)
+            unlock()
         } catch {
             discard()
             throw DiagnosticsError([.error("cannot replace `\(displayPath(output))`: \(error.localizedDescription); the previous site is unchanged", at: nil)])
@@ -136,5 +174,6 @@ public struct OutputWriter: Sendable {
     /// Removes the staging folder after a failed build.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        unlock()
     }
 }

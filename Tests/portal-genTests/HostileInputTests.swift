@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Broken and hostile input ends in a clear message and a non-zero exit, never a crash, a hang or
+/// a damaged site; concurrent and interrupted builds never leave a half-written output.
+@Suite struct HostileInputTests {
+    func portal() throws -> Workspace {
+        let workspace = try Workspace()
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write(reportText(), to: "Content/reports/a.md")
+        return workspace
+    }
+
+    func expectFailure(_ workspace: Workspace, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let start = Date()
+        let outcome = try workspace.build()
+        #expect(outcome.status == 1, sourceLocation: sourceLocation)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)", sourceLocation: sourceLocation)
+        #expect(Date().timeIntervalSince(start) < 30, "bounded time", sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path), sourceLocation: sourceLocation)
+    }
+
+    @Test func yamlAliasBombIsRefused() throws {
+        let workspace = try portal()
+        var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for level in 1...9 { bomb += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ",") + "]\n" }
+        try workspace.write("---\n" + bomb + "---\n", to: "Content/reports/bomb.md")
+        try expectFailure(workspace, "Content/reports/bomb.md:2:1: error: the front matter uses more than 64 YAML aliases")
+    }
+
+    @Test func deeplyNestedYAMLIsRefused() throws {
+        let workspace = try portal()
+        try workspace.write("---\ntitle: " + String(repeating: "[", count: 10_000) + "\n---\n", to: "Content/reports/deep.md")
+        try expectFailure(workspace, "Content/reports/deep.md:2:1: error: the front matter is nested more than 32 levels deep")
+    }
+
+    @Test func oversizedFilesAreRefusedBeforeReading() throws {
+        let workspace = try portal()
+        let big = workspace.url.appendingPathComponent("Content/reports/big.md")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 11 * 1024 * 1024)
+        try handle.close()
+        try expectFailure(workspace, "Content/reports/big.md:1:1: error: the file is 11 MB; a report file may be at most 10 MB")
+    }
+
+    @Test func brokenFilesNameTheFile() throws {
+        for (text, message) in [("", "the file is empty"), ("---\ntitle: x\n", "the front matter opened on line 1 is never closed"),
+                                ("\u{0}\u{0}---\n", "the file does not start with front matter")] {
+            let workspace = try portal()
+            try workspace.write(text, to: "Content/reports/broken.md")
+            try expectFailure(workspace, "Content/reports/broken.md:1:1: error: \(message)")
+        }
+        let workspace = try portal()
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x00]).write(to: workspace.url.appendingPathComponent("Content/reports/bytes.md"))
+        try expectFailure(workspace, "Content/reports/bytes.md:2:1: error: the file is not valid UTF-8")
+    }
+
+    @Test func deeplyNestedMarkdownBuilds() throws {
+        let workspace = try portal()
+        try workspace.write(reportText(index: "deep", body: String(repeating: ">", count: 10_000) + " 深\n"), to: "Content/reports/a.md")
+        let start = Date()
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
+    @Test func aSecondBuildIntoTheSameOutputRefusesWhileTheFirstRuns() throws {
+        let workspace = try portal()
+        #expect(try workspace.build().status == 0)
+        let before = snapshot(workspace.url.appendingPathComponent("Output"))
+        // Hold the lock the way a running build does.
+        let descriptor = open(workspace.url.appendingPathComponent(".Output.lock").path, O_CREAT | O_RDWR, 0o644)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        try workspace.write(reportText(township: "东城镇"), to: "Content/reports/b.md")
+        let second = try workspace.build()
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another portal-gen build is writing `Output` right now"))
+        #expect(snapshot(workspace.url.appendingPathComponent("Output")) == before)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        #expect(try workspace.build().status == 0)
+    }
+
+    @Test func leftoversOfKilledBuildsAreCleanedUpOrRestored() throws {
+        let workspace = try portal()
+        #expect(try workspace.build().status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = snapshot(output)
+        // Killed while writing: a staging folder is left behind.
+        try workspace.write("half", to: ".Output.staging-99999-1/index.html")
+        // Killed between the two renames: only the previous output, moved aside, exists.
+        try FileManager.default.moveItem(at: output, to: workspace.url.appendingPathComponent(".Output.old-99998"))
+        #expect(try workspace.build().status == 0)
+        #expect(snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.contains(".staging-") || $0.contains(".old-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aBuildKilledAtAnyMomentLeavesThePreviousOutput() throws {
+        let workspace = try Workspace()
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        for year in 2010..<2070 {
+            for township in ["花庄镇", "东城镇", "西山乡"] {
+                try workspace.write(reportText(township: township, year: year, published: "\(year + 1)-01-20", index: "\(township)\(year)",
+                                               body: String(repeating: "## 一、总体情况\n\n正文段落。\n\n", count: 40)),
+                                    to: "Content/reports/\(year)/\(township).md")
+            }
+        }
+        #expect(try workspace.build().status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = snapshot(output)
+        try workspace.write(reportText(year: 2010, published: "2011-01-20", index: "changed", body: "改动。\n"), to: "Content/reports/2010/花庄镇.md")
+        #expect(try workspace.build(output: "Expected").status == 0)
+        func site(_ files: [String: Data]) -> [String: Data] { files.filter { $0.key != ".portal-gen-manifest.json" } }
+        let expected = site(snapshot(workspace.url.appendingPathComponent("Expected")))
+        for delay in [0.05, 0.15, 0.3] {
+            let process = Process()
+            process.executableURL = PortalGen.executable
+            process.arguments = ["build", "--theme", Repository.defaultTheme.path, "--jobs", "1"]
+            process.currentDirectoryURL = workspace.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = snapshot(output)
+            // Either the previous site or (if the build finished first) the complete new one.
+            #expect(now == before || site(now) == expected, "killed after \(delay) s")
+        }
+        #expect(try workspace.build().status == 0)
+        #expect(String(decoding: snapshot(output)["2010/huazhuang/index.html"] ?? Data(), as: UTF8.self).contains("改动。"))
+    }
+}
