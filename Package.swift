@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "portal-gen",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal-gen", targets: ["portal-gen"]),
         .library(name: "PortalKit", targets: ["PortalKit"]),

@@ -38,7 +38,7 @@ public struct PortalReader: Sendable {
             return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
         }
         let loadEnd = clock.now
-        let findings = StatisticsChecker.check(portal)
+        let findings = await StatisticsChecker.check(portal)
         return Result(portal: portal, diagnostics: diagnostics, findings: findings, unreadable: unreadable,
                       loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd))
     }

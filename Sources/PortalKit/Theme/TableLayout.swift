@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The official layout of T2, T3 and T4 as HTML, for the `stat-table` template partial.
 ///
 /// The markup keeps the merged cells of the official tables (rowspan/colspan) and, for screen
@@ -6,36 +8,89 @@
 public enum TableLayout {
     /// A table's template context: `id`, `key`, `caption` and `html`, the table's markup.
     public static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
-        let layout: (head: [[Cell]], bodies: [[Row]])
-        switch table.spec.key {
-        case "t2": layout = t2(table, prefix)
-        case "t3": layout = t3(table, prefix)
-        default: layout = t4(table, prefix)
-        }
-        return [
-            "id": prefix,
-            "key": table.spec.key,
-            "caption": caption,
-            "html": html(id: prefix, key: table.spec.key, caption: caption, head: layout.head, bodies: layout.bodies),
-        ]
+        ["id": prefix, "key": table.spec.key, "caption": caption, "html": html(for: table, prefix: prefix, caption: caption)]
     }
 
-    /// The table's markup, written directly: tables are the bulk of a report page and the
-    /// official layout is fixed, so they are not assembled cell by cell in the template engine.
-    static func html(id: String, key: String, caption: String, head: [[Cell]], bodies: [[Row]]) -> String {
-        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\">\n"
-        out += "<table class=\"stat-table stat-\(key)\" id=\"\(id)\">\n<caption id=\"\(id)-caption\">\(escape(caption))</caption>\n"
-        if !head.isEmpty {
-            out += "<thead>\n"
-            for row in head { out += "<tr>" + row.map(\.html).joined() + "</tr>\n" }
-            out += "</thead>\n"
+    /// The table's markup. The structure of a layout is the same for every report, so it is built
+    /// once per layout, prefix and caption and then only the figures are filled in.
+    public static func html(for table: StatTable, prefix: String, caption: String) -> String {
+        let key = "\(table.spec.rows.count)|\(table.spec.key)|\(prefix)|\(caption)"
+        let template = cache.withLock { $0[key] } ?? {
+            let built = Template(spec: table.spec, prefix: prefix, caption: caption)
+            cache.withLock { $0[key] = built }
+            return built
+        }()
+        return template.fill(table)
+    }
+
+    private static let cache = Mutex<[String: Template]>([:])
+
+    /// A table's markup with holes for the figures.
+    struct Template: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            /// A figure: the cell's opening tag up to its attributes, and where its value comes from.
+            case figure(open: String, row: String, column: Int)
         }
-        for body in bodies {
-            out += "<tbody>\n"
-            for row in body { out += "<tr>" + row.cells.map(\.html).joined() + "</tr>\n" }
-            out += "</tbody>\n"
+
+        let pieces: [Piece]
+
+        init(spec: TableSpec, prefix: String, caption: String) {
+            let blank = StatTable(spec: spec, cells: [:])
+            let layout: (head: [[Cell]], bodies: [[Row]])
+            switch spec.key {
+            case "t2": layout = TableLayout.t2(blank, prefix)
+            case "t3": layout = TableLayout.t3(blank, prefix)
+            default: layout = TableLayout.t4(blank, prefix)
+            }
+            var pieces: [Piece] = []
+            var text = ""
+            func cells(_ row: [Cell]) {
+                text += "<tr>"
+                for cell in row {
+                    if let source = cell.source {
+                        pieces.append(.text(text))
+                        text = ""
+                        pieces.append(.figure(open: cell.openTag, row: source.row, column: source.column))
+                    } else {
+                        text += cell.html
+                    }
+                }
+                text += "</tr>\n"
+            }
+            text = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(prefix)-caption\" tabindex=\"0\">\n"
+            text += "<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(TableLayout.escape(caption))</caption>\n"
+            if !layout.head.isEmpty {
+                text += "<thead>\n"
+                layout.head.forEach(cells)
+                text += "</thead>\n"
+            }
+            for body in layout.bodies {
+                text += "<tbody>\n"
+                body.forEach { cells($0.cells) }
+                text += "</tbody>\n"
+            }
+            text += "</table>\n</div>"
+            pieces.append(.text(text))
+            self.pieces = pieces
         }
-        return out + "</table>\n</div>"
+
+        func fill(_ table: StatTable) -> String {
+            var out = ""
+            out.reserveCapacity(24_000)
+            for piece in pieces {
+                switch piece {
+                case .text(let text): out += text
+                case .figure(let open, let row, let column):
+                    if let amount = table.cell(row, column) {
+                        out += open + ">" + amount.text + "</td>"
+                    } else {
+                        out += open + " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"
+                    }
+                }
+            }
+            return out
+        }
     }
 
     /// Escapes text for HTML content and attribute values.
@@ -65,13 +120,25 @@ public enum TableLayout {
         var headers: [String] = []
         var blank = false
         var className: String?
+        /// For a figure: the row and column it shows.
+        var source: (row: String, column: Int)?
 
         static func th(_ text: String, scope: String, id: String? = nil, colspan: Int = 1, rowspan: Int = 1) -> Cell {
             Cell(header: true, text: text, colspan: colspan, rowspan: rowspan, scope: scope, id: id)
         }
 
-        static func figure(_ amount: Amount?, headers: [String], colspan: Int = 1) -> Cell {
-            Cell(header: false, text: amount?.text ?? "", colspan: colspan, headers: headers, blank: amount == nil)
+        static func figure(_ table: StatTable, _ row: String, _ column: Int, headers: [String], colspan: Int = 1) -> Cell {
+            let amount = table.cell(row, column)
+            return Cell(header: false, text: amount?.text ?? "", colspan: colspan, headers: headers, blank: amount == nil, source: (row, column))
+        }
+
+        /// `<td headers="…" colspan="…"` without its class and closing bracket.
+        var openTag: String {
+            var tag = "<td"
+            if !headers.isEmpty { tag += " headers=\"\(headers.joined(separator: " "))\"" }
+            if colspan > 1 { tag += " colspan=\"\(colspan)\"" }
+            if rowspan > 1 { tag += " rowspan=\"\(rowspan)\"" }
+            return tag
         }
 
         var html: String {
@@ -119,7 +186,7 @@ public enum TableLayout {
                 var cells = [Cell.th(row.label, scope: "row", id: rowID)]
                 for (c, column) in row.columns.enumerated() {
                     let span = c == row.columns.count - 1 ? width - row.columns.count + 1 : 1
-                    cells.append(.figure(table.cell(row.key, c), headers: [rowID, "\(blockID)-\(column.key)", blockID], colspan: span))
+                    cells.append(.figure(table, row.key, c, headers: [rowID, "\(blockID)-\(column.key)", blockID], colspan: span))
                 }
                 rows.append(Row(id: nil, cells: cells))
             }
@@ -173,7 +240,7 @@ public enum TableLayout {
                 cells.append(.th(row.label, scope: "row", id: rowID, colspan: inResults ? 2 : 3))
             }
             for c in columns.indices {
-                cells.append(.figure(table.cell(row.key, c), headers: rowHeaders + columnHeaders(c)))
+                cells.append(.figure(table, row.key, c, headers: rowHeaders + columnHeaders(c)))
             }
             rows.append(Row(id: nil, cells: cells))
         }
@@ -199,7 +266,7 @@ public enum TableLayout {
             for (c, column) in columns.enumerated() {
                 var headers = ["\(p)-\(row.key)-\(column.key)", anchor(prefix: p, row: row.key)]
                 if row.group != nil { headers.append(lawsuit) }
-                cells.append(.figure(table.cell(row.key, c), headers: headers))
+                cells.append(.figure(table, row.key, c, headers: headers))
             }
         }
         return (head, [[Row(id: nil, cells: cells)]])

@@ -11,19 +11,32 @@ public enum StatisticsChecker {
     /// The rule id of a blank cell ("not filled"), always a warning.
     public static let blankRule = "BLANK"
 
-    /// All findings for all reports, in report order.
-    public static func check(_ portal: Portal) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
+    /// All findings for all reports, in report order; reports are checked on all cores.
+    public static func check(_ portal: Portal) async -> [Diagnostic] {
         var byTownship: [String: [Int: Report]] = [:]
         for report in portal.reports { byTownship[report.township.slug, default: [:]][report.year] = report }
-        for report in portal.reports {
-            findings += check(report)
-            if let previous = byTownship[report.township.slug]?[report.year - 1] {
-                findings += checkConsecutive(previous: previous, current: report)
+        let lookup = byTownship
+        let reports = portal.reports
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(64, (reports.count + width * 4 - 1) / (width * 4))
+        return await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
+            for start in stride(from: 0, to: reports.count, by: chunk) {
+                group.addTask {
+                    var findings: [Diagnostic] = []
+                    for report in reports[start..<min(start + chunk, reports.count)] {
+                        findings += check(report)
+                        if let previous = lookup[report.township.slug]?[report.year - 1] {
+                            findings += checkConsecutive(previous: previous, current: report)
+                        }
+                        findings += checkNarrative(report)
+                    }
+                    return (start, findings)
+                }
             }
-            findings += checkNarrative(report)
+            var parts: [(Int, [Diagnostic])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
-        return findings
     }
 
     /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
@@ -156,7 +169,14 @@ public enum StatisticsChecker {
     public static func checkNarrative(_ report: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let t3 = report.statistics.t3
-        for (offset, line) in report.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let body = report.body
+        var lineStart = body.utf8.startIndex
+        var offset = -1
+        while lineStart < body.utf8.endIndex {
+            offset += 1
+            let lineEnd = body.utf8[lineStart...].firstIndex(of: 0x0A) ?? body.utf8.endIndex
+            let line = body[lineStart..<lineEnd]
+            lineStart = lineEnd == body.utf8.endIndex ? lineEnd : body.utf8.index(after: lineEnd)
             // Cheap test on the bytes first: every pattern needs one of these words.
             guard ByteSearch.contains(line, "申请") || ByteSearch.contains(line, "予以公开") else { continue }
             let text = String(line)
