@@ -34,6 +34,17 @@ import Testing
         #expect(diagnostics.count == 1 && diagnostics[0].message.contains("can only be published after the year ends"))
     }
 
+    @Test func reportsFromTheFutureAreCaught() throws {
+        let (config, _) = parseSettings(minimalSettings)
+        let today = try #require(CalendarDate(iso: "2025-02-01"))
+        let open = try #require(parseReport(reportText(year: 2025, published: "2026-01-20")).0)
+        let (_, d1) = Validator.validate(config: try #require(config), sources: [open], today: today)
+        #expect(d1.contains { $0.severity == .error && $0.message.contains("`year` is 2025, but a report covers a whole calendar year that has ended") })
+        let later = try #require(parseReport(reportText(year: 2024, published: "2025-03-01")).0)
+        let (_, d2) = Validator.validate(config: try #require(config), sources: [later], today: today)
+        #expect(d2.map(\.severity) == [.warning] && d2[0].message.contains("a date still to come"))
+    }
+
     @Test func issuerDefaultsToTheOrganAndReportsAreOrdered() throws {
         let (portal, diagnostics) = try validate([
             ("a.md", reportText(township: "西山乡", year: 2023, published: "2024-02-01", index: "a")),

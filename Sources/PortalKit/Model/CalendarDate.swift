@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain calendar date (year, month, day) with no time and no time zone.
 ///
 /// Publication dates are legal facts printed on the report; they must never shift with the
@@ -35,6 +37,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Today in China (UTC+8), for checks only: no page shows a date that was not written in the content.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 
     /// `2025-01-20`

@@ -1,6 +1,7 @@
 /// Checks parsed reports against the settings and each other, and builds the validated model.
 public enum Validator {
-    public static func validate(config: PortalConfig, sources: [ReportSource]) -> (portal: Portal, diagnostics: [Diagnostic]) {
+    /// `today` is only used to catch reports dated in the future; it never appears in the output.
+    public static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
         var byKey: [String: ReportSource] = [:]
@@ -28,6 +29,11 @@ public enum Validator {
                 diagnostics.append(.error("the 索引号 `\(source.indexNumber)` is already used by \(first.path); every report needs its own index number", at: source.location(of: "index_number")))
             } else {
                 byIndexNumber[source.indexNumber] = source
+            }
+            if source.year >= today.year {
+                diagnostics.append(.error("`year` is \(source.year), but a report covers a whole calendar year that has ended (it is now \(today.year)); check `year`", at: source.location(of: "year")))
+            } else if source.published > today {
+                diagnostics.append(.warning("`published` is \(source.published.iso), a date still to come; check it before publishing", at: source.location(of: "published")))
             }
             if source.published.year <= source.year {
                 diagnostics.append(.error("`published` is \(source.published.iso), but a report for \(source.year) can only be published after the year ends; check `published` and `year`", at: source.location(of: "published")))
