@@ -48,15 +48,20 @@ import Glibc
     }
 
     @Test func brokenFilesNameTheFile() throws {
-        for (text, message) in [("", "the file is empty"), ("---\ntitle: x\n", "the front matter opened on line 1 is never closed"),
-                                ("\u{0}\u{0}---\n", "the file does not start with front matter")] {
+        for (text, message) in [("", "1:1: error: the file is empty"), ("---\ntitle: x\n", "1:1: error: the front matter opened on line 1 is never closed"),
+                                ("\u{0}\u{0}---\n", "1:1: error: the file contains a NUL byte at offset 0"),
+                                ("---\ntitle: a\u{0}b\n---\n", "2:1: error: the file contains a NUL byte at offset 12")] {
             let workspace = try portal()
             try workspace.write(text, to: "Content/reports/broken.md")
-            try expectFailure(workspace, "Content/reports/broken.md:1:1: error: \(message)")
+            try expectFailure(workspace, "Content/reports/broken.md:\(message)")
         }
         let workspace = try portal()
-        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x00]).write(to: workspace.url.appendingPathComponent("Content/reports/bytes.md"))
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x41]).write(to: workspace.url.appendingPathComponent("Content/reports/bytes.md"))
         try expectFailure(workspace, "Content/reports/bytes.md:2:1: error: the file is not valid UTF-8")
+        let utf16 = try Workspace()
+        try utf16.write(minimalSettings, to: "Content/portal.yml")
+        try "---\ntitle: x\n---\n".data(using: .utf16LittleEndian)!.write(to: utf16.url.appendingPathComponent("Content/r.md"))
+        try expectFailure(utf16, "Content/r.md:1:1: error: the file contains a NUL byte at offset 1 (it looks like UTF-16 without a byte-order mark)")
     }
 
     @Test func deeplyNestedMarkdownBuilds() throws {

@@ -198,7 +198,7 @@ import Testing
         #expect(strict.stderr.contains("error: [T3-1]"))
 
         try workspace.write("---\ntitle: x\n", to: "Content/c.md")
-        try Data([0xFF, 0x00, 0x41]).write(to: workspace.url.appendingPathComponent("Content/d.md"))
+        try Data([0xFF, 0x41, 0x42]).write(to: workspace.url.appendingPathComponent("Content/d.md"))
         let unreadable = try PortalGen.run(["check"], in: workspace.url)
         #expect(unreadable.status == 2)
         #expect(unreadable.stdout.contains("Content/d.md:1:1: error: the file is not valid UTF-8"))
