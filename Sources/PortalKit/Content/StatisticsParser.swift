@@ -23,10 +23,11 @@ enum StatisticsParser {
 
         guard let format = detectFormat(explicit: explicit, t2: t2, t3: t3, fields: &fields) else { return nil }
         let specs = StatisticsSchema.tables(for: format)
-        var locations: [String: SourceLocation] = [:]
+        var locations = TableLocations(file: fields.file)
         var tables: [StatTable] = []
         for (spec, var group) in zip(specs, [t2, t3, t4]) {
-            locations[spec.key] = fields.location(ofKey: spec.key)
+            let tableLocation = fields.location(ofKey: spec.key)
+            locations.tables[spec.key] = .init(line: Int32(tableLocation.line), column: Int32(tableLocation.column), cellColumns: [], cellLines: [])
             tables.append(readTable(spec, format: format, from: &group, locations: &locations))
             fields.absorb(group)
         }
@@ -70,7 +71,7 @@ enum StatisticsParser {
     }
 
     private static func readTable(_ spec: TableSpec, format: ReportFormat, from group: inout YAMLFields,
-                                  locations: inout [String: SourceLocation]) -> StatTable {
+                                  locations: inout TableLocations) -> StatTable {
         let known = spec.rows.map(\.key)
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
         let otherSpec = StatisticsSchema.tables(for: other).first { $0.key == spec.key }!
@@ -92,7 +93,9 @@ enum StatisticsParser {
                 group.error("\(where_) is missing; add `\(row.key): \(example(row))`", at: group.mappingLocation)
                 continue
             }
-            locations["\(spec.key).\(row.key)"] = group.location(of: node.key)
+            let rowLocation = group.location(of: node.key)
+            var entry = TableLocations.Row(line: Int32(rowLocation.line), column: Int32(rowLocation.column), cellColumns: [], cellLines: [])
+            defer { locations.rows["\(spec.key).\(row.key)"] = entry }
             let items: [Node]
             if let sequence = node.value.sequence {
                 items = Array(sequence)
@@ -108,7 +111,9 @@ enum StatisticsParser {
             }
             var values: [Amount?] = []
             for (index, item) in items.enumerated() {
-                locations["\(spec.key).\(row.key).\(index)"] = group.location(of: item)
+                let cell = group.location(of: item)
+                entry.cellLines.append(Int32(cell.line))
+                entry.cellColumns.append(Int32(cell.column))
                 guard let scalar = item.scalar else {
                     group.error("\(where_), column \(index + 1) (\(row.columns[index].label)) must be a number", at: group.location(of: item))
                     values.append(nil)

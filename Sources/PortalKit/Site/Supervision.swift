@@ -55,9 +55,6 @@ public struct Supervision: Sendable {
 
     /// The table row written on the finding's line, as a page anchor (`t3-N`).
     static func anchor(of location: SourceLocation, in statistics: Statistics) -> String? {
-        let keys = statistics.locations.filter { $0.value.line == location.line }.map(\.key).sorted()
-        guard let key = keys.first(where: { $0.split(separator: ".").count >= 2 }) else { return nil }
-        let parts = key.split(separator: ".")
-        return TableLayout.anchor(prefix: String(parts[0]), row: String(parts[1]))
+        statistics.locations.row(onLine: location.line).map { TableLayout.anchor(prefix: $0.table, row: $0.row) }
     }
 }

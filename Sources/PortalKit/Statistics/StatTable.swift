@@ -50,9 +50,9 @@ public struct Statistics: Sendable, Hashable {
     public var t3: StatTable
     public var t4: StatTable
     /// Where each row (`t3.N`) and cell (`t3.N.2`, 0-based column) is written in the front matter.
-    public var locations: [String: SourceLocation]
+    public var locations: TableLocations
 
-    public init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: [String: SourceLocation] = [:]) {
+    public init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: TableLocations = TableLocations(file: "")) {
         self.format = format
         self.t2 = t2
         self.t3 = t3
@@ -83,7 +83,6 @@ public struct Statistics: Sendable, Hashable {
 
     /// The location of a row, or of one of its cells when known.
     public func location(table: String, row: String, column: Int? = nil) -> SourceLocation? {
-        if let column, let cell = locations["\(table).\(row).\(column)"] { return cell }
-        return locations["\(table).\(row)"] ?? locations[table]
+        locations.location(table: table, row: row, column: column)
     }
 }
