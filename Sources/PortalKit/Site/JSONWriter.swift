@@ -72,5 +72,11 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    var data: Data { Data(bytes + [0x0A]) }
+    /// The finished text with a final newline; the writer's buffer is handed over, not copied twice.
+    var data: Data {
+        mutating get {
+            bytes.append(0x0A)
+            return Data(bytes)
+        }
+    }
 }
