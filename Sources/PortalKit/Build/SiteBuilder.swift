@@ -103,28 +103,36 @@ public struct SiteBuilder: Sendable {
 
         let plan = SitePlan(portal: portal)
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
-        let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings)
+        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
+                                                 settings: options.content.appendingPathComponent(ContentLoader.settingsFile), theme: themeURL)
+        let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         var written: [OutputWriter.Written] = []
+        var pageInputs: [String: String] = [:]
         do throws(DiagnosticsError) {
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
             diagnostics += work.diagnostics
             written += work.written
+            pageInputs = work.inputs
             timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
             timings.markdownCPU = work.markdown
             timings.templatesCPU = work.templates
             timings.templatesByName = work.templatesByName
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
+            timings.pagesSkipped = plan.pages.count - work.pages
             written.append(try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml"))
             written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
             written.append(try writer.write(OpenData.csv(portal), to: OpenData.csvPath))
             written.append(try writer.write(OpenData.json(portal), to: OpenData.jsonPath))
-            written += try await writeReportData(portal, writer: writer)
+            let data = try await writeReportData(portal, renderer: renderer, writer: writer)
+            written += data.written
+            pageInputs.merge(data.inputs) { $1 }
             for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
             let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
-                                         warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count)
+                                         warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
+                                         pageInputs: pageInputs)
             try writer.commit(manifest: manifest)
         } catch {
             writer.discard()
@@ -146,37 +154,53 @@ public struct SiteBuilder: Sendable {
         guard let source = try? SourceText.read(settingsURL, displayPath: loader.displayPath(settingsURL)),
               let config = PortalConfigLoader.parse(source, diagnostics: &ignored),
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
-        return BuildManifest.fingerprint(version: PortalKit.version, options: "theme=\(themeURL.path) strict=\(options.strict)",
+        return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
                                          settings: settingsURL, theme: themeURL, contentStamps: loader.reportFileStamps())
     }
 
-    /// Each report's `data.json`, written on all cores.
-    private func writeReportData(_ portal: Portal, writer: OutputWriter) async throws(DiagnosticsError) -> [OutputWriter.Written] {
+    private func fingerprintOptions(_ themeURL: URL) -> String {
+        "theme=\(themeURL.standardizedFileURL.path) strict=\(options.strict)"
+    }
+
+    /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its file.
+    private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter) async throws(DiagnosticsError)
+        -> (written: [OutputWriter.Written], inputs: [String: String]) {
         let width = max(1, options.parallelism)
-        let chunks = stride(from: 0, to: portal.reports.count, by: max(1, (portal.reports.count + width - 1) / width)).map {
-            Array(portal.reports[$0..<min($0 + max(1, (portal.reports.count + width - 1) / width), portal.reports.count)])
-        }
-        let results = await withTaskGroup(of: Swift.Result<[OutputWriter.Written], DiagnosticsError>.self) { group in
+        let size = max(1, (portal.reports.count + width - 1) / width)
+        let chunks = stride(from: 0, to: portal.reports.count, by: size).map { Array(portal.reports[$0..<min($0 + size, portal.reports.count)]) }
+        typealias Part = (written: [OutputWriter.Written], inputs: [String: String])
+        let results = await withTaskGroup(of: Swift.Result<Part, DiagnosticsError>.self) { group in
             for chunk in chunks {
                 group.addTask {
-                    var written: [OutputWriter.Written] = []
+                    var part: Part = ([], [:])
                     for report in chunk {
+                        let path = OpenData.reportPath(report)
+                        let inputs = renderer.dataInputs(of: report)
+                        if let inputs { part.inputs[path] = inputs }
+                        if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
+                            part.written.append(kept)
+                            continue
+                        }
                         do throws(DiagnosticsError) {
-                            written.append(try writer.write(OpenData.json(of: report, config: portal.config), to: OpenData.reportPath(report)))
+                            part.written.append(try writer.write(OpenData.json(of: report, config: portal.config), to: path))
                         } catch {
                             return .failure(error)
                         }
                     }
-                    return .success(written)
+                    return .success(part)
                 }
             }
-            var all: [Swift.Result<[OutputWriter.Written], DiagnosticsError>] = []
+            var all: [Swift.Result<Part, DiagnosticsError>] = []
             for await result in group { all.append(result) }
             return all
         }
-        var written: [OutputWriter.Written] = []
-        for result in results { written += try result.get() }
-        return written
+        var combined: Part = ([], [:])
+        for result in results {
+            let part = try result.get()
+            combined.written += part.written
+            combined.inputs.merge(part.inputs) { $1 }
+        }
+        return combined
     }
 
     /// What rendering and writing the pages found and cost.
@@ -187,6 +211,7 @@ public struct SiteBuilder: Sendable {
         var templatesByName: [String: Double] = [:]
         var write: Double = 0
         var written: [OutputWriter.Written] = []
+        var inputs: [String: String] = [:]
         var pages = 0
     }
 
@@ -200,6 +225,10 @@ public struct SiteBuilder: Sendable {
                 let page = pages[next]
                 next += 1
                 group.addTask {
+                    let inputs = renderer.inputs(of: page)
+                    if let inputs, writer.previous?.pageInputs[page.path] == inputs, let kept = writer.keep(page.path) {
+                        return .success(PageWork(written: [kept], inputs: [page.path: inputs]))
+                    }
                     let rendered = renderer.render(page, knownPaths: knownPaths)
                     let clock = ContinuousClock()
                     let start = clock.now
@@ -211,7 +240,8 @@ public struct SiteBuilder: Sendable {
                     }
                     return .success(PageWork(diagnostics: rendered.diagnostics, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
                                              templatesByName: [page.template: rendered.templateSeconds],
-                                             write: BuildTimings.seconds(clock.now - start), written: [written], pages: 1))
+                                             write: BuildTimings.seconds(clock.now - start), written: [written],
+                                             inputs: inputs.map { [page.path: $0] } ?? [:], pages: 1))
                 }
             }
             while next < pages.count, next < options.parallelism * 2 { add(&group) }
@@ -224,6 +254,7 @@ public struct SiteBuilder: Sendable {
                     total.templatesByName.merge(work.templatesByName, uniquingKeysWith: +)
                     total.write += work.write
                     total.written += work.written
+                    total.inputs.merge(work.inputs) { $1 }
                     total.pages += work.pages
                 case .failure(let error):
                     group.cancelAll()

@@ -17,6 +17,8 @@ public struct ReportSource: Sendable {
     public var statistics: Statistics
     public var body: String
     public var bodyFirstLine: Int
+    /// Fingerprint of the whole file, so an unchanged report's pages need not be rendered again.
+    public var contentHash: String = ""
     /// Where each front-matter value is written, for messages from later stages.
     public var keyLocations: [String: SourceLocation]
 
@@ -52,6 +54,7 @@ public struct ReportSource: Sendable {
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
         return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
                             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
-                            statistics: statistics, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine, keyLocations: locations)
+                            statistics: statistics, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
+                            contentHash: ContentHash.of(source.text), keyLocations: locations)
     }
 }

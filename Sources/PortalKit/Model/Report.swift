@@ -22,6 +22,8 @@ public struct Report: Sendable, Identifiable {
     public var body: String
     /// The file line on which `body` starts, so body problems can point into the file.
     public var bodyFirstLine: Int
+    /// Fingerprint of the content file (see `ReportSource.contentHash`).
+    public var contentHash: String = ""
 
     public var id: String { "\(township.slug)/\(year)" }
 

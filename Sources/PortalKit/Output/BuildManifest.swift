@@ -16,6 +16,18 @@ public struct BuildManifest: Codable, Sendable, Equatable {
     public var warnings: [Diagnostic]
     public var reports: Int
     public var pages: Int
+    /// Output path → fingerprint of what a report's page or data file is made from; when it is
+    /// unchanged the file is kept without rendering it again.
+    public var pageInputs: [String: String] = [:]
+
+    public init(inputs: String, outputs: [String: String], warnings: [Diagnostic], reports: Int, pages: Int, pageInputs: [String: String]) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.warnings = warnings
+        self.reports = reports
+        self.pages = pages
+        self.pageInputs = pageInputs
+    }
 
     public static func load(from output: URL) -> BuildManifest? {
         guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName)) else { return nil }
@@ -31,12 +43,16 @@ public struct BuildManifest: Codable, Sendable, Equatable {
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
     /// finding out that nothing changed costs a directory walk, not a build.
     public static func fingerprint(version: String, options: String, settings: URL, theme: URL, contentStamps: [String]) -> String {
+        ContentHash.of(([siteFingerprint(version: version, options: options, settings: settings, theme: theme)] + contentStamps).joined(separator: "\n"))
+    }
+
+    /// Fingerprint of what every page depends on: portal-gen, the options, the settings and the theme.
+    public static func siteFingerprint(version: String, options: String, settings: URL, theme: URL) -> String {
         var parts = ["portal-gen \(version)", options]
         parts.append("settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing"))
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
         }
-        parts += contentStamps
         return ContentHash.of(parts.joined(separator: "\n"))
     }
 }

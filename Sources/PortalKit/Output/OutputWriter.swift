@@ -131,6 +131,16 @@ public struct OutputWriter: Sendable {
         return Written(path: path, hash: hash, unchanged: false)
     }
 
+    /// Keeps the previous build's file at `path` without new bytes (its inputs did not change).
+    /// Returns nil when there is no such file, and the caller renders the page instead.
+    public func keep(_ path: String) -> Written? {
+        guard let hash = previous?.outputs[path] else { return nil }
+        let url = staging.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard link(output.appendingPathComponent(path).path, url.path) == 0 else { return nil }
+        return Written(path: path, hash: hash, unchanged: true)
+    }
+
     @discardableResult
     public func copy(_ source: URL, to path: String) throws(DiagnosticsError) -> Written {
         let data: Data

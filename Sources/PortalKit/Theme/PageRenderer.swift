@@ -12,10 +12,14 @@ public struct PageRenderer: Sendable {
     public let supervision: Supervision
     private let neighbours: [String: (previous: Int?, next: Int?)]
 
+    /// Fingerprint of the settings, theme and portal-gen version (see `BuildManifest.siteFingerprint`).
+    public let siteFingerprint: String
+
     /// `findings` are the statistics findings shown on the supervision page.
-    public init(portal: Portal, theme: Theme, findings: [Diagnostic] = []) {
+    public init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "") {
         self.portal = portal
         self.theme = theme
+        self.siteFingerprint = siteFingerprint
         self.supervision = Supervision(portal: portal, findings: findings)
         var byTownship: [String: [Int]] = [:]
         for (index, report) in portal.reports.enumerated() {
@@ -30,6 +34,23 @@ public struct PageRenderer: Sendable {
             }
         }
         self.neighbours = neighbours
+    }
+
+    /// What a report page is made from: the site (settings, theme, portal-gen), the report file, the
+    /// years in the navigation and the neighbours its pager links to. Other pages combine many
+    /// reports and are always rendered; nil for them.
+    public func inputs(of page: SitePage) -> String? {
+        guard case .report(let index) = page.kind, !siteFingerprint.isEmpty else { return nil }
+        let report = portal.reports[index]
+        let around = neighbours[report.id]
+        let parts = [siteFingerprint, report.contentHash, portal.years.map(String.init).joined(separator: ","),
+                     around?.previous.map { portal.reports[$0].id } ?? "-", around?.next.map { portal.reports[$0].id } ?? "-"]
+        return ContentHash.of(parts.joined(separator: "\n"))
+    }
+
+    /// What a report's `data.json` is made from: the site and the report file.
+    public func dataInputs(of report: Report) -> String? {
+        siteFingerprint.isEmpty ? nil : ContentHash.of(siteFingerprint + "\n" + report.contentHash + "\ndata")
     }
 
     /// The rendered page and the problems found in it (broken internal links).

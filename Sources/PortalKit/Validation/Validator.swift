@@ -41,10 +41,12 @@ public enum Validator {
             if let written = source.written, written > source.published {
                 diagnostics.append(.error("`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published", at: source.location(of: "written")))
             }
-            reports.append(Report(source: source.path, title: source.title, township: township, year: source.year,
-                                  published: source.published, written: source.written, indexNumber: source.indexNumber,
-                                  issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
-                                  statistics: source.statistics, body: source.body, bodyFirstLine: source.bodyFirstLine))
+            var report = Report(source: source.path, title: source.title, township: township, year: source.year,
+                                published: source.published, written: source.written, indexNumber: source.indexNumber,
+                                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
+                                statistics: source.statistics, body: source.body, bodyFirstLine: source.bodyFirstLine)
+            report.contentHash = source.contentHash
+            reports.append(report)
         }
         return (Portal(config: config, reports: reports), diagnostics)
     }
