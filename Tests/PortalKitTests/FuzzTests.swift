@@ -64,8 +64,12 @@ import Testing
             _ = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
         }
         if let decoded = try? EncodingDetector.decode(data, path: "fuzz.txt") {
-            _ = try? ReportImporter(config: config, overrides: .init(published: CalendarDate(iso: "2025-01-20"), indexNumber: "X"))
-                .recognize(PlainTextReader.read(decoded.text), plainText: true, displayPath: "fuzz.txt", encoding: decoded.encoding)
+            let document = PlainTextReader.read(decoded.text)
+            // Once as delivered (title detection), once with the township given (table recognition always runs).
+            for township in [nil, config.townships.first?.name] {
+                _ = try? ReportImporter(config: config, overrides: .init(township: township, year: 2024, published: CalendarDate(iso: "2025-01-20"), indexNumber: "X"))
+                    .recognize(document, plainText: true, displayPath: "fuzz.txt", encoding: decoded.encoding)
+            }
         }
     }
 

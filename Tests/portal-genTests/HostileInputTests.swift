@@ -28,7 +28,10 @@ import Glibc
         var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         for level in 1...9 { bomb += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ",") + "]\n" }
         try workspace.write("---\n" + bomb + "---\n", to: "Content/reports/bomb.md")
-        try expectFailure(workspace, "Content/reports/bomb.md:2:1: error: the front matter uses more than 64 YAML aliases")
+        try expectFailure(workspace, "Content/reports/bomb.md:2:1: error: the front matter uses a YAML anchor or alias")
+        // A quote inside a plain value does not hide what follows it.
+        try workspace.write("---\ntitle: [a'b, *x]\n---\n", to: "Content/reports/bomb.md")
+        try expectFailure(workspace, "Content/reports/bomb.md:2:1: error: the front matter uses a YAML anchor or alias (`*name`)")
     }
 
     @Test func deeplyNestedYAMLIsRefused() throws {
@@ -62,6 +65,28 @@ import Glibc
         try utf16.write(minimalSettings, to: "Content/portal.yml")
         try "---\ntitle: x\n---\n".data(using: .utf16LittleEndian)!.write(to: utf16.url.appendingPathComponent("Content/r.md"))
         try expectFailure(utf16, "Content/r.md:1:1: error: the file contains a NUL byte at offset 1 (it looks like UTF-16 without a byte-order mark)")
+    }
+
+    @Test func absurdFiguresAndCombiningMarksAreHarmless() throws {
+        let workspace = try portal()
+        let title = "0;url=https://evil.example/\"\u{301} http-equiv=refresh >\u{301}"
+        try workspace.write(reportText(title: "'\(title)'", tables: tablesYAML(["N": "[0, 0, 0, 0, 0, 0, -999999999999999999]"])), to: "Content/reports/a.md")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "figures are published as written, with findings: \(outcome.stderr)")
+        #expect(outcome.stderr.contains("[T3-4]"))
+        let injected = "\"\u{301} http-equiv", closed = "http-equiv=refresh >"
+        for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let safe = !html.contains(closed) && !html.contains(injected)
+            #expect(safe, "\(path)")
+        }
+    }
+
+    @Test func basePathMustBePlain() throws {
+        let workspace = try portal()
+        try workspace.write(minimalSettings + "\nbase_path: /\\evil.example/\n", to: "Content/portal.yml")
+        try expectFailure(workspace, "Content/portal.yml:")
+        #expect(try workspace.build().stderr.contains("`base_path` must be a plain path"))
     }
 
     @Test func deeplyNestedMarkdownBuilds() throws {

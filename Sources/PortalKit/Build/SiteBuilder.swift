@@ -206,6 +206,8 @@ public struct SiteBuilder: Sendable {
     /// What rendering and writing the pages found and cost.
     struct PageWork: Sendable {
         var diagnostics: [Diagnostic] = []
+        /// The page's position in the plan: diagnostics are reported in plan order, not completion order.
+        var pageIndex = 0
         var markdown: Double = 0
         var templates: Double = 0
         var templatesByName: [String: Double] = [:]
@@ -218,14 +220,17 @@ public struct SiteBuilder: Sendable {
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
     private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>,
                                 writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
+        let pathsFingerprint = ContentHash.of(knownPaths.sorted().joined(separator: "\n"))
         let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
             var total = PageWork()
+            var found: [(Int, [Diagnostic])] = []
             func add(_ group: inout TaskGroup<Swift.Result<PageWork, DiagnosticsError>>) {
                 let page = pages[next]
+                let pageIndex = next
                 next += 1
                 group.addTask {
-                    let inputs = renderer.inputs(of: page)
+                    let inputs = renderer.inputs(of: page, pathsFingerprint: pathsFingerprint)
                     if let inputs, writer.previous?.pageInputs[page.path] == inputs, let kept = writer.keep(page.path) {
                         return .success(PageWork(written: [kept], inputs: [page.path: inputs]))
                     }
@@ -238,7 +243,7 @@ public struct SiteBuilder: Sendable {
                     } catch {
                         return .failure(error)
                     }
-                    return .success(PageWork(diagnostics: rendered.diagnostics, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
+                    return .success(PageWork(diagnostics: rendered.diagnostics, pageIndex: pageIndex, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
                                              templatesByName: [page.template: rendered.templateSeconds],
                                              write: BuildTimings.seconds(clock.now - start), written: [written],
                                              inputs: inputs.map { [page.path: $0] } ?? [:], pages: 1))
@@ -248,7 +253,7 @@ public struct SiteBuilder: Sendable {
             while let result = await group.next() {
                 switch result {
                 case .success(let work):
-                    total.diagnostics += work.diagnostics
+                    if !work.diagnostics.isEmpty { found.append((work.pageIndex, work.diagnostics)) }
                     total.markdown += work.markdown
                     total.templates += work.templates
                     total.templatesByName.merge(work.templatesByName, uniquingKeysWith: +)
@@ -262,6 +267,7 @@ public struct SiteBuilder: Sendable {
                 }
                 if next < pages.count { add(&group) }
             }
+            total.diagnostics = found.sorted { $0.0 < $1.0 }.flatMap(\.1)
             return .success(total)
         }
         return try outcome.get()

@@ -23,8 +23,9 @@ public enum PortalConfigLoader {
         if !basePath.hasPrefix("/") { basePath = "/" + basePath }
         if !basePath.hasSuffix("/") { basePath += "/" }
         if basePath.contains("//") || basePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
-            || basePath.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "?" || $0 == "#" }) {
-            fields.error("`base_path` must be a plain path such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
+            || !basePath.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._~/-".unicodeScalars.contains($0) }) {
+            fields.error("`base_path` must be a plain path of letters, digits, `-`, `_`, `.` and `/`, such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
+            basePath = "/"
         }
 
         var siteURL = fields.string("site_url", "网站地址")

@@ -31,6 +31,9 @@ public struct SourceText: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let text = String(data: data.dropFirst(2), encoding: encoding) {
+                if text.unicodeScalars.contains("\u{0}") {
+                    throw DiagnosticsError([.error("the file contains a NUL character; save it as UTF-8 text", at: SourceLocation(file: displayPath, line: 1))])
+                }
                 return SourceText(path: displayPath, text: text)
             }
             throw DiagnosticsError([.error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))])

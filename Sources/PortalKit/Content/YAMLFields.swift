@@ -17,32 +17,41 @@ struct YAMLFields {
     /// Limits that keep hostile YAML (alias bombs, deep nesting, huge values) from exhausting time,
     /// memory or the stack. Real settings and front matter are far below them.
     static let maximumSize = 1024 * 1024
-    static let maximumAliases = 64
     static let maximumDepth = 32
 
-    /// Refuses YAML that no portal file needs and that could make parsing explode.
+    /// Refuses YAML that no portal file needs and that could make parsing explode: anchors and
+    /// aliases (`&a`, `*a`, the stuff of alias bombs), deep nesting, huge size.
     static func refusal(_ yaml: String) -> String? {
         if yaml.utf8.count > maximumSize {
             return "is larger than \(maximumSize / 1024) KB; portal files never need that much"
         }
-        var aliases = 0, depth = 0, deepest = 0, previous: UInt8 = 0x0A
-        var quote: UInt8? = nil
-        for byte in yaml.utf8 {
+        let bytes = Array(yaml.utf8)
+        var depth = 0, deepest = 0, quote: UInt8? = nil
+        func startsScalar(_ index: Int) -> Bool {
+            index == 0 || [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(bytes[index - 1])
+        }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte >= 0x80
+        }
+        for (index, byte) in bytes.enumerated() {
             if let open = quote {
                 if byte == open || byte == 0x0A { quote = nil }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                case UInt8(ascii: "*") where [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "{"), UInt8(ascii: "-")].contains(previous):
-                    aliases += 1
-                default: break
-                }
+                continue
             }
-            previous = byte
+            switch byte {
+            case UInt8(ascii: "\"") where startsScalar(index): quote = byte
+            case UInt8(ascii: "'") where startsScalar(index): quote = byte
+            case UInt8(ascii: "#") where startsScalar(index):
+                quote = 0x0A  // a comment runs to the end of the line
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "*"), UInt8(ascii: "&"):
+                if startsScalar(index), index + 1 < bytes.count, isNameByte(bytes[index + 1]) {
+                    return "uses a YAML anchor or alias (`\(byte == UInt8(ascii: "*") ? "*" : "&")name`); portal files do not need them: write each value out"
+                }
+            default: break
+            }
         }
-        if aliases > maximumAliases { return "uses more than \(maximumAliases) YAML aliases (*name); write the values out instead" }
         var indentation = 0
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
             indentation = max(indentation, line.utf8.prefix { $0 == 0x20 }.count)
@@ -104,6 +113,22 @@ struct YAMLFields {
         default:
             return .error("the YAML cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
         }
+    }
+
+    /// Drops combining marks that follow `& < > " '`: such a pair is one Character in Swift, and
+    /// HTML escaping works Character by Character, so the pair would slip through unescaped.
+    static func detachMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark }) else { return text }
+        var result = String.UnicodeScalarView()
+        var afterSpecial = false
+        for scalar in text.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            let isMark = category == .nonspacingMark || category == .enclosingMark || category == .spacingMark
+            if isMark && afterSpecial { continue }
+            afterSpecial = "&<>\"'".unicodeScalars.contains(scalar) || (afterSpecial && isMark)
+            result.append(scalar)
+        }
+        return String(result)
     }
 
     /// An empty value, `~` or `null` written without quotes.
@@ -170,7 +195,7 @@ struct YAMLFields {
             error("`\(key)` (\(label)) must be a single line of text, not a list or a group", at: location(of: node))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = YAMLFields.detachMarks(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
         if text.isEmpty {
             if required { error("`\(key)` (\(label)) is empty; write its value after the colon", at: location(of: node)) }
             return nil

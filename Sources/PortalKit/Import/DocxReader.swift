@@ -94,7 +94,8 @@ private final class DocumentXMLDelegate: NSObject, XMLParserDelegate {
             gridSpan = 1
             verticalMerge = nil
         case "w:gridSpan" where tableDepth == 1:
-            gridSpan = max(1, attributes["w:val"].flatMap(Int.init) ?? 1)
+            // Word tables have at most 63 columns; anything larger is damaged or hostile.
+            gridSpan = min(63, max(1, attributes["w:val"].flatMap(Int.init) ?? 1))
         case "w:vMerge" where tableDepth == 1:
             verticalMerge = attributes["w:val"] ?? "continue"
         default:
@@ -127,6 +128,7 @@ private final class DocumentXMLDelegate: NSObject, XMLParserDelegate {
             row.append(verticalMerge == "continue" ? nil : content)
             for _ in 1..<gridSpan { row.append(nil) }
         case "w:tr" where tableDepth == 1:
+            guard rows.count < 2_000 else { break }
             rows.append(row)
             positions.append(.init(line: rows.count, label: "table \(tableCount), row \(rows.count)"))
         case "w:tbl":

@@ -126,7 +126,9 @@ public enum HTMLReader {
         var grid: [[String?]] = []
         var positions: [SourceDocument.Position] = []
         var covered: [Int: [Int: Int]] = [:]  // row → column → remaining rows covered from above
-        for (r, row) in rows.enumerated() {
+        // Real report tables have a few dozen rows and at most 16 columns; bound the grid so that
+        // hostile spans cannot exhaust memory.
+        for (r, row) in rows.prefix(2_000).enumerated() {
             var cells: [String?] = []
             var column = 0
             func fillCovered() {
@@ -137,8 +139,9 @@ public enum HTMLReader {
             }
             for cell in row.children where cell.name == "td" || cell.name == "th" {
                 fillCovered()
-                let colspan = min(100, max(1, Int(cell.attributes["colspan"] ?? "") ?? 1))
-                let rowspan = min(1000, max(1, Int(cell.attributes["rowspan"] ?? "") ?? 1))
+                guard column < 64 else { break }
+                let colspan = min(64 - column, max(1, Int(cell.attributes["colspan"] ?? "") ?? 1))
+                let rowspan = min(100, max(1, Int(cell.attributes["rowspan"] ?? "") ?? 1))
                 cells.append(cell.textContent.trimmingCharacters(in: .whitespacesAndNewlines))
                 for extra in 0..<colspan {
                     if extra > 0 { cells.append(nil) }

@@ -116,7 +116,11 @@ struct TableRecognizer {
     static func resolveAmbiguous(_ ambiguous: [(key: String, candidates: [[Amount?]], position: SourceDocument.Position, digits: String)],
                                  table: inout [String: [Amount?]], format: ReportFormat, outcome: inout Outcome) {
         guard !ambiguous.isEmpty else { return }
-        let combinations = ambiguous.reduce(1) { $0 * max(1, $1.candidates.count) }
+        // Count the combinations without overflowing: past the cap the exact number does not matter.
+        let combinations = ambiguous.reduce(1) { product, row in
+            let (next, overflow) = product.multipliedReportingOverflow(by: max(1, row.candidates.count))
+            return overflow ? Int.max : min(next, 1_000_001)
+        }
         var solutions: [[Int]] = []
         if combinations <= 100_000, ambiguous.allSatisfy({ !$0.candidates.isEmpty }) {
             var choice = [Int](repeating: 0, count: ambiguous.count)
@@ -193,8 +197,12 @@ struct TableRecognizer {
         let position = values.first?.position ?? items.last?.position ?? .init(line: 1)
         var figures: [Amount?] = []
         if values.count == 15 {
-            figures = values.map { if case .number(let amount, _) = $0.cell { return amount } else { return nil } }
-        } else if values.count == 1, case .number(let amount, _) = values[0].cell, amount.isWholeNumber, amount.text.count > 15 {
+            figures = values.map { item in
+                guard case .number(let amount, let note) = item.cell else { return nil }
+                if let note { outcome.notes.append("T4 原表填写为“\(note)”，此处按\(amount.text)录入。") }
+                return amount
+            }
+        } else if values.count == 1, case .number(let amount, _) = values[0].cell, amount.scale == 0, !amount.isNegative, amount.text.count > 15 {
             let splits = split(amount.text, into: 15).filter { parts in
                 (0..<3).allSatisfy { group in parts[group * 5..<group * 5 + 4].reduce(0, +) == parts[group * 5 + 4] }
             }
@@ -267,7 +275,7 @@ struct TableRecognizer {
         while values.count > count, values.first?.cell == .blank { values.removeFirst() }
         let filled = values.filter { $0.cell != .blank }
         if values.count != count, filled.count == 1, count > 1, case .number(let amount, _) = filled[0].cell,
-           amount.isWholeNumber, !amount.isNegative, amount.text.count > count {
+           amount.scale == 0, !amount.isNegative, amount.text.count > count {
             return .runTogether(amount.text)
         }
         guard values.count == count else {
@@ -293,7 +301,7 @@ struct TableRecognizer {
     /// Every way to cut `digits` into `parts` whole numbers without leading zeros.
     static func split(_ digits: String, into parts: Int) -> [[Int]] {
         let characters = Array(digits)
-        guard characters.count >= parts, characters.count <= 40 else { return [] }
+        guard characters.count >= parts, characters.count <= 40, characters.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
         var results: [[Int]] = []
         var current: [Int] = []
         func walk(_ start: Int, _ remaining: Int) {

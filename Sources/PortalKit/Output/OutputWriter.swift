@@ -94,12 +94,20 @@ public struct OutputWriter: Sendable {
     static func recoverInterruptedBuild(output: URL, parent: URL) {
         let fm = FileManager.default
         let name = output.lastPathComponent
-        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-        let old = leftovers.filter { $0.hasPrefix(".\(name).old-") }
+        // Only folders portal-gen made (they carry the marker, or are staging folders) are touched.
+        func ours(_ entry: String) -> Bool {
+            entry.hasPrefix(".\(name).staging-")
+                || (entry.hasPrefix(".\(name).old-") && fm.fileExists(atPath: parent.appendingPathComponent(entry).appendingPathComponent(marker).path))
+        }
+        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter(ours)
+        func modified(_ entry: String) -> Date {
+            (try? parent.appendingPathComponent(entry).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+        }
+        let old = leftovers.filter { $0.hasPrefix(".\(name).old-") }.sorted { modified($0) < modified($1) }
         if !fm.fileExists(atPath: output.path), let newest = old.last {
             try? fm.moveItem(at: parent.appendingPathComponent(newest), to: output)
         }
-        for entry in leftovers where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+        for entry in leftovers where fm.fileExists(atPath: parent.appendingPathComponent(entry).path) {
             try? fm.removeItem(at: parent.appendingPathComponent(entry))
         }
     }

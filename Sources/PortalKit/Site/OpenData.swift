@@ -56,8 +56,9 @@ public enum OpenData {
     }
 
     static func escape(_ field: String) -> String {
-        // A leading =, + or @ would be run as a formula by spreadsheet programs: quote it behind an apostrophe.
-        let formula = field.first.map { "=+@".contains($0) } ?? false
+        // A leading =, +, @, tab, CR or a `-` that does not start a number would be run as a formula
+        // by spreadsheet programs: quote the field behind an apostrophe.
+        let formula = (field.first.map { "=+@\t\r".contains($0) } ?? false) || (field.hasPrefix("-") && Amount(field) == nil)
         guard formula || field.contains(where: { ",\"\n\r".contains($0) }) else { return field }
         return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -46,7 +46,8 @@ public struct FigureChart: Sendable {
             parts.append("<line x1=\"0\" y1=\"\(top + plotHeight)\" x2=\"\(panelWidth)\" y2=\"\(top + plotHeight)\" class=\"chart-axis\"/>")
             let slot = panelWidth / max(1, item.values.count)
             for (position, point) in item.values.enumerated() {
-                let value = point.value?.approximateValue ?? 0
+                // Negative or absurd figures (reported by the checks) are drawn as empty or full bars.
+                let value = min(max(point.value?.approximateValue ?? 0, 0), scale)
                 let height = Int((value / scale * Double(plotHeight - 14)).rounded())
                 let x = position * slot + slot / 4, barWidth = max(4, slot / 2)
                 parts.append("<rect x=\"\(x)\" y=\"\(top + plotHeight - height)\" width=\"\(barWidth)\" height=\"\(height)\" class=\"chart-bar\"/>")

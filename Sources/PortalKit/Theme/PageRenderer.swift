@@ -39,12 +39,15 @@ public struct PageRenderer: Sendable {
     /// What a report page is made from: the site (settings, theme, portal-gen), the report file, the
     /// years in the navigation and the neighbours its pager links to. Other pages combine many
     /// reports and are always rendered; nil for them.
-    public func inputs(of page: SitePage) -> String? {
+    ///
+    /// `pathsFingerprint` stands for every path of the site: a page kept without rendering is not
+    /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
+    public func inputs(of page: SitePage, pathsFingerprint: String) -> String? {
         guard case .report(let index) = page.kind, !siteFingerprint.isEmpty else { return nil }
         let report = portal.reports[index]
         let around = neighbours[report.id]
-        let parts = [siteFingerprint, report.contentHash, portal.years.map(String.init).joined(separator: ","),
-                     around?.previous.map { portal.reports[$0].id } ?? "-", around?.next.map { portal.reports[$0].id } ?? "-"]
+        let parts = [siteFingerprint, pathsFingerprint, report.contentHash, portal.years.map(String.init).joined(separator: ","),
+                     around?.previous.map { portal.reports[$0].contentHash } ?? "-", around?.next.map { portal.reports[$0].contentHash } ?? "-"]
         return ContentHash.of(parts.joined(separator: "\n"))
     }
 
