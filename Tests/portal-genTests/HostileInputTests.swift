@@ -166,3 +166,19 @@ import Glibc
         #expect(String(decoding: snapshot(output)["2010/huazhuang/index.html"] ?? Data(), as: UTF8.self).contains("改动。"))
     }
 }
+
+extension HostileInputTests {
+    @Test func fileNamesThatAreNotUTF8AreReported() throws {
+        let workspace = try portal()
+        let name = [UInt8]("Content/reports/".utf8) + [0xB1, 0xA8, 0xB8, 0xE6] + [UInt8](".md".utf8)  // 报告 in GBK
+        let raw = [UInt8](workspace.url.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = raw.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let outcome = try workspace.build()
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("is not valid UTF-8 (it may be in GBK); rename it"))
+    }
+}

@@ -70,7 +70,10 @@ public struct ContentLoader: Sendable {
         var files: [URL] = []
         for entry in FileWalker.walk(root.path, extension: "md") {
             let url = URL(fileURLWithPath: entry.path)
-            if entry.isSymbolicLink {
+            if entry.undecodableName {
+                diagnostics.append(.error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read",
+                                          at: SourceLocation(file: displayPath(url), line: 1)))
+            } else if entry.isSymbolicLink {
                 diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: SourceLocation(file: displayPath(url), line: 1)))
             } else if entry.size > Self.maximumFileSize {
                 diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",

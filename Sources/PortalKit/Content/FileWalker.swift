@@ -13,6 +13,8 @@ enum FileWalker {
         var size: Int64
         var modified: Int64
         var isSymbolicLink: Bool
+        /// The name is not valid UTF-8 (e.g. a GBK file name): it cannot be read reliably.
+        var undecodableName = false
     }
 
     static func walk(_ root: String, extension wanted: String) -> [Entry] {
@@ -27,6 +29,10 @@ enum FileWalker {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = folder + "/" + name
+                if name.contains("\u{FFFD}") {
+                    entries.append(Entry(path: path, size: 0, modified: 0, isSymbolicLink: false, undecodableName: true))
+                    continue
+                }
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 let type = info.st_mode & S_IFMT

@@ -13,7 +13,9 @@ public enum LinkChecker {
             let url = decodeEntities(raw)
             guard let target = resolve(url, from: page.path, basePath: basePath), !knownPaths.contains(target) else { continue }
             guard reported.insert(url).inserted else { continue }
-            if let report, let link = bodyLinks.first(where: { $0.url == url }) {
+            // cmark percent-encodes non-ASCII destinations in the HTML; compare decoded forms.
+            let decoded = url.removingPercentEncoding ?? url
+            if let report, let link = bodyLinks.first(where: { ($0.url.removingPercentEncoding ?? $0.url) == decoded }) {
                 diagnostics.append(.error("the link `\(url)` points to `\(target)`, which is not a page or file of the site; correct the link or use a full address starting with https://",
                                           at: SourceLocation(file: report.source, line: report.bodyFirstLine + link.line - 1)))
             } else {
