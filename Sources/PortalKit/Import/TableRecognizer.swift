@@ -60,7 +60,7 @@ struct TableRecognizer {
         ("E5", contains("重新出具", "确认或")),
         ("F1", contains("不补正")), ("F2", contains("收费通知", "缴纳费用")),
         ("F3", { label, expected in expected == "F3" && ["3.其他", "3、其他", "其他", "(3)其他"].contains(label) }),
-        ("F", { label, _ in label.contains("其他处理") }),
+        ("F", { label, _ in label.contains("其他处理") || label == "(六)其他" }),
         ("G", { label, expected in label.contains("(七)") || (expected == "G" && label.contains("总计")) }),
         ("J", contains("结转下年度")),
     ]
