@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit", "PortalTestSupport"]
+            dependencies: ["PortalKit", "PortalTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "portal-genTests",

@@ -94,3 +94,35 @@ import Testing
         #expect(ContentFileWriter.subsectionHeading("（二）依申请公开。全年共收到申请3件。") == nil)
     }
 }
+
+import ZIPFoundation
+
+@Suite struct DocxLimitTests {
+    @Test func aZipBombIsRefusedWithoutInflatingIt() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("bomb.docx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let size: Int64 = 80 * 1024 * 1024
+        let chunk = Data(repeating: 0x20, count: 1 << 20)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: size, compressionMethod: .deflate) { position, length in
+            chunk.prefix(length)
+        }
+        let start = Date()
+        #expect {
+            try DocxReader.read(url, displayPath: "bomb.docx")
+        } throws: { error in
+            (error as! DiagnosticsError).diagnostics[0].message.contains("larger than 64 MB; it is refused")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func aFileThatIsNotAZipIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("not a zip", to: "x.docx")
+        #expect {
+            try DocxReader.read(url, displayPath: "x.docx")
+        } throws: { error in
+            (error as! DiagnosticsError).diagnostics[0].message.contains("is not a Word document (.docx) that can be opened")
+        }
+    }
+}

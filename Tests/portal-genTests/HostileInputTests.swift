@@ -182,3 +182,89 @@ extension HostileInputTests {
         #expect(outcome.stderr.contains("is not valid UTF-8 (it may be in GBK); rename it"))
     }
 }
+
+extension HostileInputTests {
+    /// Markup in every field of the front matter and of portal.yml comes out as text.
+    @Test func markupInEveryFieldIsEscaped() throws {
+        let workspace = try Workspace()
+        let marker = "<i>X</i>"
+        let settings = """
+        site_name: "站\(marker)"
+        county: "县\(marker)"
+        host_organ: "主办\(marker)"
+        contact: "联系\(marker)"
+        identity:
+          site_code: "码\(marker)"
+          icp: "ICP\(marker)"
+          police: "公安\(marker)"
+        townships:
+          - name: "镇\(marker)"
+            organ: "机关\(marker)"
+            slug: zhen
+        """
+        try workspace.write(settings, to: "Content/portal.yml")
+        try workspace.write(reportText(township: "\"镇\(marker)\"", index: "\"索引\(marker)\"", title: "\"题\(marker)\"",
+                                       extra: "issuer: \"发布\(marker)\"\ndocument_number: \"文号\(marker)\"\n"), to: "Content/r.md")
+        let outcome = try workspace.build()
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        var escaped = 0
+        for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains(marker), "\(path)")
+            escaped += text.components(separatedBy: "&lt;i&gt;X&lt;/i&gt;").count - 1
+        }
+        let report = String(decoding: snapshot(workspace.url.appendingPathComponent("Output"))["2024/zhen/index.html"] ?? Data(), as: UTF8.self)
+        for field in ["站", "主办", "联系", "码", "ICP", "公安", "镇", "题", "索引", "发布", "文号"] {
+            #expect(report.contains("\(field)&lt;i&gt;X&lt;/i&gt;"), "\(field) is shown, escaped")
+        }
+        #expect(escaped > 20)
+    }
+
+    @Test func symbolicLinksOutOfTheContentFolderAreNotFollowed() throws {
+        let workspace = try portal()
+        try workspace.write(reportText(township: "东城镇"), to: "Outside/secret.md")
+        try FileManager.default.createSymbolicLink(at: workspace.url.appendingPathComponent("Content/reports/link.md"),
+                                                   withDestinationURL: workspace.url.appendingPathComponent("Outside/secret.md"))
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("Content/reports/link.md:1:1: warning: symbolic links are not followed"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/2024/dongcheng/index.html").path))
+    }
+
+    @Test func aVeryLongLineIsProcessedInBoundedTime() throws {
+        let workspace = try portal()
+        try workspace.write(reportText(index: "long", body: String(repeating: "a", count: 9_000_000) + "\n"), to: "Content/reports/a.md")
+        let start = Date()
+        let outcome = try workspace.build()
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+}
+
+extension HostileInputTests {
+    static func chattr(_ flag: String, _ url: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, url.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "chattr \(flag)")
+    }
+
+    /// A folder nothing can be written to (even by root: the immutable attribute) stands for a
+    /// read-only disk: the build fails with the system's reason and the previous site stays.
+    @Test func anUnwritableOutputLocationFailsCleanly() throws {
+        let workspace = try portal()
+        #expect(try workspace.build().status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = snapshot(output)
+        try workspace.write(reportText(township: "东城镇"), to: "Content/reports/b.md")
+        try Self.chattr("+i", workspace.url)
+        defer { try? Self.chattr("-i", workspace.url) }
+        let outcome = try workspace.build()
+        try Self.chattr("-i", workspace.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("cannot create a staging folder beside `Output`"), "\(outcome.stderr)")
+        #expect(snapshot(output) == before)
+    }
+}
