@@ -101,6 +101,14 @@ import Testing
         #expect(intoContent.stderr.contains("it would replace `Content`"))
         let intoRoot = try workspace.build(output: ".")
         #expect(intoRoot.status == 1)
+        let intoTheme = try workspace.build(output: Repository.defaultTheme.path)
+        #expect(intoTheme.status == 1 && intoTheme.stderr.contains("it would replace"))
+        let intoSlash = try workspace.build(output: "/")
+        #expect(intoSlash.status == 1 && intoSlash.stderr.contains("refusing to write the site into `/`"))
+        let home = workspace.url.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let intoHome = try workspace.build(output: home.path, environment: ["HOME": home.path])
+        #expect(intoHome.status == 1 && intoHome.stderr.contains("refusing to write the site into `\(home.standardizedFileURL.resolvingSymlinksInPath().path)`"), "\(intoHome.stderr)")
         #expect(snapshot(workspace.url.appendingPathComponent("Content")).count == 2)
     }
 

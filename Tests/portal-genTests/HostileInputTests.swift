@@ -268,3 +268,22 @@ extension HostileInputTests {
         #expect(snapshot(output) == before)
     }
 }
+
+extension HostileInputTests {
+    /// A disk that refuses more bytes (here: the file size limit of `ulimit -f`, with SIGXFSZ
+    /// ignored so that writes fail as on a full disk) fails the build with the system's reason.
+    @Test func aFailingWriteLeavesThePreviousSite() throws {
+        let workspace = try portal()
+        #expect(try workspace.build().status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let before = snapshot(output)
+        try workspace.write(reportText(index: "big", body: String(repeating: "很长的段落。", count: 20_000) + "\n"), to: "Content/reports/a.md")
+        let outcome = try PortalGen.run(["-c", "trap '' XFSZ; ulimit -f 100; exec \"$0\" build --theme \"$1\"", PortalGen.executable.path, Repository.defaultTheme.path],
+                                        in: workspace.url, shell: true)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("cannot write `2024/huazhuang/index.html` into the output folder: File too large; the previous site is unchanged"), "\(outcome.stderr)")
+        #expect(snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.contains(".staging-") }
+        #expect(leftovers.isEmpty)
+    }
+}

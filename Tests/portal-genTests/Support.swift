@@ -26,9 +26,10 @@ enum PortalGen {
     }
 
     /// Runs portal-gen with `arguments` in `directory`, with extra environment variables.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
+    /// With `shell`, `arguments` go to /bin/bash instead (for tests that set limits first).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], shell: Bool = false) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/bash") : executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -38,7 +38,9 @@ public struct OutputWriter: Sendable {
         let fm = FileManager.default
         func refuse(_ message: String) -> DiagnosticsError { DiagnosticsError([.error(message, at: nil)]) }
 
-        if output.path == "/" || output.path == fm.homeDirectoryForCurrentUser.standardizedFileURL.path {
+        let homes = [fm.homeDirectoryForCurrentUser.path, ProcessInfo.processInfo.environment["HOME"]].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+        if output.path == "/" || homes.contains(output.path) {
             throw refuse("refusing to write the site into `\(output.path)`; choose an output folder of its own, such as --output Output")
         }
         for folder in protected {
@@ -112,6 +114,40 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes a file with the C library, so a failure carries the system's reason
+    /// ("No space left on device", "File too large"); nil on success.
+    static func writeFile(_ data: Data, to path: String) -> String? {
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// The system's own words for a file error ("No space left on device"), not Foundation's
+    /// generic "The operation could not be completed".
+    static func reason(_ error: Error) -> String {
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        return error.localizedDescription
+    }
+
     private func unlock() {
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
@@ -132,9 +168,13 @@ public struct OutputWriter: Sendable {
             if previous?.outputs[path] == hash, link(output.appendingPathComponent(path).path, url.path) == 0 {
                 return Written(path: path, hash: hash, unchanged: true)
             }
-            try data.write(to: url)
+            if let failure = Self.writeFile(data, to: url.path) {
+                throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(failure); the previous site is unchanged", at: nil)])
+            }
+        } catch let error as DiagnosticsError {
+            throw error
         } catch {
-            throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(error.localizedDescription); the previous site is unchanged", at: nil)])
+            throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(Self.reason(error)); the previous site is unchanged", at: nil)])
         }
         return Written(path: path, hash: hash, unchanged: false)
     }
@@ -194,4 +234,9 @@ public struct OutputWriter: Sendable {
         try? FileManager.default.removeItem(at: staging)
         unlock()
     }
+}
+
+/// The C library's `write`, named apart from `OutputWriter.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
