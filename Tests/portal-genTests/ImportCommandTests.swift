@@ -193,3 +193,20 @@ import Yams
         #expect(outcome.stderr.contains("bad.txt:2:1: error: the file cannot be decoded as UTF-8 (bad byte at offset \(bytes.count - 4))"))
     }
 }
+
+extension ImportCommandTests {
+    @Test func markupInAnImportedDocumentStaysText() throws {
+        let workspace = try Self.portal()
+        var text = try String(contentsOf: Self.fixtures.appendingPathComponent("huazhuang-2024.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "2024年未收取信息处理费。", with: "<script>alert(1)</script> [点我](javascript:alert(2)) <img src=x onerror=alert(3)> *强调*")
+        try workspace.write(text, to: "hostile.txt")
+        let imported = try PortalGen.run(["import", "hostile.txt", "--published", "2025-01-20", "--index-number", "X"], in: workspace.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let build = try workspace.build()
+        #expect(build.status == 0, "\(build.stderr)")
+        let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/2024/huazhuang/index.html"), encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("<img src=x") && !html.contains("href=\"javascript"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as the text it was")
+        #expect(html.contains("*强调*"), "Markdown characters in imported text stay literal")
+    }
+}
