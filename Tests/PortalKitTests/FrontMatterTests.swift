@@ -20,6 +20,20 @@ import Testing
         #expect(fm.bodyFirstLine == 4)
     }
 
+    @Test func mixedLineEndingsKeepLineNumbers() throws {
+        let source = try SourceText.decode(Data("---\r\ntitle: x\ryear: 2024\n---\r\nbody\rmore\n".utf8), displayPath: "a.md")
+        let fm = try FrontMatter.split(source)
+        #expect(fm.yaml == "title: x\nyear: 2024")
+        #expect(fm.bodyFirstLine == 5)
+        #expect(fm.body == "body\nmore\n")
+    }
+
+    @Test func aFileThatIsOnlyFrontMatterHasAnEmptyBody() throws {
+        let fm = try FrontMatter.split(SourceText(path: "a.md", text: "---\ntitle: x\n---"))
+        #expect(fm.yaml == "title: x")
+        #expect(fm.body.isEmpty)
+    }
+
     @Test func utf16WithBOMIsDecoded() throws {
         var data = Data([0xFF, 0xFE])
         data.append("---\ntitle: 标题\n---\n".data(using: .utf16LittleEndian)!)
