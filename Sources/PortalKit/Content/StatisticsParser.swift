@@ -75,6 +75,11 @@ enum StatisticsParser {
         let known = spec.rows.map(\.key)
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
         let otherSpec = StatisticsSchema.tables(for: other).first { $0.key == spec.key }!
+        // Each row's entry, found once (tables have about 25 rows; a linear search per row added up).
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in group.mapping {
+            if let name = key.scalar?.string, entries[name] == nil { entries[name] = (key, value) }
+        }
         for (key, _) in group.mapping {
             guard let name = key.scalar?.string, !known.contains(name) else { continue }
             var message = "`\(name)` is not a row of \(spec.key.uppercased()) in the \(format.rawValue) format"
@@ -89,7 +94,7 @@ enum StatisticsParser {
         var cells: [String: [Amount?]] = [:]
         for row in spec.rows {
             let where_ = "\(spec.key.uppercased()) row `\(row.key)` (\(row.label))"
-            guard let node = group.mapping.first(where: { $0.key.scalar?.string == row.key }) else {
+            guard let node = entries[row.key] else {
                 group.error("\(where_) is missing; add `\(row.key): \(example(row))`", at: group.mappingLocation)
                 continue
             }

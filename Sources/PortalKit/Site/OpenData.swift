@@ -47,7 +47,7 @@ public enum OpenData {
                           s.format.rawValue, url(of: report, config: portal.config)]
             for column in cellColumns {
                 guard column.format.contains(s.format) else { fields.append(""); continue }
-                let table = s.tables.first { $0.spec.key == column.table }!
+                let table = column.table == "t2" ? s.t2 : column.table == "t3" ? s.t3 : s.t4
                 fields.append(table.cell(column.row, column.column)?.text ?? "")
             }
             lines.append(fields.map(escape).joined(separator: ","))

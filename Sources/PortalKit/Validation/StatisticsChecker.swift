@@ -50,6 +50,7 @@ public enum StatisticsChecker {
 
         // Blank cells: one finding per table, at its first blank cell.
         for table in s.tables {
+            guard table.spec.rows.contains(where: { row in table.cells[row.key]?.contains(where: { $0 == nil }) ?? true }) else { continue }
             let blanks = table.allCells.filter { $0.amount == nil }
             guard let first = blanks.first else { continue }
             let rows = Set(blanks.map(\.row.key))
@@ -61,20 +62,23 @@ public enum StatisticsChecker {
 
         // T2-1, T3-4: kinds of figures.
         for table in s.tables {
-            for (row, column, amount) in table.allCells {
-                guard let amount else { continue }
-                let spec = row.columns[column]
-                let rule = table.spec.key == "t2" ? "T2-1" : "T3-4"
-                let problem: String?
-                switch spec.kind {
-                case .count: problem = amount.isWholeNumber && !amount.isNegative ? nil : "a whole number ≥ 0"
-                case .change: problem = amount.isWholeNumber ? nil : "a whole number"
-                case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
-                }
-                if let problem {
-                    findings.append(.error("\(table.spec.key.uppercased()) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
-                                           at: at(table.spec.key, row.key, column), rule: rule,
-                                           publicMessage: "\(table.spec.key.uppercased())“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
+            let rule = table.spec.key == "t2" ? "T2-1" : "T3-4"
+            for row in table.spec.rows {
+                for (column, amount) in (table.cells[row.key] ?? []).enumerated() {
+                    // Most figures are plain counts, which need no look.
+                    guard let amount, column < row.columns.count, amount.scale != 0 || amount.isNegative else { continue }
+                    let spec = row.columns[column]
+                    let problem: String?
+                    switch spec.kind {
+                    case .count: problem = amount.isWholeNumber && !amount.isNegative ? nil : "a whole number ≥ 0"
+                    case .change: problem = amount.isWholeNumber ? nil : "a whole number"
+                    case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
+                    }
+                    if let problem {
+                        findings.append(.error("\(table.spec.key.uppercased()) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
+                                               at: at(table.spec.key, row.key, column), rule: rule,
+                                               publicMessage: "\(table.spec.key.uppercased())“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
+                    }
                 }
             }
         }
