@@ -36,12 +36,11 @@ public enum TableLayout {
         let pieces: [Piece]
 
         init(spec: TableSpec, prefix: String, caption: String) {
-            let blank = StatTable(spec: spec, cells: [:])
-            let layout: (head: [[Cell]], bodies: [[Row]])
+            let layout: (head: [[Cell]], bodies: [[[Cell]]])
             switch spec.key {
-            case "t2": layout = TableLayout.t2(blank, prefix)
-            case "t3": layout = TableLayout.t3(blank, prefix)
-            default: layout = TableLayout.t4(blank, prefix)
+            case "t2": layout = TableLayout.t2(spec, prefix)
+            case "t3": layout = TableLayout.t3(spec, prefix)
+            default: layout = TableLayout.t4(spec, prefix)
             }
             var pieces: [Piece] = []
             var text = ""
@@ -67,7 +66,7 @@ public enum TableLayout {
             }
             for body in layout.bodies {
                 text += "<tbody>\n"
-                body.forEach { cells($0.cells) }
+                body.forEach(cells)
                 text += "</tbody>\n"
             }
             text += "</table>\n</div>"
@@ -110,6 +109,7 @@ public enum TableLayout {
         return result
     }
 
+    /// A header or label cell, or a figure whose value is filled in per report.
     struct Cell {
         var header: Bool
         var text: String
@@ -118,7 +118,6 @@ public enum TableLayout {
         var scope: String?
         var id: String?
         var headers: [String] = []
-        var blank = false
         var className: String?
         /// For a figure: the row and column it shows.
         var source: (row: String, column: Int)?
@@ -127,9 +126,8 @@ public enum TableLayout {
             Cell(header: true, text: text, colspan: colspan, rowspan: rowspan, scope: scope, id: id)
         }
 
-        static func figure(_ table: StatTable, _ row: String, _ column: Int, headers: [String], colspan: Int = 1) -> Cell {
-            let amount = table.cell(row, column)
-            return Cell(header: false, text: amount?.text ?? "", colspan: colspan, headers: headers, blank: amount == nil, source: (row, column))
+        static func figure(_ row: String, _ column: Int, headers: [String], colspan: Int = 1) -> Cell {
+            Cell(header: false, text: "", colspan: colspan, headers: headers, source: (row, column))
         }
 
         /// `<td headers="…" colspan="…"` without its class and closing bracket.
@@ -141,22 +139,17 @@ public enum TableLayout {
             return tag
         }
 
+        /// The markup of a header or label cell (figures are filled in by `Template`).
         var html: String {
             var attributes = ""
             if header, let scope { attributes += " scope=\"\(scope)\"" }
             if let id { attributes += " id=\"\(id)\"" }
-            if !header, !headers.isEmpty { attributes += " headers=\"\(headers.joined(separator: " "))\"" }
             if colspan > 1 { attributes += " colspan=\"\(colspan)\"" }
             if rowspan > 1 { attributes += " rowspan=\"\(rowspan)\"" }
-            if let className { attributes += " class=\"\(className)\"" } else if blank { attributes += " class=\"blank\"" }
-            let content = TableLayout.escape(text) + (blank ? "<span class=\"visually-hidden\">未填写</span>" : "")
-            return header ? "<th\(attributes)>\(content)</th>" : "<td\(attributes)>\(content)</td>"
+            if let className { attributes += " class=\"\(className)\"" }
+            let tag = header ? "th" : "td"
+            return "<\(tag)\(attributes)>\(TableLayout.escape(text))</\(tag)>"
         }
-    }
-
-    struct Row {
-        var id: String?
-        var cells: [Cell]
     }
 
     /// The anchor of a row (T2, T3) or group (T4) on a page, for links from findings.
@@ -164,31 +157,31 @@ public enum TableLayout {
 
     // MARK: - T2: one body per 第二十条 item, each with its own column headings.
 
-    static func t2(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
-        let width = table.spec.rows.map(\.columns.count).max() ?? 1
+    static func t2(_ spec: TableSpec, _ p: String) -> (head: [[Cell]], bodies: [[[Cell]]]) {
+        let width = spec.rows.map(\.columns.count).max() ?? 1
         var blocks: [(group: String, rows: [RowSpec])] = []
-        for row in table.spec.rows {
+        for row in spec.rows {
             if blocks.last?.group == row.group { blocks[blocks.count - 1].rows.append(row) } else { blocks.append((row.group ?? "", [row])) }
         }
-        var bodies: [[Row]] = []
+        var bodies: [[[Cell]]] = []
         for (index, block) in blocks.enumerated() {
             let blockID = "\(p)-b\(index + 1)"
             let columns = block.rows[0].columns
-            var rows = [Row(id: nil, cells: [.th(block.group, scope: "colgroup", id: blockID, colspan: width + 1)])]
+            var rows: [[Cell]] = [[.th(block.group, scope: "colgroup", id: blockID, colspan: width + 1)]]
             var header = [Cell.th("信息内容", scope: "col", id: "\(blockID)-item")]
             for (c, column) in columns.enumerated() {
                 let span = c == columns.count - 1 ? width - columns.count + 1 : 1
                 header.append(.th(column.label, scope: "col", id: "\(blockID)-\(column.key)", colspan: span))
             }
-            rows.append(Row(id: nil, cells: header))
+            rows.append(header)
             for row in block.rows {
                 let rowID = anchor(prefix: p, row: row.key)
                 var cells = [Cell.th(row.label, scope: "row", id: rowID)]
                 for (c, column) in row.columns.enumerated() {
                     let span = c == row.columns.count - 1 ? width - row.columns.count + 1 : 1
-                    cells.append(.figure(table, row.key, c, headers: [rowID, "\(blockID)-\(column.key)", blockID], colspan: span))
+                    cells.append(.figure(row.key, c, headers: [rowID, "\(blockID)-\(column.key)", blockID], colspan: span))
                 }
-                rows.append(Row(id: nil, cells: cells))
+                rows.append(cells)
             }
             bodies.append(rows)
         }
@@ -197,7 +190,7 @@ public enum TableLayout {
 
     // MARK: - T3: two-level applicant header, nested result rows.
 
-    static func t3(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
+    static func t3(_ spec: TableSpec, _ p: String) -> (head: [[Cell]], bodies: [[[Cell]]]) {
         let columns = StatisticsSchema.t3Columns
         let applicant = "\(p)-applicant", legal = "\(p)-legal"
         func columnHeaders(_ c: Int) -> [String] {
@@ -212,11 +205,11 @@ public enum TableLayout {
              .th(columns[6].label, scope: "col", id: "\(p)-\(columns[6].key)", rowspan: 2)],
             (1...5).map { .th(columns[$0].label, scope: "col", id: "\(p)-\(columns[$0].key)") },
         ]
-        let resultRows = table.spec.rows.filter { $0.group == StatisticsSchema.t3Results || StatisticsSchema.t3SubGroup(of: $0.key) != nil }
+        let resultRows = spec.rows.filter { $0.group == StatisticsSchema.t3Results || StatisticsSchema.t3SubGroup(of: $0.key) != nil }
         let resultsID = "\(p)-results"
-        var rows: [Row] = []
+        var rows: [[Cell]] = []
         var openedSubGroups = Set<String>()
-        for row in table.spec.rows {
+        for row in spec.rows {
             let rowID = anchor(prefix: p, row: row.key)
             var cells: [Cell] = []
             var rowHeaders = [rowID]
@@ -232,7 +225,7 @@ public enum TableLayout {
                 let groupID = "\(p)-\(groupKey)"
                 rowHeaders.insert(groupID, at: 1)
                 if openedSubGroups.insert(groupKey).inserted {
-                    let size = table.spec.rows.filter { StatisticsSchema.t3SubGroup(of: $0.key) == group }.count
+                    let size = spec.rows.filter { StatisticsSchema.t3SubGroup(of: $0.key) == group }.count
                     cells.append(.th(group, scope: "rowgroup", id: groupID, rowspan: size))
                 }
                 cells.append(.th(row.label, scope: "row", id: rowID))
@@ -240,19 +233,19 @@ public enum TableLayout {
                 cells.append(.th(row.label, scope: "row", id: rowID, colspan: inResults ? 2 : 3))
             }
             for c in columns.indices {
-                cells.append(.figure(table, row.key, c, headers: rowHeaders + columnHeaders(c)))
+                cells.append(.figure(row.key, c, headers: rowHeaders + columnHeaders(c)))
             }
-            rows.append(Row(id: nil, cells: cells))
+            rows.append(cells)
         }
         return (head, [rows])
     }
 
     // MARK: - T4: 行政复议 and the two kinds of 行政诉讼, five figures each, in one row.
 
-    static func t4(_ table: StatTable, _ p: String) -> (head: [[Cell]], bodies: [[Row]]) {
+    static func t4(_ spec: TableSpec, _ p: String) -> (head: [[Cell]], bodies: [[[Cell]]]) {
         let columns = StatisticsSchema.t4Columns
         let lawsuit = "\(p)-lawsuit"
-        let review = table.spec.rows[0], direct = table.spec.rows[1], after = table.spec.rows[2]
+        let review = spec.rows[0], direct = spec.rows[1], after = spec.rows[2]
         let head: [[Cell]] = [
             [.th(review.label, scope: "colgroup", id: anchor(prefix: p, row: review.key), colspan: 5),
              .th("行政诉讼", scope: "colgroup", id: lawsuit, colspan: 10)],
@@ -262,13 +255,13 @@ public enum TableLayout {
             [direct, after].flatMap { row in columns.map { Cell.th($0.label, scope: "col", id: "\(p)-\(row.key)-\($0.key)") } },
         ]
         var cells: [Cell] = []
-        for row in table.spec.rows {
+        for row in spec.rows {
             for (c, column) in columns.enumerated() {
                 var headers = ["\(p)-\(row.key)-\(column.key)", anchor(prefix: p, row: row.key)]
                 if row.group != nil { headers.append(lawsuit) }
-                cells.append(.figure(table, row.key, c, headers: headers))
+                cells.append(.figure(row.key, c, headers: headers))
             }
         }
-        return (head, [[Row(id: nil, cells: cells)]])
+        return (head, [[cells]])
     }
 }
