@@ -165,40 +165,24 @@ public struct SiteBuilder: Sendable {
     /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its file.
     private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter) async throws(DiagnosticsError)
         -> (written: [OutputWriter.Written], inputs: [String: String]) {
-        let width = max(1, options.parallelism)
-        let size = max(1, (portal.reports.count + width - 1) / width)
-        let chunks = stride(from: 0, to: portal.reports.count, by: size).map { Array(portal.reports[$0..<min($0 + size, portal.reports.count)]) }
-        typealias Part = (written: [OutputWriter.Written], inputs: [String: String])
-        let results = await withTaskGroup(of: Swift.Result<Part, DiagnosticsError>.self) { group in
-            for chunk in chunks {
-                group.addTask {
-                    var part: Part = ([], [:])
-                    for report in chunk {
-                        let path = OpenData.reportPath(report)
-                        let inputs = renderer.dataInputs(of: report)
-                        if let inputs { part.inputs[path] = inputs }
-                        if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
-                            part.written.append(kept)
-                            continue
-                        }
-                        do throws(DiagnosticsError) {
-                            part.written.append(try writer.write(OpenData.json(of: report, config: portal.config), to: path))
-                        } catch {
-                            return .failure(error)
-                        }
-                    }
-                    return .success(part)
-                }
+        typealias Outcome = Swift.Result<(written: OutputWriter.Written, path: String, inputs: String?), DiagnosticsError>
+        let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Outcome in
+            let path = OpenData.reportPath(report)
+            let inputs = renderer.dataInputs(of: report)
+            if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
+                return .success((kept, path, inputs))
             }
-            var all: [Swift.Result<Part, DiagnosticsError>] = []
-            for await result in group { all.append(result) }
-            return all
+            do throws(DiagnosticsError) {
+                return .success((try writer.write(OpenData.json(of: report, config: portal.config), to: path), path, inputs))
+            } catch {
+                return .failure(error)
+            }
         }
-        var combined: Part = ([], [:])
-        for result in results {
-            let part = try result.get()
-            combined.written += part.written
-            combined.inputs.merge(part.inputs) { $1 }
+        var combined: (written: [OutputWriter.Written], inputs: [String: String]) = ([], [:])
+        for outcome in outcomes {
+            let item = try outcome.get()
+            combined.written.append(item.written)
+            if let inputs = item.inputs { combined.inputs[item.path] = inputs }
         }
         return combined
     }

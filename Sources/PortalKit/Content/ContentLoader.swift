@@ -98,32 +98,16 @@ public struct ContentLoader: Sendable {
 
     /// Parses files on all cores, keeping the input order in the result.
     private func parseConcurrently(_ files: [URL]) async -> [ParseResult] {
-        await withTaskGroup(of: (Int, ParseResult).self) { group in
-            var results = [ParseResult?](repeating: nil, count: files.count)
-            var next = 0
-            let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-            func add(_ group: inout TaskGroup<(Int, ParseResult)>) {
-                let index = next
-                let url = files[index]
-                let display = displayPath(url)
-                next += 1
-                group.addTask {
-                    var diagnostics: [Diagnostic] = []
-                    do throws(DiagnosticsError) {
-                        let source = try SourceText.read(url, displayPath: display)
-                        let report = ReportSource.parse(source, diagnostics: &diagnostics)
-                        return (index, ParseResult(report: report, diagnostics: diagnostics))
-                    } catch {
-                        return (index, ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true))
-                    }
-                }
+        let jobs = files.map { ($0, displayPath($0)) }
+        return await jobs.concurrentMap { url, display in
+            var diagnostics: [Diagnostic] = []
+            do throws(DiagnosticsError) {
+                let source = try SourceText.read(url, displayPath: display)
+                let report = ReportSource.parse(source, diagnostics: &diagnostics)
+                return ParseResult(report: report, diagnostics: diagnostics)
+            } catch {
+                return ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true)
             }
-            while next < files.count, next < width { add(&group) }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < files.count { add(&group) }
-            }
-            return results.compactMap { $0 }
         }
     }
 }

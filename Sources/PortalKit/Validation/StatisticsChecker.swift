@@ -16,27 +16,13 @@ public enum StatisticsChecker {
         var byTownship: [String: [Int: Report]] = [:]
         for report in portal.reports { byTownship[report.township.slug, default: [:]][report.year] = report }
         let lookup = byTownship
-        let reports = portal.reports
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = max(64, (reports.count + width * 4 - 1) / (width * 4))
-        return await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
-            for start in stride(from: 0, to: reports.count, by: chunk) {
-                group.addTask {
-                    var findings: [Diagnostic] = []
-                    for report in reports[start..<min(start + chunk, reports.count)] {
-                        findings += check(report)
-                        if let previous = lookup[report.township.slug]?[report.year - 1] {
-                            findings += checkConsecutive(previous: previous, current: report)
-                        }
-                        findings += checkNarrative(report)
-                    }
-                    return (start, findings)
-                }
+        return await portal.reports.concurrentMap { report in
+            var findings = check(report)
+            if let previous = lookup[report.township.slug]?[report.year - 1] {
+                findings += checkConsecutive(previous: previous, current: report)
             }
-            var parts: [(Int, [Diagnostic])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
+            return findings + checkNarrative(report)
+        }.flatMap { $0 }
     }
 
     /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
