@@ -17,7 +17,7 @@ public enum Sitemap {
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for page in plan.pages where page.kind != .notFound {
-            var entry = "  <url><loc>\(escape(prefix + page.path))</loc>"
+            var entry = "  <url><loc>\(TableLayout.escape(prefix + page.path))</loc>"
             if let date = lastModified[page.path] { entry += "<lastmod>\(date.iso)</lastmod>" }
             lines.append(entry + "</url>")
         }
@@ -31,10 +31,5 @@ public enum Sitemap {
             text += "Sitemap: \(siteURL)\(portal.config.basePath)sitemap.xml\n"
         }
         return text
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
