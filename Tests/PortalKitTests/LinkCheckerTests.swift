@@ -18,7 +18,7 @@ import Testing
     @Test func reportsBrokenLinksFromReportTextAtTheirLine() throws {
         let township = Township(name: "花庄镇", organ: "花庄镇人民政府", slug: "huazhuang", order: 0)
         let report = Report(source: "r.md", title: "t", township: township, year: 2024, published: CalendarDate(iso: "2025-01-01")!,
-                            indexNumber: "i", issuer: "o", statistics: .zero(.v2021), body: "", bodyFirstLine: 8)
+                            indexNumber: "i", issuer: "o", statistics: .zero(.v2021), bodyFirstLine: 8)
         let page = SitePage(kind: .report(0), path: "2024/huazhuang/index.html")
         let html = #"<a href="../../index.html">首页</a><p><a href="missing.pdf">附件</a><img src="../../assets/x.png" alt=""></p>"#
         let diagnostics = LinkChecker.check(html: html, page: page, basePath: "/", knownPaths: ["index.html"], report: report,

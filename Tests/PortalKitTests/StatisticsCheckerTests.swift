@@ -123,18 +123,18 @@ import Testing
     @Test func n1_comparesFiguresQuotedInTheNarrative() throws {
         let body = "## 一、总体情况\n\n全年共收到政府信息公开申请4件，予以公开3件。\n"
         let (r, lines) = try report([:], body: body)
-        let findings = StatisticsChecker.checkNarrative(r)
+        let findings = r.findings.filter { $0.rule == "N-1" }
         #expect(findings.count == 1)
         #expect(findings[0].rule == "N-1" && findings[0].severity == .warning)
         #expect(findings[0].message == "the text says 共收到政府信息公开申请4件, but T3 本年新收政府信息公开申请 总计 is 5")
         #expect(findings[0].location?.line == (lines.firstIndex { $0.contains("共收到") }! + 1))
 
         let (agrees, _) = try report([:], body: "共收到政府信息公开申请 5 件，予以公开 3 件。\n")
-        #expect(StatisticsChecker.checkNarrative(agrees).isEmpty)
+        #expect(agrees.findings.isEmpty)
         let (none, _) = try report([:], body: "本年度未收到政府信息公开申请。\n")
-        #expect(StatisticsChecker.checkNarrative(none).map(\.rule) == ["N-1"])
+        #expect(none.findings.map(\.rule) == ["N-1"])
         let (zero, _) = try report([:], body: "本年度未收到政府信息公开申请。\n", tables: tablesYAML())
-        #expect(StatisticsChecker.checkNarrative(zero).isEmpty)
+        #expect(zero.findings.isEmpty)
     }
 
     @Test func compilationSumsCellByCellKeepingDecimalsExact() throws {

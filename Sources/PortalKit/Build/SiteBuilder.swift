@@ -218,7 +218,15 @@ public struct SiteBuilder: Sendable {
                     if let inputs, writer.previous?.pageInputs[page.path] == inputs, let kept = writer.keep(page.path) {
                         return .success(PageWork(written: [kept], inputs: [page.path: inputs]))
                     }
-                    let rendered = renderer.render(page, knownPaths: knownPaths)
+                    var body = ""
+                    if case .report(let index) = page.kind {
+                        do throws(DiagnosticsError) {
+                            body = try ReportBody.read(renderer.portal.reports[index])
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    let rendered = renderer.render(page, knownPaths: knownPaths, body: body)
                     let clock = ContinuousClock()
                     let start = clock.now
                     let written: OutputWriter.Written

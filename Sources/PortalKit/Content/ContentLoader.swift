@@ -103,7 +103,7 @@ public struct ContentLoader: Sendable {
             var diagnostics: [Diagnostic] = []
             do throws(DiagnosticsError) {
                 let source = try SourceText.read(url, displayPath: display)
-                let report = ReportSource.parse(source, diagnostics: &diagnostics)
+                let report = ReportSource.parse(source, file: url.path, diagnostics: &diagnostics)
                 return ParseResult(report: report, diagnostics: diagnostics)
             } catch {
                 return ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true)

@@ -15,8 +15,13 @@ public struct ReportSource: Sendable {
     public var documentNumber: String?
     /// The three statistics tables (T2, T3, T4).
     public var statistics: Statistics
-    public var body: String
+    /// The file line on which the Markdown narrative starts. The narrative itself is not kept:
+    /// its page reads it again (see `ReportBody`), so a build never holds every report's text.
     public var bodyFirstLine: Int
+    /// The file's absolute path, for reading the narrative again when its page is rendered.
+    public var file: String
+    /// Findings of the rules within this report (statistics and narrative), made while its text was at hand.
+    public var findings: [Diagnostic] = []
     /// Fingerprint of the whole file, so an unchanged report's pages need not be rendered again.
     public var contentHash: String = ""
     /// Where each front-matter value is written, for messages from later stages.
@@ -28,7 +33,8 @@ public struct ReportSource: Sendable {
 
     /// Parses one report file; problems are appended to `diagnostics`, and nil is returned when
     /// a required detail is missing or unreadable.
-    public static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> ReportSource? {
+    /// `file` is the absolute path the narrative is read from again; it defaults to `source.path`.
+    public static func parse(_ source: SourceText, file: String? = nil, diagnostics: inout [Diagnostic]) -> ReportSource? {
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(source)
@@ -52,9 +58,11 @@ public struct ReportSource: Sendable {
         for key in keys { if let node = fields.node(key) ?? fields.keyNode(key) { locations[key] = fields.location(of: node) } }
         diagnostics += fields.diagnostics
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
+        let findings = StatisticsChecker.check(statistics, file: source.path)
+            + StatisticsChecker.checkNarrative(frontMatter.body, firstLine: frontMatter.bodyFirstLine, t3: statistics.t3, file: source.path)
         return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
                             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
-                            statistics: statistics, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
-                            contentHash: ContentHash.of(source.text), keyLocations: locations)
+                            statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
+                            findings: findings, contentHash: ContentHash.of(source.text), keyLocations: locations)
     }
 }

@@ -102,8 +102,7 @@ public struct ImportSession: Sendable {
         if options.dryRun {
             outcome.status = .printed
             let (portal, problems) = Validator.validate(config: config, sources: [source])
-            outcome.diagnostics += problems + (portal.reports.first.map(StatisticsChecker.check) ?? [])
-                + (portal.reports.first.map(StatisticsChecker.checkNarrative) ?? [])
+            outcome.diagnostics += problems + (portal.reports.first?.findings ?? [])
             return outcome
         }
         if FileManager.default.fileExists(atPath: target.path), !options.force {

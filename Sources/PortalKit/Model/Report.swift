@@ -18,18 +18,20 @@ public struct Report: Sendable, Identifiable {
     public var documentNumber: String?
     /// The three statistics tables, exactly as published.
     public var statistics: Statistics
-    /// The narrative in Markdown.
-    public var body: String
-    /// The file line on which `body` starts, so body problems can point into the file.
+    /// The file line on which the narrative starts, so problems in it can point into the file.
     public var bodyFirstLine: Int
+    /// The content file's absolute path: the narrative is read from it when the page is rendered (`ReportBody`).
+    public var file: String
     /// Fingerprint of the content file (see `ReportSource.contentHash`).
     public var contentHash: String = ""
+    /// Findings of the rules within this report (see `StatisticsChecker.check(_:file:)`).
+    public var findings: [Diagnostic] = []
 
     public var id: String { "\(township.slug)/\(year)" }
 
     public init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
                 written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
-                statistics: Statistics, body: String, bodyFirstLine: Int = 1) {
+                statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil) {
         self.source = source
         self.title = title
         self.township = township
@@ -40,7 +42,7 @@ public struct Report: Sendable, Identifiable {
         self.issuer = issuer
         self.documentNumber = documentNumber
         self.statistics = statistics
-        self.body = body
         self.bodyFirstLine = bodyFirstLine
+        self.file = file ?? source
     }
 }

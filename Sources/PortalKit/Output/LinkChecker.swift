@@ -55,26 +55,32 @@ public enum LinkChecker {
     }
 
     /// Values of `href` and `src` attributes (the templates and cmark both write double quotes).
+    /// Scans the UTF-8 bytes in place: pages run to megabytes (the supervision grid), and every page is scanned.
     static func attributeValues(in html: String) -> [String] {
-        var values: [String] = []
-        let utf8 = Array(html.utf8)
-        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
-        var index = 0
-        while index < utf8.count {
-            var matched: Int?
-            if utf8[index] == UInt8(ascii: " ") {
-                for pattern in patterns where index + pattern.count <= utf8.count && Array(utf8[index..<index + pattern.count]) == pattern {
-                    matched = pattern.count
-                }
+        var html = html
+        return html.withUTF8 { bytes in
+            var values: [String] = []
+            let count = bytes.count
+            var index = 0
+            func matches(_ pattern: StaticString, at position: Int) -> Bool {
+                let length = pattern.utf8CodeUnitCount
+                guard position + length <= count else { return false }
+                let pointer = pattern.utf8Start
+                for offset in 0..<length where bytes[position + offset] != pointer[offset] { return false }
+                return true
             }
-            guard let length = matched else { index += 1; continue }
-            let start = index + length
-            var end = start
-            while end < utf8.count, utf8[end] != UInt8(ascii: "\"") { end += 1 }
-            values.append(String(decoding: utf8[start..<end], as: UTF8.self))
-            index = end
+            while index < count {
+                guard bytes[index] == 0x20 else { index += 1; continue }
+                let length: Int
+                if matches(" href=\"", at: index) { length = 7 } else if matches(" src=\"", at: index) { length = 6 } else { index += 1; continue }
+                let start = index + length
+                var end = start
+                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                index = end
+            }
+            return values
         }
-        return values
     }
 
     static func decodeEntities(_ text: String) -> String {

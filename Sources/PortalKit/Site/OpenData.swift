@@ -103,9 +103,9 @@ public enum OpenData {
         return json.data
     }
 
-    /// `{county, reports: [...], site}` with every report as in its own `data.json`.
+    /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per line.
     public static func json(_ portal: Portal) -> Data {
-        var json = JSONWriter()
+        var json = JSONWriter(lineDepth: 2)
         json.beginObject()
         json.key("county"); json.string(portal.config.county)
         json.key("reports")

@@ -65,7 +65,8 @@ public struct PageRenderer: Sendable {
         public var templateSeconds: Double = 0
     }
 
-    public func render(_ page: SitePage, knownPaths: Set<String>) -> Rendered {
+    /// `body` is the report's narrative for a report page (see `ReportBody`), ignored for other pages.
+    public func render(_ page: SitePage, knownPaths: Set<String>, body: String = "") -> Rendered {
         let clock = ContinuousClock()
         var markdownTime = Duration.zero
         var context = commonContext(for: page)
@@ -81,7 +82,7 @@ public struct PageRenderer: Sendable {
         case .report(let index):
             let report = portal.reports[index]
             let markdownStart = clock.now
-            let document = MarkdownDocument(report.body)
+            let document = MarkdownDocument(body)
             bodyLinks = document.destinations
             source = report
             let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)

@@ -11,26 +11,34 @@ public enum StatisticsChecker {
     /// The rule id of a blank cell ("not filled"), always a warning.
     public static let blankRule = "BLANK"
 
-    /// All findings for all reports, in report order; reports are checked on all cores.
+    /// All findings for all reports, in report order: each report's own findings (made when it was
+    /// parsed, see `Report.findings`) and the rules joining a township's consecutive years.
     public static func check(_ portal: Portal) async -> [Diagnostic] {
         var byTownship: [String: [Int: Report]] = [:]
         for report in portal.reports { byTownship[report.township.slug, default: [:]][report.year] = report }
         let lookup = byTownship
         return await portal.reports.concurrentMap { report in
-            var findings = check(report)
+            var findings = report.findings
             if let previous = lookup[report.township.slug]?[report.year - 1] {
-                findings += checkConsecutive(previous: previous, current: report)
+                let joined = checkConsecutive(previous: previous, current: report)
+                // Report order puts a report's narrative findings last, as they were before.
+                let narrative = findings.firstIndex { $0.rule == "N-1" } ?? findings.endIndex
+                findings.insert(contentsOf: joined, at: narrative)
             }
-            return findings + checkNarrative(report)
+            return findings
         }.flatMap { $0 }
     }
 
     /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
     public static func check(_ report: Report) -> [Diagnostic] {
-        let s = report.statistics
+        check(report.statistics, file: report.source)
+    }
+
+    /// Rules within one report's tables; `file` is the report file as shown in messages.
+    public static func check(_ s: Statistics, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func at(_ table: String, _ row: String, _ column: Int? = nil) -> SourceLocation? {
-            s.location(table: table, row: row, column: column) ?? SourceLocation(file: report.source, line: 1)
+            s.location(table: table, row: row, column: column) ?? SourceLocation(file: file, line: 1)
         }
         func n(_ value: Amount) -> String { value.text }
 
@@ -155,11 +163,10 @@ public enum StatisticsChecker {
     ]
     static let noApplications = try! NSRegularExpression(pattern: #"(?:未收到|没有收到|无)(?:政府信息公开|依申请公开)申请"#)
 
-    /// N-1: figures quoted in the narrative agree with T3 (best effort, warnings only).
-    public static func checkNarrative(_ report: Report) -> [Diagnostic] {
+    /// N-1: figures quoted in the narrative agree with T3 (best effort, warnings only). `body`
+    /// starts on line `firstLine` of `file`.
+    public static func checkNarrative(_ body: String, firstLine: Int, t3: StatTable, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let t3 = report.statistics.t3
-        let body = report.body
         var lineStart = body.utf8.startIndex
         var offset = -1
         while lineStart < body.utf8.endIndex {
@@ -171,7 +178,7 @@ public enum StatisticsChecker {
             guard ByteSearch.contains(line, "申请") || ByteSearch.contains(line, "予以公开") else { continue }
             let text = String(line)
             let range = NSRange(text.startIndex..., in: text)
-            let location = SourceLocation(file: report.source, line: report.bodyFirstLine + offset)
+            let location = SourceLocation(file: file, line: firstLine + offset)
             for pattern in narrativePatterns {
                 for match in pattern.regex.matches(in: text, range: range) {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }

@@ -44,8 +44,9 @@ public enum Validator {
             var report = Report(source: source.path, title: source.title, township: township, year: source.year,
                                 published: source.published, written: source.written, indexNumber: source.indexNumber,
                                 issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
-                                statistics: source.statistics, body: source.body, bodyFirstLine: source.bodyFirstLine)
+                                statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file)
             report.contentHash = source.contentHash
+            report.findings = source.findings
             reports.append(report)
         }
         return (Portal(config: config, reports: reports), diagnostics)
