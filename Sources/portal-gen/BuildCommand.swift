@@ -20,11 +20,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`.", valueName: "name|dir"))
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; it is replaced as a whole.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; only files that changed are replaced.", valueName: "dir"))
     var output: String = "Output"
 
     @Flag(name: .long, help: "Fail the build on arithmetic findings in the statistics tables (normally warnings: a published report is shown as published).")
     var strict = false
+
+    @Flag(name: .long, help: "Ignore the previous build: parse every report and write every file again (after editing files in the output folder by hand).")
+    var clean = false
 
     @Option(name: .long, help: ArgumentHelp("How many pages are rendered at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -42,7 +45,7 @@ struct BuildCommand: AsyncParsableCommand {
                                                  theme: theme,
                                                  output: URL(fileURLWithPath: output, relativeTo: cwd),
                                                  parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                 strict: strict))
+                                                 strict: strict, fresh: clean))
         let result: SiteBuilder.Result
         do {
             result = try await builder.build()

@@ -12,9 +12,18 @@ import Testing
         return workspace
     }
 
-    /// The site's files without the build manifest (which records where and when it was built).
+    /// The site's files without the build's own records (the manifest and the parse cache record
+    /// where, when and from which file versions it was built).
     static func site(_ folder: URL) -> [String: Data] {
-        snapshot(folder).filter { $0.key != ".portal-gen-manifest.json" }
+        snapshot(folder).filter { $0.key != ".portal-gen-manifest" && $0.key != ".portal-gen-cache" }
+    }
+
+    /// Where the time of a build went, as `--timings` writes it.
+    func timings(_ workspace: Workspace, _ arguments: [String] = []) throws -> [String: Any] {
+        let file = workspace.url.appendingPathComponent("timings.json")
+        let outcome = try PortalGen.run(["build", "--timings", file.path] + arguments, in: workspace.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
     }
 
     static func modificationTimes(_ folder: URL) -> [String: Date] {
@@ -74,7 +83,7 @@ import Testing
         try expectSameAsClean(workspace, "report edited")
 
         // A report added: it appears with its data file, and the lists that show it change.
-        let added = workspace.url.appendingPathComponent("Content/reports/2023/liulin.md")
+        let added = workspace.url.appendingPathComponent("Content/reports/2023/xishan.md")
         let text = try String(contentsOf: workspace.url.appendingPathComponent("Content/reports/2024/liulin.md"), encoding: .utf8)
             .replacingOccurrences(of: "year: 2024", with: "year: 2023").replacingOccurrences(of: "published: 2025-", with: "published: 2024-").replacingOccurrences(of: "written: 2025-", with: "written: 2024-")
             .replacingOccurrences(of: "/2025-00003", with: "/2024-00009").replacingOccurrences(of: "2024年政府", with: "2023年政府")
@@ -99,7 +108,7 @@ import Testing
         after = Self.modificationTimes(output)
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         let townshipPages = Set(after.keys.filter { $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && Int($0.split(separator: "/")[0]) == nil && !$0.hasPrefix("supervision") })
-        #expect(changed.subtracting([".portal-gen-manifest.json", ".portal-gen-output"]) == townshipPages, "only the township pages were rewritten")
+        #expect(changed.subtracting([".portal-gen-manifest", ".portal-gen-cache"]) == townshipPages, "only the township pages were rewritten")
         try expectSameAsClean(workspace, "template edited")
 
         // Settings edited: every page shows the site name.
@@ -117,5 +126,65 @@ import Testing
         let one = Self.site(workspace.url.appendingPathComponent("One"))
         #expect(one.count > 60)
         #expect(one == Self.site(workspace.url.appendingPathComponent("Eight")))
+    }
+
+    /// After one report is edited, only that file is parsed and only the pages that show it are rendered.
+    @Test func anEditedReportIsTheOnlyFileParsedAndOnlyItsPagesAreRendered() throws {
+        let workspace = try Self.examplePortal()
+        let first = try timings(workspace)
+        let reports = try #require(first["filesReused"] as? Int) + 0
+        #expect(reports == 0, "a first build parses everything")
+        let total = try #require(first["pagesRendered"] as? Int)
+        let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
+        try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
+        let edited = try timings(workspace)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: workspace.url.appendingPathComponent("Content/reports").path).filter { $0.hasSuffix(".md") }
+        #expect(edited["filesReused"] as? Int == files.count - 1, "every other report comes from the parse cache")
+        // The report page, the 2023 page whose pager links to it, its year, its township, the home,
+        // compilation and supervision pages.
+        #expect(edited["pagesRendered"] as? Int == 7, "\(edited["pagesRendered"] ?? "-") of \(total) pages rendered")
+        try expectSameAsClean(workspace, "report edited")
+        // --clean parses and renders everything again.
+        let clean = try timings(workspace, ["--clean"])
+        #expect(clean["filesReused"] as? Int == 0)
+        #expect(clean["pagesRendered"] as? Int == total)
+    }
+
+    /// A damaged parse cache or manifest is ignored: the build parses everything and is still right.
+    @Test func aDamagedCacheOrManifestMeansAFullRebuild() throws {
+        let workspace = try Self.examplePortal()
+        _ = try build(workspace)
+        let output = workspace.url.appendingPathComponent("Output")
+        let cache = output.appendingPathComponent(".portal-gen-cache")
+        var bytes = [UInt8](try Data(contentsOf: cache))
+        bytes.removeLast(bytes.count / 2)
+        try Data(bytes).write(to: cache)
+        try Data("garbage".utf8).write(to: output.appendingPathComponent(".portal-gen-manifest"))
+        let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
+        try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
+        let rebuilt = try timings(workspace)
+        #expect(rebuilt["filesReused"] as? Int == 0)
+        try expectSameAsClean(workspace, "after a damaged cache")
+    }
+
+    /// A build killed while moving its changed files into the output folder is completed by the
+    /// next build, from the journal it wrote first.
+    @Test func aBuildKilledWhileMovingFilesInIsCompletedByTheNext() throws {
+        let workspace = try Self.examplePortal()
+        _ = try build(workspace)
+        let output = workspace.url.appendingPathComponent("Output")
+        let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
+        try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
+        try FileManager.default.removeItem(at: workspace.url.appendingPathComponent("Content/reports/2023/xishan.md"))
+        let killed = try PortalGen.run(["-c", "PORTAL_GEN_KILL_AFTER_MOVES=2 exec \"$0\" build", PortalGen.executable.path],
+                                       in: workspace.url, shell: true)
+        #expect(killed.status != 0)
+        #expect(FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent(".Output.journal").path), "the journal is left")
+        _ = try build(workspace)
+        #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent(".Output.journal").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2023/xishan/index.html").path))
+        try expectSameAsClean(workspace, "after a build killed while moving files in")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.contains(".staging-") }
+        #expect(leftovers.isEmpty)
     }
 }

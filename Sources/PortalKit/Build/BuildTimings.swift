@@ -23,6 +23,8 @@ public struct BuildTimings: Codable, Sendable {
     public var pagesSkipped: Int = 0
     public var filesWritten: Int = 0
     public var filesUnchanged: Int = 0
+    /// Report files taken from the previous build's parse cache instead of being parsed.
+    public var filesReused: Int = 0
 
     public init() {}
 

@@ -15,6 +15,9 @@ public struct PortalReader: Sendable {
         /// Seconds spent loading and validating, and running the statistics rules.
         public var loadSeconds: Double = 0
         public var checkSeconds: Double = 0
+        /// The parsed files, for the next build (see `ParseCache`), and how many were reused from the last one.
+        public var cache: ParseCache?
+        public var reused = 0
     }
 
     public let loader: ContentLoader
@@ -23,10 +26,11 @@ public struct PortalReader: Sendable {
         loader = ContentLoader(root: content, displayBase: displayBase)
     }
 
-    public func read() async -> Result {
+    /// Files unchanged since `cache` was made are taken from it instead of being parsed.
+    public func read(reusing cache: ParseCache? = nil) async -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = await loader.load()
+        let loaded = await loader.load(reusing: cache)
         var diagnostics = loaded.diagnostics
         let unreadable = loaded.unreadable
         guard let config = loaded.config, !diagnostics.hasErrors else {
@@ -40,6 +44,7 @@ public struct PortalReader: Sendable {
         let loadEnd = clock.now
         let findings = await StatisticsChecker.check(portal)
         return Result(portal: portal, diagnostics: diagnostics, findings: findings, unreadable: unreadable,
-                      loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd))
+                      loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd),
+                      cache: loaded.cache, reused: loaded.reused)
     }
 }

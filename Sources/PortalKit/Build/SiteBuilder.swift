@@ -14,16 +14,19 @@ public struct SiteBuilder: Sendable {
         public var parallelism: Int
         /// Whether arithmetic findings in the statistics fail the build (`--strict`).
         public var strict: Bool
+        /// Ignore the previous build: parse every file and write every file again (`--clean`).
+        public var fresh: Bool
 
         public init(content: URL, theme: String? = nil, output: URL,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false) {
+                    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, fresh: Bool = false) {
             self.content = content
             self.theme = theme
             self.output = output
             self.displayBase = displayBase
             self.parallelism = max(1, parallelism)
             self.strict = strict
+            self.fresh = fresh
         }
     }
 
@@ -48,17 +51,18 @@ public struct SiteBuilder: Sendable {
     /// Builds the site; on any error nothing in the output folder changes and every problem found is thrown.
     ///
     /// When nothing the site is made from changed since the last build (same portal-gen, options,
-    /// settings, theme files and content files), nothing is rebuilt or written. Otherwise every page
-    /// is rendered, and files whose bytes did not change are kept as they were (hard-linked into the
-    /// new output), so their modification times stay and a sync uploads only what changed.
+    /// settings, theme files and content files), nothing is rebuilt or written. Otherwise only the
+    /// files that changed are parsed (see `ParseCache`), only the pages whose inputs changed are
+    /// rendered (see `PageRenderer.inputs`), and only the files whose bytes changed are written:
+    /// the others keep their modification times, so a sync uploads only what changed.
     public func build() async throws(DiagnosticsError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
         let fingerprint = inputFingerprint(loader: loader)
-        if let fingerprint, let previous = BuildManifest.load(from: options.output.standardizedFileURL.resolvingSymlinksInPath()),
-           previous.inputs == fingerprint {
+        let outputFolder = options.output.standardizedFileURL.resolvingSymlinksInPath()
+        if !options.fresh, let fingerprint, let previous = BuildManifest.load(from: outputFolder), previous.inputs == fingerprint {
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
@@ -67,8 +71,10 @@ public struct SiteBuilder: Sendable {
                           diagnostics: previous.warnings, timings: timings, unchanged: true)
         }
 
-        let read = await reader.read()
+        let cache = options.fresh ? nil : ParseCache.load(from: outputFolder, scope: loader.cacheScope)
+        let read = await reader.read(reusing: cache)
         var timings = BuildTimings()
+        timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
         timings.checkWall = read.checkSeconds
         // A published report is a legal record: its arithmetic findings are warnings unless --strict.
@@ -96,7 +102,8 @@ public struct SiteBuilder: Sendable {
 
         let writer: OutputWriter
         do {
-            writer = try OutputWriter(output: options.output, protected: [options.content, themeURL], displayPath: { loader.displayPath($0) })
+            writer = try OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
+                                      displayPath: { loader.displayPath($0) })
         } catch {
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }
@@ -106,11 +113,12 @@ public struct SiteBuilder: Sendable {
         let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
                                                  settings: options.content.appendingPathComponent(ContentLoader.settingsFile), theme: themeURL)
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
+        let pathsFingerprint = ContentHash.of((plan.allPaths + theme.assets.map(\.path)).joined(separator: "\n"))
         var written: [OutputWriter.Written] = []
         var pageInputs: [String: String] = [:]
         do throws(DiagnosticsError) {
             let renderStart = clock.now
-            let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, writer: writer)
+            let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
             diagnostics += work.diagnostics
             written += work.written
             pageInputs = work.inputs
@@ -121,10 +129,20 @@ public struct SiteBuilder: Sendable {
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
             timings.pagesSkipped = plan.pages.count - work.pages
-            written.append(try writer.write(Sitemap.xml(plan: plan, portal: portal), to: "sitemap.xml"))
+            // Files made from every report: kept without being made again when no report changed.
+            func everything(_ path: String, _ make: () -> Data) throws(DiagnosticsError) {
+                let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
+                if let inputs { pageInputs[path] = inputs }
+                if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
+                    written.append(kept)
+                } else {
+                    written.append(try writer.write(make(), to: path))
+                }
+            }
+            try everything("sitemap.xml") { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }
             written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
-            written.append(try writer.write(OpenData.csv(portal), to: OpenData.csvPath))
-            written.append(try writer.write(OpenData.json(portal), to: OpenData.jsonPath))
+            try everything(OpenData.csvPath) { OpenData.csv(portal) }
+            try everything(OpenData.jsonPath) { OpenData.json(portal) }
             let data = try await writeReportData(portal, renderer: renderer, writer: writer)
             written += data.written
             pageInputs.merge(data.inputs) { $1 }
@@ -133,7 +151,8 @@ public struct SiteBuilder: Sendable {
             let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
                                          warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
                                          pageInputs: pageInputs)
-            try writer.commit(manifest: manifest)
+            let cacheData = read.cache?.encoded()
+            try writer.commit(manifest: manifest, written: written, extra: cacheData.map { [(ParseCache.fileName, $0)] } ?? [])
         } catch {
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)
@@ -202,9 +221,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
-    private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>,
+    private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>, pathsFingerprint: String,
                                 writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
-        let pathsFingerprint = ContentHash.of(knownPaths.sorted().joined(separator: "\n"))
         let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
             var total = PageWork()

@@ -7,6 +7,10 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the folder or one of its files could not be read or decoded at all.
     public var unreadable: Bool = false
+    /// Every report file parsed without errors, for the next build to reuse.
+    public var cache: ParseCache? = nil
+    /// How many report files were taken from the previous build's cache instead of being parsed.
+    public var reused = 0
 }
 
 /// Finds and parses `portal.yml` and every report file in a content folder.
@@ -31,7 +35,11 @@ public struct ContentLoader: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    public func load() async -> LoadedContent {
+    /// The scope a parse cache must have to be used for this folder (see `ParseCache`).
+    public var cacheScope: String { ParseCache.scope(content: root, displayBase: displayBase) }
+
+    /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.
+    public func load(reusing cache: ParseCache? = nil) async -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -54,20 +62,38 @@ public struct ContentLoader: Sendable {
         }
 
         let files = reportFiles(diagnostics: &diagnostics)
-        let parsed = await parseConcurrently(files)
+        let cache = cache?.scope == cacheScope ? cache : nil
+        var cached: [Int: ParseCache.Entry] = [:]
+        var toParse: [FileWalker.Entry] = []
+        for (index, file) in files.enumerated() {
+            if let entry = cache?.entry(for: file.path, stamp: file.stamp) { cached[index] = entry } else { toParse.append(file) }
+        }
+        var parsed = await parseConcurrently(toParse).makeIterator()
         var reports: [ReportSource] = []
-        for result in parsed {
+        var next = ParseCache(scope: cacheScope)
+        for (index, file) in files.enumerated() {
+            let result: ParseResult
+            if let entry = cached[index] {
+                result = ParseResult(report: entry.source, diagnostics: entry.diagnostics)
+            } else {
+                result = parsed.next()!
+            }
             diagnostics += result.diagnostics
             unreadable = unreadable || result.unreadable
-            if let report = result.report { reports.append(report) }
+            if let report = result.report {
+                reports.append(report)
+                if !result.diagnostics.hasErrors {
+                    next.entries[file.path] = ParseCache.Entry(stamp: file.stamp, source: report, diagnostics: result.diagnostics)
+                }
+            }
         }
-        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics, unreadable: unreadable)
+        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: cached.count)
     }
 
     /// Every `.md` file under the content folder, sorted so that every run sees the same order.
     /// Hidden files and folders are skipped; symbolic links are not followed.
-    func reportFiles(diagnostics: inout [Diagnostic]) -> [URL] {
-        var files: [URL] = []
+    func reportFiles(diagnostics: inout [Diagnostic]) -> [FileWalker.Entry] {
+        var files: [FileWalker.Entry] = []
         for entry in FileWalker.walk(root.path, extension: "md") {
             let url = URL(fileURLWithPath: entry.path)
             if entry.undecodableName {
@@ -79,7 +105,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",
                                           at: SourceLocation(file: displayPath(url), line: 1)))
             } else {
-                files.append(url)
+                files.append(entry)
             }
         }
         return files
@@ -87,7 +113,7 @@ public struct ContentLoader: Sendable {
 
     /// Every report file with its size and modification time, for telling cheaply whether anything changed.
     func reportFileStamps() -> [String] {
-        FileWalker.walk(root.path, extension: "md").map { "\($0.path) \($0.size) \($0.modified) \($0.isSymbolicLink)" }
+        FileWalker.walk(root.path, extension: "md").map { "\($0.path) \($0.size) \($0.modified) \($0.changed) \($0.inode) \($0.isSymbolicLink)" }
     }
 
     private struct ParseResult: Sendable {
@@ -97,8 +123,11 @@ public struct ContentLoader: Sendable {
     }
 
     /// Parses files on all cores, keeping the input order in the result.
-    private func parseConcurrently(_ files: [URL]) async -> [ParseResult] {
-        let jobs = files.map { ($0, displayPath($0)) }
+    private func parseConcurrently(_ files: [FileWalker.Entry]) async -> [ParseResult] {
+        let jobs = files.map { file in
+            let url = URL(fileURLWithPath: file.path)
+            return (url, displayPath(url))
+        }
         return await jobs.concurrentMap { url, display in
             var diagnostics: [Diagnostic] = []
             do throws(DiagnosticsError) {

@@ -12,6 +12,9 @@ enum FileWalker {
         var path: String
         var size: Int64
         var modified: Int64
+        /// The inode's change time (set by the system on every write or rename; no tool sets it back).
+        var changed: Int64 = 0
+        var inode: UInt64 = 0
         var isSymbolicLink: Bool
         /// The name is not valid UTF-8 (e.g. a GBK file name): it cannot be read reliably.
         var undecodableName = false
@@ -41,10 +44,15 @@ enum FileWalker {
                 } else if (type == S_IFREG || type == S_IFLNK), (name as NSString).pathExtension.lowercased() == wanted {
                     entries.append(Entry(path: path, size: Int64(info.st_size),
                                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                                         isSymbolicLink: type == S_IFLNK))
+                                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                                         inode: UInt64(info.st_ino), isSymbolicLink: type == S_IFLNK))
                 }
             }
         }
         return entries.sorted { $0.path < $1.path }
     }
+}
+
+extension FileWalker.Entry {
+    var stamp: ParseCache.Stamp { ParseCache.Stamp(size: size, modified: modified, changed: changed, inode: inode) }
 }

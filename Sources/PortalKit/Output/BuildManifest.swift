@@ -4,8 +4,9 @@ import Foundation
 /// the next build can skip work and leave unchanged files untouched.
 ///
 /// Any doubt (another portal-gen version, a manifest that cannot be read) means a full rebuild.
-public struct BuildManifest: Codable, Sendable, Equatable {
-    public static let fileName = ".portal-gen-manifest.json"
+public struct BuildManifest: Sendable, Equatable {
+    public static let fileName = ".portal-gen-manifest"
+    static let header = "portal-gen manifest 2"
 
     /// Fingerprint of everything a build reads: portal-gen's version, the options that change
     /// the output, the settings, every theme file and every content file (path, size, modification time).
@@ -29,15 +30,46 @@ public struct BuildManifest: Codable, Sendable, Equatable {
         self.pageInputs = pageInputs
     }
 
+    /// The manifest in `output`, or nil when there is none or it cannot be read (then everything is rebuilt).
     public static func load(from output: URL) -> BuildManifest? {
-        guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName)) else { return nil }
-        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        return BuildManifest(text: text)
     }
 
+    /// A line-based text: a few `key value` lines, then one `hash inputs path` line per output file
+    /// (`-` when the file's inputs are not tracked). Read on every build, so kept simple to parse.
     public func encoded() -> Data {
+        var lines = [Self.header, "inputs \(inputs)", "reports \(reports)", "pages \(pages)"]
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        lines.append("warnings " + String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self))
+        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(hash) \(pageInputs[path] ?? "-") \(path)")
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    init?(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == Substring(Self.header) else { return nil }
+        func value(_ key: String) -> Substring? {
+            guard let line = lines.popFirst(), line.hasPrefix(key + " ") else { return nil }
+            return line.dropFirst(key.count + 1)
+        }
+        guard let inputs = value("inputs"), let reports = value("reports").flatMap({ Int($0) }), let pages = value("pages").flatMap({ Int($0) }),
+              let warningsText = value("warnings"),
+              let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsText.utf8)) else { return nil }
+        var outputs: [String: String] = [:], pageInputs: [String: String] = [:]
+        outputs.reserveCapacity(lines.count)
+        for line in lines where !line.isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, !parts[2].isEmpty else { return nil }
+            let path = String(parts[2])
+            outputs[path] = String(parts[0])
+            if parts[1] != "-" { pageInputs[path] = String(parts[1]) }
+        }
+        self.init(inputs: String(inputs), outputs: outputs, warnings: warnings, reports: reports, pages: pages, pageInputs: pageInputs)
     }
 
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
@@ -48,7 +80,7 @@ public struct BuildManifest: Codable, Sendable, Equatable {
 
     /// Fingerprint of what every page depends on: portal-gen, the options, the settings and the theme.
     public static func siteFingerprint(version: String, options: String, settings: URL, theme: URL) -> String {
-        var parts = ["portal-gen \(version)", options]
+        var parts = ["portal-gen \(version) \(PortalKit.buildIdentity)", options]
         parts.append("settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing"))
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))

@@ -3,8 +3,14 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes the site into a staging folder beside the output folder and swaps it in only when the
+/// Writes the site into a staging folder beside the output folder and moves it in only when the
 /// whole build succeeded, so a failed or interrupted build never leaves a half-written site.
+///
+/// A first build (or one after any doubt) stages the whole site and swaps folders. When the previous
+/// build's manifest can be trusted, only the files whose bytes changed are staged; committing moves
+/// them into the output folder and deletes the files that are gone, following a journal written
+/// first, so a build killed while moving is completed by the next one (`recoverInterruptedBuild`).
+/// Unchanged files are never touched: their modification times stay and a sync uploads nothing.
 public struct OutputWriter: Sendable {
     /// A file portal-gen leaves in every output folder it creates; a non-empty folder without it is
     /// never replaced (it might be the user's own files).
@@ -12,9 +18,12 @@ public struct OutputWriter: Sendable {
 
     public let output: URL
     public let staging: URL
-    /// The previous build's outputs; a file whose new bytes match is linked, not written, so its
-    /// modification time stays and file synchronisation uploads nothing.
+    /// The previous build's outputs; a file whose new bytes match is left as it is.
+    /// nil for a first build, with `fresh`, or when the output folder is in doubt: then the whole site is staged.
     public let previous: BuildManifest?
+    /// Whether only changed files are staged (see the type's description).
+    public var stagesChangesOnly: Bool { previous != nil }
+    static let journalSuffix = ".journal"
     private let displayPath: @Sendable (URL) -> String
     /// An exclusive `flock` on `.<output>.lock` beside the output folder, held until commit or
     /// discard: two builds into one folder never interleave (the kernel releases it if the process dies).
@@ -30,7 +39,8 @@ public struct OutputWriter: Sendable {
 
     /// Checks that `output` may be replaced and creates an empty staging folder next to it.
     /// `protected` are folders the output must neither be nor contain (content, theme).
-    public init(output: URL, protected: [URL], displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
+    /// `fresh` ignores the previous build (every file is written again, as by a first build).
+    public init(output: URL, protected: [URL], fresh: Bool = false, displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         self.displayPath = displayPath
@@ -79,7 +89,7 @@ public struct OutputWriter: Sendable {
         }
         lockDescriptor = descriptor
         Self.recoverInterruptedBuild(output: output, parent: parent)
-        previous = BuildManifest.load(from: output)
+        previous = fresh ? nil : BuildManifest.load(from: output)
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -96,6 +106,11 @@ public struct OutputWriter: Sendable {
     static func recoverInterruptedBuild(output: URL, parent: URL) {
         let fm = FileManager.default
         let name = output.lastPathComponent
+        let journal = parent.appendingPathComponent(".\(name)\(journalSuffix)")
+        if let text = try? String(contentsOf: journal, encoding: .utf8) {
+            replay(Journal(text: text), output: output, parent: parent)
+            try? fm.removeItem(at: journal)
+        }
         // Only folders portal-gen made (they carry the marker, or are staging folders) are touched.
         func ours(_ entry: String) -> Bool {
             entry.hasPrefix(".\(name).staging-")
@@ -163,11 +178,9 @@ public struct OutputWriter: Sendable {
     public func write(_ data: Data, to path: String) throws(DiagnosticsError) -> Written {
         let url = staging.appendingPathComponent(path)
         let hash = ContentHash.of(data)
+        if previous?.outputs[path] == hash { return Written(path: path, hash: hash, unchanged: true) }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if previous?.outputs[path] == hash, link(output.appendingPathComponent(path).path, url.path) == 0 {
-                return Written(path: path, hash: hash, unchanged: true)
-            }
             if let failure = Self.writeFile(data, to: url.path) {
                 throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(failure); the previous site is unchanged", at: nil)])
             }
@@ -183,9 +196,6 @@ public struct OutputWriter: Sendable {
     /// Returns nil when there is no such file, and the caller renders the page instead.
     public func keep(_ path: String) -> Written? {
         guard let hash = previous?.outputs[path] else { return nil }
-        let url = staging.appendingPathComponent(path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard link(output.appendingPathComponent(path).path, url.path) == 0 else { return nil }
         return Written(path: path, hash: hash, unchanged: true)
     }
 
@@ -200,13 +210,23 @@ public struct OutputWriter: Sendable {
         return try write(data, to: path)
     }
 
-    /// Replaces the output folder with the staging folder.
-    public func commit(manifest: BuildManifest) throws(DiagnosticsError) {
-        try write("This folder was generated by portal-gen; it is replaced on every build.\n", to: Self.marker)
+    /// Makes the staged build the output: swaps folders for a whole staged site, or moves the
+    /// changed files in and deletes those that are gone. `written` are all files of the new site;
+    /// `extra` are files written outside the manifest (the parse cache), moved in last with it.
+    public func commit(manifest: BuildManifest, written: [Written], extra: [(name: String, data: Data)] = []) throws(DiagnosticsError) {
+        if !stagesChangesOnly {
+            try write("This folder was generated by portal-gen; it is replaced on every build.\n", to: Self.marker)
+        }
         do {
             try manifest.encoded().write(to: staging.appendingPathComponent(BuildManifest.fileName))
+            for file in extra { try file.data.write(to: staging.appendingPathComponent(file.name)) }
         } catch {
-            throw DiagnosticsError([.error("cannot write the build manifest: \(error.localizedDescription); the previous site is unchanged", at: nil)])
+            discard()
+            throw DiagnosticsError([.error("cannot write the build manifest: \(Self.reason(error)); the previous site is unchanged", at: nil)])
+        }
+        if stagesChangesOnly {
+            commitChanges(manifest: manifest, written: written, extra: extra.map(\.name))
+            return
         }
         let fm = FileManager.default
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -229,10 +249,107 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The moves and deletions that make the output folder the new site, written down before any is
+    /// made, so that a build killed half-way is completed by the next one.
+    struct Journal {
+        var staging: String
+        var moves: [String]
+        var deletions: [String]
+
+        init(staging: String, moves: [String], deletions: [String]) {
+            self.staging = staging
+            self.moves = moves
+            self.deletions = deletions
+        }
+
+        init(text: String) {
+            var staging = "", moves: [String] = [], deletions: [String] = []
+            for line in text.split(separator: "\n") {
+                let value = String(line.dropFirst(2))
+                switch line.first {
+                case "S": staging = value
+                case "M": moves.append(value)
+                case "D": deletions.append(value)
+                default: break
+                }
+            }
+            self.init(staging: staging, moves: moves, deletions: deletions)
+        }
+
+        var text: String {
+            (["S " + staging] + moves.map { "M " + $0 } + deletions.map { "D " + $0 }).joined(separator: "\n") + "\n"
+        }
+    }
+
+    private func commitChanges(manifest: BuildManifest, written: [Written], extra: [String]) {
+        let parent = output.deletingLastPathComponent()
+        let kept = Set(written.map(\.path))
+        let moves = written.filter { !$0.unchanged }.map(\.path).sorted() + [BuildManifest.fileName] + extra
+        let deletions = (previous?.outputs.keys.filter { !kept.contains($0) } ?? []).sorted()
+        let journal = Journal(staging: staging.lastPathComponent, moves: moves, deletions: deletions)
+        let journalURL = parent.appendingPathComponent(".\(output.lastPathComponent)\(Self.journalSuffix)")
+        let pending = parent.appendingPathComponent(".\(output.lastPathComponent)\(Self.journalSuffix)-new")
+        if (try? Data(journal.text.utf8).write(to: pending)) != nil, rename(pending.path, journalURL.path) == 0 {
+            Self.faultInjection()
+            Self.replay(journal, output: output, parent: parent)
+            try? FileManager.default.removeItem(at: journalURL)
+        } else {
+            // No journal, no moves: without one, a build killed half-way could not be completed.
+            try? FileManager.default.removeItem(at: pending)
+        }
+        try? FileManager.default.removeItem(at: staging)
+        unlock()
+    }
+
+    /// Carries out a journal; each step can be repeated, so a replay after a kill finishes the job.
+    static func replay(_ journal: Journal, output: URL, parent: URL) {
+        let fm = FileManager.default
+        let staging = parent.appendingPathComponent(journal.staging)
+        guard !journal.staging.isEmpty, !journal.staging.contains("/") else { return }
+        for path in journal.moves {
+            let source = staging.appendingPathComponent(path).path
+            let target = output.appendingPathComponent(path)
+            guard fm.fileExists(atPath: source) else { continue }
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            _ = rename(source, target.path)
+            faultInjection()
+        }
+        for path in journal.deletions {
+            let target = output.appendingPathComponent(path)
+            try? fm.removeItem(at: target)
+            // Remove folders the deletion left empty (rmdir fails on a folder that is not).
+            var folder = target.deletingLastPathComponent()
+            while folder.path.count > output.path.count, rmdir(folder.path) == 0 { folder = folder.deletingLastPathComponent() }
+        }
+        try? fm.removeItem(at: staging)
+    }
+
+    /// For tests of interrupted builds only: `PORTAL_GEN_KILL_AFTER_MOVES=N` kills the process
+    /// after the journal is written and N files were moved, as a power cut would.
+    private static func faultInjection() {
+        guard let limit = ProcessInfo.processInfo.environment["PORTAL_GEN_KILL_AFTER_MOVES"].flatMap(Int.init) else { return }
+        if movesMade.add() >= limit { kill(getpid(), SIGKILL) }
+    }
+
+    private static let movesMade = MoveCounter()
+
     /// Removes the staging folder after a failed build.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
         unlock()
+    }
+}
+
+/// Counts moves for `OutputWriter.faultInjection`.
+private final class MoveCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() -> Int {
+        lock.withLock {
+            count += 1
+            return count - 1
+        }
     }
 }
 

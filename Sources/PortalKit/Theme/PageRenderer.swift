@@ -9,8 +9,12 @@ public struct PageRenderer: Sendable {
 
     public let portal: Portal
     public let theme: Theme
-    public let supervision: Supervision
+    /// The statistics findings shown on the supervision page.
+    public let findings: [Diagnostic]
     private let neighbours: [String: (previous: Int?, next: Int?)]
+    /// Fingerprint of every report (file and fingerprint, in order) and of the findings: what the
+    /// pages listing or summing all reports are made from.
+    private let everything: String
 
     /// Fingerprint of the settings, theme and portal-gen version (see `BuildManifest.siteFingerprint`).
     public let siteFingerprint: String
@@ -20,7 +24,9 @@ public struct PageRenderer: Sendable {
         self.portal = portal
         self.theme = theme
         self.siteFingerprint = siteFingerprint
-        self.supervision = Supervision(portal: portal, findings: findings)
+        self.findings = findings
+        self.everything = ContentHash.of(portal.reports.map { "\($0.id) \($0.contentHash)" }.joined(separator: "\n")
+                                         + "\n" + findings.map(\.description).joined(separator: "\n"))
         var byTownship: [String: [Int]] = [:]
         for (index, report) in portal.reports.enumerated() {
             byTownship[report.township.slug, default: []].append(index)
@@ -36,19 +42,39 @@ public struct PageRenderer: Sendable {
         self.neighbours = neighbours
     }
 
-    /// What a report page is made from: the site (settings, theme, portal-gen), the report file, the
-    /// years in the navigation and the neighbours its pager links to. Other pages combine many
-    /// reports and are always rendered; nil for them.
+    /// What a page is made from: the site (settings, theme, portal-gen), every path of the site,
+    /// the years in the navigation, and the reports it shows — for a report page its file and the
+    /// neighbours its pager links to, for a year or township page the files of the reports it
+    /// lists, for the home and supervision pages every report and finding. When this is unchanged
+    /// since the last build the page is kept without rendering it.
     ///
     /// `pathsFingerprint` stands for every path of the site: a page kept without rendering is not
     /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
     public func inputs(of page: SitePage, pathsFingerprint: String) -> String? {
-        guard case .report(let index) = page.kind, !siteFingerprint.isEmpty else { return nil }
-        let report = portal.reports[index]
-        let around = neighbours[report.id]
-        let parts = [siteFingerprint, pathsFingerprint, report.contentHash, portal.years.map(String.init).joined(separator: ","),
-                     around?.previous.map { portal.reports[$0].contentHash } ?? "-", around?.next.map { portal.reports[$0].contentHash } ?? "-"]
+        guard !siteFingerprint.isEmpty else { return nil }
+        var parts = [siteFingerprint, pathsFingerprint, page.template, page.path, portal.years.map(String.init).joined(separator: ",")]
+        func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.contentHash)" } }
+        switch page.kind {
+        case .report(let index):
+            let report = portal.reports[index]
+            let around = neighbours[report.id]
+            parts += [report.contentHash, around?.previous.map { portal.reports[$0].contentHash } ?? "-",
+                      around?.next.map { portal.reports[$0].contentHash } ?? "-"]
+        case .year(let year), .compilation(let year):
+            parts += listing(portal.reports(in: year))
+        case .township(let township):
+            parts += listing(portal.reports(of: township))
+        case .home, .supervision:
+            parts.append(everything)
+        case .notFound:
+            break
+        }
         return ContentHash.of(parts.joined(separator: "\n"))
+    }
+
+    /// What a file made from every report (the open-data downloads, the sitemap) is made from.
+    public func everythingInputs(of path: String, pathsFingerprint: String) -> String? {
+        siteFingerprint.isEmpty ? nil : ContentHash.of([siteFingerprint, pathsFingerprint, path, everything].joined(separator: "\n"))
     }
 
     /// What a report's `data.json` is made from: the site and the report file.
@@ -315,6 +341,7 @@ public struct PageRenderer: Sendable {
     }
 
     private func supervisionContext(_ page: SitePage) -> [String: Any] {
+        let supervision = Supervision(portal: portal, findings: findings)
         var context = pageInfo(title: "公开年报情况总览_\(Self.category)_\(portal.config.siteName)", heading: "政府信息公开工作年度报告公开情况总览", page: page,
                                breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("公开年报情况总览", nil)])
         context["years"] = supervision.years.map { ["year": $0, "due": portal.config.deadline.dueDate(forReportYear: $0).chinese] }

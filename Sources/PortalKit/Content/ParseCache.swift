@@ -1,0 +1,243 @@
+import Foundation
+
+/// The parsed form of every report file of the last successful build, kept in the output folder
+/// (`.portal-gen-cache`) so that the next build parses only the files that changed.
+///
+/// An entry is reused only when the file's path, size, modification and change times and inode
+/// are all the same (the test git's index uses), and only by the same portal-gen build for the
+/// same content and display folders. Any doubt — a damaged or foreign cache — means parsing every file.
+public struct ParseCache: Sendable {
+    public static let fileName = ".portal-gen-cache"
+    static let magic = "portal-gen parse cache 1"
+
+    /// What identifies one version of a file without reading it.
+    public struct Stamp: Sendable, Hashable {
+        public var size: Int64
+        public var modified: Int64
+        public var changed: Int64
+        public var inode: UInt64
+    }
+
+    public struct Entry: Sendable {
+        public var stamp: Stamp
+        public var source: ReportSource
+        /// Warnings found while parsing it (a file with errors is never cached).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// What the cache is valid for: portal-gen's build, the content folder and the folder paths are shown relative to.
+    public let scope: String
+    /// Absolute path → entry.
+    public var entries: [String: Entry]
+
+    public init(scope: String, entries: [String: Entry] = [:]) {
+        self.scope = scope
+        self.entries = entries
+    }
+
+    public static func scope(content: URL, displayBase: URL) -> String {
+        "\(PortalKit.buildIdentity)\n\(content.standardizedFileURL.path)\n\(displayBase.standardizedFileURL.path)"
+    }
+
+    /// The entry for a file when it is exactly the version that was parsed.
+    public func entry(for path: String, stamp: Stamp) -> Entry? {
+        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        return entry
+    }
+
+    /// The cache in `output`, or nil when there is none, it is damaged, or it was made for another scope.
+    public static func load(from output: URL, scope: String) -> ParseCache? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else { return nil }
+        var reader = CacheReader([UInt8](data))
+        do throws(CacheReader.Damaged) {
+            guard try reader.string() == magic, try reader.string() == scope else { return nil }
+            var cache = ParseCache(scope: scope)
+            let count = try reader.count()
+            cache.entries.reserveCapacity(count)
+            let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
+            for _ in 0..<count {
+                let path = try reader.string()
+                let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
+                let source = try readSource(&reader, file: path, specs: specs)
+                let diagnostics = try readDiagnostics(&reader)
+                cache.entries[path] = Entry(stamp: stamp, source: source, diagnostics: diagnostics)
+            }
+            return reader.atEnd ? cache : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// The cache as bytes, entries in path order so that equal caches are equal files.
+    public func encoded() -> Data {
+        var writer = CacheWriter()
+        writer.string(Self.magic)
+        writer.string(scope)
+        writer.int(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.int(entry.stamp.size)
+            writer.int(entry.stamp.modified)
+            writer.int(entry.stamp.changed)
+            writer.int(Int64(bitPattern: entry.stamp.inode))
+            Self.write(entry.source, into: &writer)
+            Self.write(entry.diagnostics, into: &writer)
+        }
+        return Data(writer.bytes)
+    }
+
+    // MARK: - Reports
+
+    private static func write(_ source: ReportSource, into writer: inout CacheWriter) {
+        writer.string(source.path)
+        writer.string(source.title)
+        writer.string(source.township)
+        writer.int(source.year)
+        write(source.published, into: &writer)
+        writer.bool(source.written != nil)
+        if let written = source.written { write(written, into: &writer) }
+        writer.string(source.indexNumber)
+        writer.optionalString(source.issuer)
+        writer.optionalString(source.documentNumber)
+        writer.int(source.bodyFirstLine)
+        writer.string(source.contentHash)
+        write(source.findings, into: &writer)
+        writer.int(source.keyLocations.count)
+        for (key, location) in source.keyLocations.sorted(by: { $0.key < $1.key }) {
+            writer.string(key)
+            writer.int(location.line)
+            writer.int(location.column)
+        }
+        let statistics = source.statistics
+        writer.string(statistics.format.rawValue)
+        for table in statistics.tables {
+            writer.int(table.cells.count)
+            for (row, cells) in table.cells.sorted(by: { $0.key < $1.key }) {
+                writer.string(row)
+                writer.int(cells.count)
+                for cell in cells {
+                    writer.bool(cell != nil)
+                    if let cell {
+                        writer.int(cell.mantissa)
+                        writer.int(Int(cell.scale))
+                    }
+                }
+            }
+        }
+        for rows in [statistics.locations.tables, statistics.locations.rows] {
+            writer.int(rows.count)
+            for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
+                writer.string(key)
+                writer.int(Int(row.line))
+                writer.int(Int(row.column))
+                writer.int(row.cellColumns.count)
+                for column in row.cellColumns { writer.int(Int(column)) }
+                writer.int(row.cellLines.count)
+                for line in row.cellLines { writer.int(Int(line)) }
+            }
+        }
+    }
+
+    private static func readSource(_ reader: inout CacheReader, file: String, specs: [ReportFormat: [TableSpec]]) throws(CacheReader.Damaged) -> ReportSource {
+        let path = try reader.string()
+        let title = try reader.string()
+        let township = try reader.string()
+        let year = try reader.small()
+        let published = try readDate(&reader)
+        let written = try reader.bool() ? try readDate(&reader) : nil
+        let indexNumber = try reader.string()
+        let issuer = try reader.optionalString()
+        let documentNumber = try reader.optionalString()
+        let bodyFirstLine = try reader.small()
+        let contentHash = try reader.string()
+        let findings = try readDiagnostics(&reader)
+        var keyLocations: [String: SourceLocation] = [:]
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.string()
+            keyLocations[key] = SourceLocation(file: path, line: try reader.small(), column: try reader.small())
+        }
+        guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else { throw CacheReader.Damaged() }
+        var tables: [StatTable] = []
+        for spec in tableSpecs {
+            var cells: [String: [Amount?]] = [:]
+            let rows = try reader.count()
+            cells.reserveCapacity(rows)
+            for _ in 0..<rows {
+                let row = try reader.string()
+                var values: [Amount?] = []
+                let count = try reader.count()
+                values.reserveCapacity(count)
+                for _ in 0..<count {
+                    if try reader.bool() {
+                        let mantissa = try reader.int()
+                        let scale = try reader.small()
+                        guard (0...Amount.maximumScale).contains(scale) else { throw CacheReader.Damaged() }
+                        values.append(Amount(mantissa: mantissa, scale: Int8(scale)))
+                    } else {
+                        values.append(nil)
+                    }
+                }
+                cells[row] = values
+            }
+            tables.append(StatTable(spec: spec, cells: cells))
+        }
+        var locations = TableLocations(file: path)
+        for part in 0..<2 {
+            var rows: [String: TableLocations.Row] = [:]
+            for _ in 0..<(try reader.count()) {
+                let key = try reader.string()
+                let line = Int32(try reader.small()), column = Int32(try reader.small())
+                var cellColumns: [Int32] = [], cellLines: [Int32] = []
+                for _ in 0..<(try reader.count()) { cellColumns.append(Int32(try reader.small())) }
+                for _ in 0..<(try reader.count()) { cellLines.append(Int32(try reader.small())) }
+                rows[key] = TableLocations.Row(line: line, column: column, cellColumns: cellColumns, cellLines: cellLines)
+            }
+            if part == 0 { locations.tables = rows } else { locations.rows = rows }
+        }
+        let statistics = Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
+        return ReportSource(path: path, title: title, township: township, year: year, published: published, written: written,
+                            indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
+                            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyLocations: keyLocations)
+    }
+
+    private static func write(_ date: CalendarDate, into writer: inout CacheWriter) {
+        writer.int(date.year)
+        writer.int(date.month)
+        writer.int(date.day)
+    }
+
+    private static func readDate(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> CalendarDate {
+        guard let date = CalendarDate(year: try reader.small(), month: try reader.small(), day: try reader.small()) else { throw CacheReader.Damaged() }
+        return date
+    }
+
+    // MARK: - Diagnostics
+
+    private static func write(_ diagnostics: [Diagnostic], into writer: inout CacheWriter) {
+        writer.int(diagnostics.count)
+        for diagnostic in diagnostics {
+            writer.bool(diagnostic.severity == .error)
+            writer.bool(diagnostic.location != nil)
+            if let location = diagnostic.location {
+                writer.string(location.file)
+                writer.int(location.line)
+                writer.int(location.column)
+            }
+            writer.optionalString(diagnostic.rule)
+            writer.string(diagnostic.message)
+            writer.optionalString(diagnostic.publicMessage)
+        }
+    }
+
+    private static func readDiagnostics(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) {
+            let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
+            let location = try reader.bool() ? SourceLocation(file: try reader.string(), line: try reader.small(), column: try reader.small()) : nil
+            let rule = try reader.optionalString()
+            let message = try reader.string()
+            diagnostics.append(Diagnostic(severity, message, at: location, rule: rule, publicMessage: try reader.optionalString()))
+        }
+        return diagnostics
+    }
+}
