@@ -38,30 +38,79 @@ public enum OpenData {
         (config.siteURL.map { $0 + config.basePath } ?? "") + SitePlan.reportPath(report)
     }
 
+    /// Where each cell column's figure comes from in a report of one format: runs of columns
+    /// that read one table row, so a report's row is looked up once, not once per figure.
+    private struct CSVSegment {
+        var table: Int
+        var row: String
+        /// For each CSV column of the run, the cell index in the row, or nil when the format has no such cell.
+        var cells: [Int?]
+    }
+
+    private static let csvSegments: [ReportFormat: [CSVSegment]] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
+        var segments: [CSVSegment] = []
+        for column in cellColumns {
+            let table = ["t2", "t3", "t4"].firstIndex(of: column.table)!
+            let cell = column.format.contains(format) ? column.column : nil
+            if let last = segments.last, last.table == table, last.row == column.row {
+                segments[segments.count - 1].cells.append(cell)
+            } else {
+                segments.append(CSVSegment(table: table, row: column.row, cells: [cell]))
+            }
+        }
+        return (format, segments)
+    })
+
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends (RFC 4180).
     public static func csv(_ portal: Portal) -> Data {
-        var lines = [(identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",")]
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes.reserveCapacity(portal.reports.count * 1200)
+        bytes.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
+        bytes.append(contentsOf: [0x0D, 0x0A])
         for report in portal.reports {
             let s = report.statistics
-            var fields = [report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
-                          s.format.rawValue, url(of: report, config: portal.config)]
-            for column in cellColumns {
-                guard column.format.contains(s.format) else { fields.append(""); continue }
-                let table = column.table == "t2" ? s.t2 : column.table == "t3" ? s.t3 : s.t4
-                fields.append(table.cell(column.row, column.column)?.text ?? "")
+            let identity = [report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
+                            s.format.rawValue, url(of: report, config: portal.config)]
+            for (index, field) in identity.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: escape(field).utf8)
             }
-            lines.append(fields.map(escape).joined(separator: ","))
+            let tables = s.tables
+            for segment in csvSegments[s.format]! {
+                let row = tables[segment.table].cells[segment.row]
+                for cell in segment.cells {
+                    bytes.append(UInt8(ascii: ","))
+                    // A figure never needs quoting: digits, a point and a leading minus sign.
+                    if let cell, let row, row.indices.contains(cell), let amount = row[cell] { amount.appendText(to: &bytes) }
+                }
+            }
+            bytes.append(contentsOf: [0x0D, 0x0A])
         }
-        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        return Data(bytes)
     }
 
     static func escape(_ field: String) -> String {
         // A leading =, +, @, tab, CR or a `-` that does not start a number would be run as a formula
         // by spreadsheet programs: quote the field behind an apostrophe.
-        let formula = (field.first.map { "=+@\t\r".contains($0) } ?? false) || (field.hasPrefix("-") && Amount(field) == nil)
-        guard formula || field.contains(where: { ",\"\n\r".contains($0) }) else { return field }
+        let first = field.utf8.first
+        let formula = first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
+            || (first == UInt8(ascii: "-") && Amount(field) == nil)
+        guard formula || field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// Tables, rows and columns of each format in key order (JSON keys are sorted), with each
+    /// column's index in its row.
+    private static let jsonOrder: [ReportFormat: [(table: Int, key: String, rows: [(row: String, columns: [(index: Int, key: String)])])]] =
+        Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
+            let specs = StatisticsSchema.tables(for: format)
+            let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
+                (table, specs[table].key, specs[table].rows.sorted { $0.key < $1.key }.map { row in
+                    (row.key, row.columns.enumerated().map { ($0.offset, $0.element.key) }.sorted { $0.1 < $1.1 })
+                })
+            }
+            return (format, order)
+        })
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
@@ -74,15 +123,17 @@ public enum OpenData {
         json.key("published"); json.string(report.published.iso)
         json.key("tables")
         json.beginObject()
-        for table in report.statistics.tables.sorted(by: { $0.spec.key < $1.spec.key }) {
-            json.key(table.spec.key)
+        let tables = report.statistics.tables
+        for (tableIndex, key, rows) in jsonOrder[report.statistics.format]! {
+            json.key(key)
             json.beginObject()
-            for row in table.spec.rows.sorted(by: { $0.key < $1.key }) {
-                json.key(row.key)
+            for (row, columns) in rows {
+                json.key(row)
                 json.beginObject()
-                for (index, column) in row.columns.enumerated().sorted(by: { $0.element.key < $1.element.key }) {
-                    json.key(column.key)
-                    json.number(table.cell(row.key, index)?.text)
+                let cells = tables[tableIndex].cells[row]
+                for (index, column) in columns {
+                    json.key(column)
+                    json.amount(cells.flatMap { $0.indices.contains(index) ? $0[index] : nil })
                 }
                 json.endObject()
             }

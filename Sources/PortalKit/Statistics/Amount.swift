@@ -61,6 +61,22 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return sign + padded.dropLast(Int(scale)) + "." + padded.suffix(Int(scale))
     }
 
+    /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
+    public func appendText(to bytes: inout [UInt8]) {
+        if mantissa < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        var value = mantissa.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        while digits.count <= Int(scale) { digits.append(UInt8(ascii: "0")) }
+        for (position, digit) in digits.enumerated().reversed() {
+            bytes.append(digit)
+            if position == Int(scale), scale > 0 { bytes.append(UInt8(ascii: ".")) }
+        }
+    }
+
     public var description: String { text }
     public var isNegative: Bool { mantissa < 0 }
     public var isZero: Bool { mantissa == 0 }
