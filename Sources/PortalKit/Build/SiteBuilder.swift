@@ -116,6 +116,23 @@ public struct SiteBuilder: Sendable {
         let pathsFingerprint = ContentHash.of((plan.allPaths + theme.assets.map(\.path)).joined(separator: "\n"))
         var written: [OutputWriter.Written] = []
         var pageInputs: [String: String] = [:]
+        // Files made from every report, and the parse cache, are made while the pages render (each
+        // is one long job for one core); a file whose inputs did not change is not made at all.
+        var everything: [(path: String, inputs: String?, kept: OutputWriter.Written?)] = []
+        for path in ["sitemap.xml", OpenData.csvPath, OpenData.jsonPath] {
+            let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
+            let kept = inputs != nil && writer.previous?.pageInputs[path] == inputs ? writer.keep(path) : nil
+            everything.append((path, inputs, kept))
+        }
+        func made(_ path: String, _ make: @escaping @Sendable () -> Data) -> Task<Data?, Never> {
+            let needed = everything.contains { $0.path == path && $0.kept == nil }
+            return Task { needed ? make() : nil }
+        }
+        let sitemapData = made("sitemap.xml") { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }
+        let csvData = made(OpenData.csvPath) { OpenData.csv(portal) }
+        let jsonData = made(OpenData.jsonPath) { OpenData.json(portal) }
+        let parsed = read.cache
+        let cacheData = Task { parsed?.encoded() }
         do throws(DiagnosticsError) {
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
@@ -129,20 +146,15 @@ public struct SiteBuilder: Sendable {
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
             timings.pagesSkipped = plan.pages.count - work.pages
-            // Files made from every report: kept without being made again when no report changed.
-            func everything(_ path: String, _ make: () -> Data) throws(DiagnosticsError) {
-                let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
-                if let inputs { pageInputs[path] = inputs }
-                if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
+            written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
+            for (file, task) in zip(everything, [sitemapData, csvData, jsonData]) {
+                if let inputs = file.inputs { pageInputs[file.path] = inputs }
+                if let kept = file.kept {
                     written.append(kept)
-                } else {
-                    written.append(try writer.write(make(), to: path))
+                } else if let data = await task.value {
+                    written.append(try writer.write(data, to: file.path))
                 }
             }
-            try everything("sitemap.xml") { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }
-            written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
-            try everything(OpenData.csvPath) { OpenData.csv(portal) }
-            try everything(OpenData.jsonPath) { OpenData.json(portal) }
             let data = try await writeReportData(portal, renderer: renderer, writer: writer)
             written += data.written
             pageInputs.merge(data.inputs) { $1 }
@@ -151,8 +163,7 @@ public struct SiteBuilder: Sendable {
             let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
                                          warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
                                          pageInputs: pageInputs)
-            let cacheData = read.cache?.encoded()
-            try writer.commit(manifest: manifest, written: written, extra: cacheData.map { [(ParseCache.fileName, $0)] } ?? [])
+            try writer.commit(manifest: manifest, written: written, extra: (await cacheData.value).map { [(ParseCache.fileName, $0)] } ?? [])
         } catch {
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)

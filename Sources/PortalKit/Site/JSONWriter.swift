@@ -53,6 +53,22 @@ struct JSONWriter {
         afterKey = true
     }
 
+    /// A key already written as a quoted JSON string (see `quoted`), for keys written millions of times.
+    mutating func key(quoted: [UInt8]) {
+        beforeItem()
+        bytes.append(contentsOf: quoted)
+        bytes.append(UInt8(ascii: ":"))
+        if open.count <= lineDepth { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// `text` as a quoted JSON string.
+    static func quoted(_ text: String) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.appendQuoted(text)
+        return writer.bytes
+    }
+
     /// A string, or `null`.
     mutating func string(_ value: String?) {
         beforeItem()

@@ -101,12 +101,13 @@ public enum OpenData {
 
     /// Tables, rows and columns of each format in key order (JSON keys are sorted), with each
     /// column's index in its row.
-    private static let jsonOrder: [ReportFormat: [(table: Int, key: String, rows: [(row: String, columns: [(index: Int, key: String)])])]] =
+    private static let jsonOrder: [ReportFormat: [(table: Int, key: [UInt8], rows: [(row: String, key: [UInt8], columns: [(index: Int, key: [UInt8])])])]] =
         Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
             let specs = StatisticsSchema.tables(for: format)
             let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
-                (table, specs[table].key, specs[table].rows.sorted { $0.key < $1.key }.map { row in
-                    (row.key, row.columns.enumerated().map { ($0.offset, $0.element.key) }.sorted { $0.1 < $1.1 })
+                (table, JSONWriter.quoted(specs[table].key), specs[table].rows.sorted { $0.key < $1.key }.map { row in
+                    (row.key, JSONWriter.quoted(row.key),
+                     row.columns.enumerated().sorted { $0.element.key < $1.element.key }.map { ($0.offset, JSONWriter.quoted($0.element.key)) })
                 })
             }
             return (format, order)
@@ -125,14 +126,14 @@ public enum OpenData {
         json.beginObject()
         let tables = report.statistics.tables
         for (tableIndex, key, rows) in jsonOrder[report.statistics.format]! {
-            json.key(key)
+            json.key(quoted: key)
             json.beginObject()
-            for (row, columns) in rows {
-                json.key(row)
+            for (row, rowKey, columns) in rows {
+                json.key(quoted: rowKey)
                 json.beginObject()
                 let cells = tables[tableIndex].cells[row]
                 for (index, column) in columns {
-                    json.key(column)
+                    json.key(quoted: column)
                     json.amount(cells.flatMap { $0.indices.contains(index) ? $0[index] : nil })
                 }
                 json.endObject()

@@ -64,16 +64,19 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
     public func appendText(to bytes: inout [UInt8]) {
         if mantissa < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        var value = mantissa.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-            value /= 10
-        } while value > 0
-        while digits.count <= Int(scale) { digits.append(UInt8(ascii: "0")) }
-        for (position, digit) in digits.enumerated().reversed() {
-            bytes.append(digit)
-            if position == Int(scale), scale > 0 { bytes.append(UInt8(ascii: ".")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            var value = mantissa.magnitude
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                count += 1
+                value /= 10
+            } while value > 0
+            while count <= Int(scale) { digits[count] = UInt8(ascii: "0"); count += 1 }
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                bytes.append(digits[position])
+                if position == Int(scale), scale > 0 { bytes.append(UInt8(ascii: ".")) }
+            }
         }
     }
 
