@@ -71,7 +71,7 @@ public struct SiteBuilder: Sendable {
                           diagnostics: previous.warnings, timings: timings, unchanged: true)
         }
 
-        let cache = options.fresh ? nil : ParseCache.load(from: outputFolder, scope: loader.cacheScope)
+        let cache = options.fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope)
         let read = await reader.read(reusing: cache)
         var timings = BuildTimings()
         timings.filesReused = read.reused

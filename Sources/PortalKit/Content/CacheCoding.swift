@@ -18,6 +18,12 @@ struct CacheWriter {
     }
 
     mutating func int(_ value: Int) { int(Int64(value)) }
+
+    /// Another writer's bytes, after their length, so a reader can skip or hand them to another core.
+    mutating func block(_ other: CacheWriter) {
+        int(other.bytes.count)
+        bytes.append(contentsOf: other.bytes)
+    }
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
@@ -44,6 +50,13 @@ struct CacheReader {
     }
 
     var atEnd: Bool { position == bytes.count }
+
+    /// The bytes of a `CacheWriter.block`, as a reader of their own.
+    mutating func block() throws(Damaged) -> CacheReader {
+        let length = try count()
+        defer { position += length }
+        return CacheReader(Array(bytes[position..<position + length]))
+    }
 
     mutating func int() throws(Damaged) -> Int64 {
         var result: UInt64 = 0

@@ -8,7 +8,7 @@ import Foundation
 /// same content and display folders. Any doubt — a damaged or foreign cache — means parsing every file.
 public struct ParseCache: Sendable {
     public static let fileName = ".portal-gen-cache"
-    static let magic = "portal-gen parse cache 1"
+    static let magic = "portal-gen parse cache 2"
 
     /// What identifies one version of a file without reading it.
     public struct Stamp: Sendable, Hashable {
@@ -45,27 +45,44 @@ public struct ParseCache: Sendable {
         return entry
     }
 
+    /// Entries are written in blocks that are read on all cores.
+    static let entriesPerBlock = 500
+
     /// The cache in `output`, or nil when there is none, it is damaged, or it was made for another scope.
-    public static func load(from output: URL, scope: String) -> ParseCache? {
+    public static func load(from output: URL, scope: String) async -> ParseCache? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else { return nil }
         var reader = CacheReader([UInt8](data))
+        var blocks: [CacheReader] = []
         do throws(CacheReader.Damaged) {
             guard try reader.string() == magic, try reader.string() == scope else { return nil }
-            var cache = ParseCache(scope: scope)
-            let count = try reader.count()
-            cache.entries.reserveCapacity(count)
-            let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
-            for _ in 0..<count {
-                let path = try reader.string()
-                let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
-                let source = try readSource(&reader, file: path, specs: specs)
-                let diagnostics = try readDiagnostics(&reader)
-                cache.entries[path] = Entry(stamp: stamp, source: source, diagnostics: diagnostics)
-            }
-            return reader.atEnd ? cache : nil
+            for _ in 0..<(try reader.count()) { blocks.append(try reader.block()) }
+            guard reader.atEnd else { return nil }
         } catch {
             return nil
         }
+        let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
+        let decoded = await blocks.concurrentMap { block -> [(String, Entry)]? in
+            var reader = block
+            var entries: [(String, Entry)] = []
+            do throws(CacheReader.Damaged) {
+                while !reader.atEnd {
+                    let path = try reader.string()
+                    let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
+                    let source = try readSource(&reader, file: path, specs: specs)
+                    entries.append((path, Entry(stamp: stamp, source: source, diagnostics: try readDiagnostics(&reader))))
+                }
+                return entries
+            } catch {
+                return nil
+            }
+        }
+        var cache = ParseCache(scope: scope)
+        cache.entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
+        for block in decoded {
+            guard let block else { return nil }
+            for (path, entry) in block { cache.entries[path] = entry }
+        }
+        return cache
     }
 
     /// The cache as bytes, entries in path order so that equal caches are equal files.
@@ -73,15 +90,21 @@ public struct ParseCache: Sendable {
         var writer = CacheWriter()
         writer.string(Self.magic)
         writer.string(scope)
-        writer.int(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.string(path)
-            writer.int(entry.stamp.size)
-            writer.int(entry.stamp.modified)
-            writer.int(entry.stamp.changed)
-            writer.int(Int64(bitPattern: entry.stamp.inode))
-            Self.write(entry.source, into: &writer)
-            Self.write(entry.diagnostics, into: &writer)
+        let sorted = entries.sorted { $0.key < $1.key }
+        let blocks = stride(from: 0, to: sorted.count, by: Self.entriesPerBlock).map { sorted[$0..<min($0 + Self.entriesPerBlock, sorted.count)] }
+        writer.int(blocks.count)
+        for block in blocks {
+            var part = CacheWriter()
+            for (path, entry) in block {
+                part.string(path)
+                part.int(entry.stamp.size)
+                part.int(entry.stamp.modified)
+                part.int(entry.stamp.changed)
+                part.int(Int64(bitPattern: entry.stamp.inode))
+                Self.write(entry.source, into: &part)
+                Self.write(entry.diagnostics, into: &part)
+            }
+            writer.block(part)
         }
         return Data(writer.bytes)
     }
