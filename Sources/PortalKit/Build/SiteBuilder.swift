@@ -118,19 +118,16 @@ public struct SiteBuilder: Sendable {
         var pageInputs: [String: String] = [:]
         // Files made from every report, and the parse cache, are made while the pages render (each
         // is one long job for one core); a file whose inputs did not change is not made at all.
-        var everything: [(path: String, inputs: String?, kept: OutputWriter.Written?)] = []
-        for path in ["sitemap.xml", OpenData.csvPath, OpenData.jsonPath] {
+        let makers: [(path: String, make: @Sendable () -> Data)] = [
+            ("sitemap.xml", { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }),
+            (OpenData.csvPath, { OpenData.csv(portal) }),
+            (OpenData.jsonPath, { OpenData.json(portal) }),
+        ]
+        let everything = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
-            let kept = inputs != nil && writer.previous?.pageInputs[path] == inputs ? writer.keep(path) : nil
-            everything.append((path, inputs, kept))
+            let kept = writer.keep(path, inputs: inputs)
+            return (path: path, inputs: inputs, kept: kept, data: Task { kept == nil ? make() : nil })
         }
-        func made(_ path: String, _ make: @escaping @Sendable () -> Data) -> Task<Data?, Never> {
-            let needed = everything.contains { $0.path == path && $0.kept == nil }
-            return Task { needed ? make() : nil }
-        }
-        let sitemapData = made("sitemap.xml") { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }
-        let csvData = made(OpenData.csvPath) { OpenData.csv(portal) }
-        let jsonData = made(OpenData.jsonPath) { OpenData.json(portal) }
         let parsed = read.cache
         let cacheData = Task { parsed?.encoded() }
         do throws(DiagnosticsError) {
@@ -147,11 +144,11 @@ public struct SiteBuilder: Sendable {
             timings.pagesRendered = work.pages
             timings.pagesSkipped = plan.pages.count - work.pages
             written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
-            for (file, task) in zip(everything, [sitemapData, csvData, jsonData]) {
+            for file in everything {
                 if let inputs = file.inputs { pageInputs[file.path] = inputs }
                 if let kept = file.kept {
                     written.append(kept)
-                } else if let data = await task.value {
+                } else if let data = await file.data.value {
                     written.append(try writer.write(data, to: file.path))
                 }
             }
@@ -199,7 +196,7 @@ public struct SiteBuilder: Sendable {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Outcome in
             let path = OpenData.reportPath(report)
             let inputs = renderer.dataInputs(of: report)
-            if let inputs, writer.previous?.pageInputs[path] == inputs, let kept = writer.keep(path) {
+            if let kept = writer.keep(path, inputs: inputs) {
                 return .success((kept, path, inputs))
             }
             do throws(DiagnosticsError) {
@@ -244,8 +241,8 @@ public struct SiteBuilder: Sendable {
                 next += 1
                 group.addTask {
                     let inputs = renderer.inputs(of: page, pathsFingerprint: pathsFingerprint)
-                    if let inputs, writer.previous?.pageInputs[page.path] == inputs, let kept = writer.keep(page.path) {
-                        return .success(PageWork(written: [kept], inputs: [page.path: inputs]))
+                    if let kept = writer.keep(page.path, inputs: inputs) {
+                        return .success(PageWork(written: [kept], inputs: inputs.map { [page.path: $0] } ?? [:]))
                     }
                     var body = ""
                     if case .report(let index) = page.kind {

@@ -192,10 +192,10 @@ public struct OutputWriter: Sendable {
         return Written(path: path, hash: hash, unchanged: false)
     }
 
-    /// Keeps the previous build's file at `path` without new bytes (its inputs did not change).
-    /// Returns nil when there is no such file, and the caller renders the page instead.
-    public func keep(_ path: String) -> Written? {
-        guard let hash = previous?.outputs[path] else { return nil }
+    /// Keeps the previous build's file at `path` without making it again, when it was made from the
+    /// same `inputs` (a fingerprint; nil means untracked). Returns nil otherwise, and the caller makes the file.
+    public func keep(_ path: String, inputs: String?) -> Written? {
+        guard let inputs, previous?.pageInputs[path] == inputs, let hash = previous?.outputs[path] else { return nil }
         return Written(path: path, hash: hash, unchanged: true)
     }
 
