@@ -24,6 +24,7 @@ struct CacheWriter {
         int(other.bytes.count)
         bytes.append(contentsOf: other.bytes)
     }
+
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {

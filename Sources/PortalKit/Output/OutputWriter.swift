@@ -23,7 +23,10 @@ public struct OutputWriter: Sendable {
     public let previous: BuildManifest?
     /// Whether only changed files are staged (see the type's description).
     public var stagesChangesOnly: Bool { previous != nil }
-    static let journalSuffix = ".journal"
+    /// The journal of an incremental commit, beside the output folder like its lock.
+    static func journal(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).journal")
+    }
     private let displayPath: @Sendable (URL) -> String
     /// An exclusive `flock` on `.<output>.lock` beside the output folder, held until commit or
     /// discard: two builds into one folder never interleave (the kernel releases it if the process dies).
@@ -106,10 +109,10 @@ public struct OutputWriter: Sendable {
     static func recoverInterruptedBuild(output: URL, parent: URL) {
         let fm = FileManager.default
         let name = output.lastPathComponent
-        let journal = parent.appendingPathComponent(".\(name)\(journalSuffix)")
-        if let text = try? String(contentsOf: journal, encoding: .utf8) {
+        let journalURL = journal(of: output)
+        if let text = try? String(contentsOf: journalURL, encoding: .utf8) {
             replay(Journal(text: text), output: output, parent: parent)
-            try? fm.removeItem(at: journal)
+            try? fm.removeItem(at: journalURL)
         }
         // Only folders portal-gen made (they carry the marker, or are staging folders) are touched.
         func ours(_ entry: String) -> Bool {
@@ -286,8 +289,8 @@ public struct OutputWriter: Sendable {
         let moves = written.filter { !$0.unchanged }.map(\.path).sorted() + [BuildManifest.fileName] + extra
         let deletions = (previous?.outputs.keys.filter { !kept.contains($0) } ?? []).sorted()
         let journal = Journal(staging: staging.lastPathComponent, moves: moves, deletions: deletions)
-        let journalURL = parent.appendingPathComponent(".\(output.lastPathComponent)\(Self.journalSuffix)")
-        let pending = parent.appendingPathComponent(".\(output.lastPathComponent)\(Self.journalSuffix)-new")
+        let journalURL = Self.journal(of: output)
+        let pending = journalURL.appendingPathExtension("new")
         if (try? Data(journal.text.utf8).write(to: pending)) != nil, rename(pending.path, journalURL.path) == 0 {
             Self.faultInjection()
             Self.replay(journal, output: output, parent: parent)

@@ -48,15 +48,17 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         beforeItem()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        if open.count <= lineDepth { bytes.append(0x20) }
-        afterKey = true
+        endKey()
     }
 
     /// A key already written as a quoted JSON string (see `quoted`), for keys written millions of times.
     mutating func key(quoted: [UInt8]) {
         beforeItem()
         bytes.append(contentsOf: quoted)
+        endKey()
+    }
+
+    private mutating func endKey() {
         bytes.append(UInt8(ascii: ":"))
         if open.count <= lineDepth { bytes.append(0x20) }
         afterKey = true

@@ -54,11 +54,9 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The figure as written: `3`, `24252.311082`, `4068.20`, `-2`.
     public var text: String {
-        let digits = String(mantissa.magnitude)
-        let sign = mantissa < 0 ? "-" : ""
-        guard scale > 0 else { return sign + digits }
-        let padded = String(repeating: "0", count: max(0, Int(scale) + 1 - digits.count)) + digits
-        return sign + padded.dropLast(Int(scale)) + "." + padded.suffix(Int(scale))
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
