@@ -32,4 +32,23 @@ import Testing
         let html = theme.render("home", context: ["title": "<script>&'\"", "url": "\" onclick=\"x"])
         #expect(html == "<title>&lt;script&gt;&amp;&#39;&quot;</title><a href=\"&quot; onclick=&quot;x\">x</a>")
     }
+
+    /// A template's fingerprint covers the templates it reaches through partials and parents, and nothing else.
+    @Test func templateFingerprintsFollowPartialsAndParents() {
+        let sources = ["layout": "<main>{{$main}}{{/main}}</main>{{> footer}}", "footer": "<footer>",
+                       "home": "{{<layout}}{{$main}}home{{/main}}{{/layout}}", "plain": "{{title}} {{{html}}}",
+                       "dynamic": "{{=<% %>=}}<%> footer%>"]
+        let before = Theme.fingerprints(of: sources)
+        var edited = sources
+        edited["footer"] = "<footer>changed"
+        let after = Theme.fingerprints(of: edited)
+        #expect(after["footer"] != before["footer"])
+        #expect(after["layout"] != before["layout"], "the layout includes the footer")
+        #expect(after["home"] != before["home"], "home extends the layout, which includes the footer")
+        #expect(after["plain"] == before["plain"], "plain includes nothing")
+        #expect(after["dynamic"] != before["dynamic"], "changed delimiters: taken to use every template")
+        edited = sources
+        edited["plain"] = "{{title}}"
+        #expect(Theme.fingerprints(of: edited)["home"] == before["home"])
+    }
 }

@@ -150,6 +150,28 @@ import Testing
         #expect(clean["pagesRendered"] as? Int == total)
     }
 
+    /// Editing a template renders only the pages whose template uses it; editing the layout that
+    /// every page extends renders every page.
+    @Test func anEditedTemplateRendersOnlyThePagesThatUseIt() throws {
+        let workspace = try Self.examplePortal()
+        let total = try #require(try timings(workspace)["pagesRendered"] as? Int)
+        let townships = try FileManager.default.contentsOfDirectory(atPath: workspace.url.appendingPathComponent("Output").path)
+            .filter { FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/\($0)/index.html").path) && Int($0) == nil && $0 != "supervision" && $0 != "assets" }
+        let templates = workspace.url.appendingPathComponent("Themes/default/templates")
+        func edit(_ name: String, _ old: String, _ new: String) throws {
+            let file = templates.appendingPathComponent(name)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains(old))
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+        }
+        try edit("township.mustache", "历年主要数据</h2>", "历年主要数据统计</h2>")
+        let township = try timings(workspace)
+        #expect(township["pagesRendered"] as? Int == townships.count, "\(townships.count) township pages: \(township["pagesRendered"] ?? "-") of \(total) rendered")
+        try edit("layout.mustache", "跳到正文", "跳到主要内容")
+        #expect(try timings(workspace)["pagesRendered"] as? Int == total, "the layout is used by every page")
+        try expectSameAsClean(workspace, "layout edited")
+    }
+
     /// A damaged parse cache or manifest is ignored: the build parses everything and is still right.
     @Test func aDamagedCacheOrManifestMeansAFullRebuild() throws {
         let workspace = try Self.examplePortal()

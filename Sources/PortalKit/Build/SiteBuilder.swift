@@ -111,7 +111,7 @@ public struct SiteBuilder: Sendable {
         let plan = SitePlan(portal: portal)
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
         let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                                 settings: options.content.appendingPathComponent(ContentLoader.settingsFile), theme: themeURL)
+                                                 settings: options.content.appendingPathComponent(ContentLoader.settingsFile))
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         let pathsFingerprint = ContentHash.of((plan.allPaths + theme.assets.map(\.path)).joined(separator: "\n"))
         var written: [OutputWriter.Written] = []

@@ -75,16 +75,17 @@ public struct BuildManifest: Sendable, Equatable {
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
     /// finding out that nothing changed costs a directory walk, not a build.
     public static func fingerprint(version: String, options: String, settings: URL, theme: URL, contentStamps: [String]) -> String {
-        ContentHash.of(([siteFingerprint(version: version, options: options, settings: settings, theme: theme)] + contentStamps).joined(separator: "\n"))
-    }
-
-    /// Fingerprint of what every page depends on: portal-gen, the options, the settings and the theme.
-    public static func siteFingerprint(version: String, options: String, settings: URL, theme: URL) -> String {
-        var parts = ["portal-gen \(version) \(PortalKit.buildIdentity)", options]
-        parts.append("settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing"))
+        var parts = [siteFingerprint(version: version, options: options, settings: settings)]
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
         }
-        return ContentHash.of(parts.joined(separator: "\n"))
+        return ContentHash.of((parts + contentStamps).joined(separator: "\n"))
+    }
+
+    /// Fingerprint of what every output file depends on: portal-gen, the options and the settings.
+    /// Pages add the fingerprint of the templates they use (`Theme.templateInputs`).
+    public static func siteFingerprint(version: String, options: String, settings: URL) -> String {
+        ContentHash.of(["portal-gen \(version) \(PortalKit.buildIdentity)", options,
+                        "settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing")].joined(separator: "\n"))
     }
 }

@@ -16,7 +16,7 @@ public struct PageRenderer: Sendable {
     /// pages listing or summing all reports are made from.
     private let everything: String
 
-    /// Fingerprint of the settings, theme and portal-gen version (see `BuildManifest.siteFingerprint`).
+    /// Fingerprint of the settings, options and portal-gen version (see `BuildManifest.siteFingerprint`).
     public let siteFingerprint: String
 
     /// `findings` are the statistics findings shown on the supervision page.
@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
         self.neighbours = neighbours
     }
 
-    /// What a page is made from: the site (settings, theme, portal-gen), every path of the site,
+    /// What a page is made from: the site (settings, portal-gen), the templates it uses, every path of the site,
     /// the years in the navigation, and the reports it shows — for a report page its file and the
     /// neighbours its pager links to, for a year or township page the files of the reports it
     /// lists, for the home and supervision pages every report and finding. When this is unchanged
@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
     /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
     public func inputs(of page: SitePage, pathsFingerprint: String) -> String? {
         guard !siteFingerprint.isEmpty else { return nil }
-        var parts = [siteFingerprint, pathsFingerprint, page.template, page.path, portal.years.map(String.init).joined(separator: ",")]
+        var parts = [siteFingerprint, theme.templateInputs[page.template] ?? "no template", pathsFingerprint, page.template, page.path, portal.years.map(String.init).joined(separator: ",")]
         func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.contentHash)" } }
         switch page.kind {
         case .report(let index):

@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset files, as (path inside the output folder, source file).
     public let assets: [(path: String, source: URL)]
+    /// Template name → fingerprint of its text and of every template it includes (`{{> partial}}`,
+    /// `{{< parent}}`), so that editing one template re-renders only the pages that use it.
+    public let templateInputs: [String: String]
 
     /// Loads and parses every template; all problems are reported with file and line.
     public static func load(from directory: URL, displayPath: (URL) -> String) throws(DiagnosticsError) -> Theme {
@@ -23,6 +26,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var sources: [String: String] = [:]
         let fm = FileManager.default
         for url in files(under: templatesURL) where url.pathExtension == "mustache" {
             let relative = String(url.path.dropFirst(templatesURL.path.count + 1))
@@ -30,6 +34,7 @@ public struct Theme: Sendable {
             names.insert(name)
             do {
                 let source = try SourceText.read(url, displayPath: displayPath(url))
+                sources[name] = source.text
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as DiagnosticsError {
                 diagnostics += error.diagnostics
@@ -53,7 +58,39 @@ public struct Theme: Sendable {
         let assets = files(under: assetsURL).map { url in
             (path: assetsFolder + "/" + String(url.path.dropFirst(assetsURL.path.count + 1)), source: url)
         }
-        return Theme(directory: directory, library: library, assets: assets)
+        return Theme(directory: directory, library: library, assets: assets, templateInputs: fingerprints(of: sources))
+    }
+
+    /// Each template's fingerprint over the templates it reaches through partials and parents.
+    /// A template that changes its tag delimiters (`{{=<% %>=}}`) or names a partial dynamically
+    /// (`{{>*name}}`) cannot be scanned reliably, so it is taken to use every template.
+    static func fingerprints(of sources: [String: String]) -> [String: String] {
+        let all = sources.keys.sorted()
+        var uses: [String: [String]] = [:]
+        for (name, text) in sources {
+            if text.contains("{{=") || text.contains("{{>*") || text.contains("{{<*") {
+                uses[name] = all
+                continue
+            }
+            var found: [String] = []
+            var rest = text[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
+                found.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+                rest = rest[close.upperBound...]
+            }
+            uses[name] = found
+        }
+        var result: [String: String] = [:]
+        for name in all {
+            var reached: Set<String> = [name], queue = [name]
+            while let next = queue.popLast() {
+                for used in uses[next] ?? [] where reached.insert(used).inserted { queue.append(used) }
+            }
+            result[name] = ContentHash.of(reached.sorted().map { "\($0)\n\(sources[$0] ?? "missing")" }.joined(separator: "\n\u{0}"))
+        }
+        return result
     }
 
     /// `sectionCloseNameIncorrect` → `section close name incorrect`.
