@@ -8,7 +8,7 @@ import Foundation
 /// same content and display folders. Any doubt — a damaged or foreign cache — means parsing every file.
 public struct ParseCache: Sendable {
     public static let fileName = ".portal-gen-cache"
-    static let magic = "portal-gen parse cache 2"
+    static let magic = "portal-gen parse cache 3"
 
     /// What identifies one version of a file without reading it.
     public struct Stamp: Sendable, Hashable {
@@ -133,32 +133,32 @@ public struct ParseCache: Sendable {
         }
         let statistics = source.statistics
         writer.string(statistics.format.rawValue)
+        // Cells in layout order (the format fixes the layout): a blank cell is written as scale -1.
         for table in statistics.tables {
-            writer.int(table.cells.count)
-            for (row, cells) in table.cells.sorted(by: { $0.key < $1.key }) {
-                writer.string(row)
-                writer.int(cells.count)
-                for cell in cells {
-                    writer.bool(cell != nil)
-                    if let cell {
-                        writer.int(cell.mantissa)
-                        writer.int(Int(cell.scale))
-                    }
+            for cell in 0..<table.spec.cellCount {
+                if let amount = table[cell: cell] {
+                    writer.int(Int(amount.scale))
+                    writer.int(amount.mantissa)
+                } else {
+                    writer.int(-1)
                 }
             }
         }
-        for rows in [statistics.locations.tables, statistics.locations.rows] {
-            writer.int(rows.count)
-            for (key, row) in rows.sorted(by: { $0.key < $1.key }) {
-                writer.string(key)
-                writer.int(Int(row.line))
-                writer.int(Int(row.column))
-                writer.int(row.cellColumns.count)
-                for column in row.cellColumns { writer.int(Int(column)) }
-                writer.int(row.cellLines.count)
-                for line in row.cellLines { writer.int(Int(line)) }
-            }
+        let locations = statistics.locations
+        for position in locations.tables { write(position, into: &writer) }
+        for (rows, cells) in zip(locations.rows, locations.cells) {
+            for position in rows { write(position, into: &writer) }
+            for position in cells { write(position, into: &writer) }
         }
+    }
+
+    private static func write(_ position: TableLocations.Position, into writer: inout CacheWriter) {
+        writer.int(Int(position.line))
+        writer.int(Int(position.column))
+    }
+
+    private static func readPosition(_ reader: inout CacheReader) throws(CacheReader.Damaged) -> TableLocations.Position {
+        TableLocations.Position(line: Int32(try reader.small()), column: Int32(try reader.small()))
     }
 
     private static func readSource(_ reader: inout CacheReader, file: String, specs: [ReportFormat: [TableSpec]]) throws(CacheReader.Damaged) -> ReportSource {
@@ -182,40 +182,20 @@ public struct ParseCache: Sendable {
         guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else { throw CacheReader.Damaged() }
         var tables: [StatTable] = []
         for spec in tableSpecs {
-            var cells: [String: [Amount?]] = [:]
-            let rows = try reader.count()
-            cells.reserveCapacity(rows)
-            for _ in 0..<rows {
-                let row = try reader.string()
-                var values: [Amount?] = []
-                let count = try reader.count()
-                values.reserveCapacity(count)
-                for _ in 0..<count {
-                    if try reader.bool() {
-                        let mantissa = try reader.int()
-                        let scale = try reader.small()
-                        guard (0...Amount.maximumScale).contains(scale) else { throw CacheReader.Damaged() }
-                        values.append(Amount(mantissa: mantissa, scale: Int8(scale)))
-                    } else {
-                        values.append(nil)
-                    }
-                }
-                cells[row] = values
+            var table = StatTable(spec: spec)
+            for cell in 0..<spec.cellCount {
+                let scale = try reader.small()
+                guard scale != -1 else { continue }
+                guard (0...Amount.maximumScale).contains(scale) else { throw CacheReader.Damaged() }
+                table[cell: cell] = Amount(mantissa: try reader.int(), scale: Int8(scale))
             }
-            tables.append(StatTable(spec: spec, cells: cells))
+            tables.append(table)
         }
-        var locations = TableLocations(file: path)
-        for part in 0..<2 {
-            var rows: [String: TableLocations.Row] = [:]
-            for _ in 0..<(try reader.count()) {
-                let key = try reader.string()
-                let line = Int32(try reader.small()), column = Int32(try reader.small())
-                var cellColumns: [Int32] = [], cellLines: [Int32] = []
-                for _ in 0..<(try reader.count()) { cellColumns.append(Int32(try reader.small())) }
-                for _ in 0..<(try reader.count()) { cellLines.append(Int32(try reader.small())) }
-                rows[key] = TableLocations.Row(line: line, column: column, cellColumns: cellColumns, cellLines: cellLines)
-            }
-            if part == 0 { locations.tables = rows } else { locations.rows = rows }
+        var locations = TableLocations(file: path, specs: tableSpecs)
+        for index in tableSpecs.indices { locations.tables[index] = try readPosition(&reader) }
+        for (index, spec) in tableSpecs.enumerated() {
+            for row in spec.rows.indices { locations.rows[index][row] = try readPosition(&reader) }
+            for cell in 0..<spec.cellCount { locations.cells[index][cell] = try readPosition(&reader) }
         }
         let statistics = Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
         return ReportSource(path: path, title: title, township: township, year: year, published: published, written: written,

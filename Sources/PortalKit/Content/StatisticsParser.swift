@@ -23,12 +23,11 @@ enum StatisticsParser {
 
         guard let format = detectFormat(explicit: explicit, t2: t2, t3: t3, fields: &fields) else { return nil }
         let specs = StatisticsSchema.tables(for: format)
-        var locations = TableLocations(file: fields.file)
+        var locations = TableLocations(file: fields.file, specs: specs)
         var tables: [StatTable] = []
-        for (spec, var group) in zip(specs, [t2, t3, t4]) {
-            let tableLocation = fields.location(ofKey: spec.key)
-            locations.tables[spec.key] = .init(line: Int32(tableLocation.line), column: Int32(tableLocation.column), cellColumns: [], cellLines: [])
-            tables.append(readTable(spec, format: format, from: &group, locations: &locations))
+        for (index, (spec, var group)) in zip(specs, [t2, t3, t4]).enumerated() {
+            locations.tables[index] = TableLocations.Position(fields.location(ofKey: spec.key))
+            tables.append(readTable(spec, format: format, from: &group, rows: &locations.rows[index], cells: &locations.cells[index]))
             fields.absorb(group)
         }
         guard fields.diagnostics.count == errorsBefore else { return nil }
@@ -70,8 +69,9 @@ enum StatisticsParser {
         return nil
     }
 
+    /// Reads one table; the positions of its rows and figures go into `rows` and `cells`.
     private static func readTable(_ spec: TableSpec, format: ReportFormat, from group: inout YAMLFields,
-                                  locations: inout TableLocations) -> StatTable {
+                                  rows: inout [TableLocations.Position], cells: inout [TableLocations.Position]) -> StatTable {
         let known = spec.rows.map(\.key)
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
         let otherSpec = StatisticsSchema.tables(for: other).first { $0.key == spec.key }!
@@ -91,16 +91,14 @@ enum StatisticsParser {
             message += "; its rows are: \(known.joined(separator: ", "))"
             group.error(message, at: group.location(of: key))
         }
-        var cells: [String: [Amount?]] = [:]
-        for row in spec.rows {
+        var table = StatTable(spec: spec)
+        for (rowIndex, row) in spec.rows.enumerated() {
             let where_ = "\(spec.key.uppercased()) row `\(row.key)` (\(row.label))"
             guard let node = entries[row.key] else {
                 group.error("\(where_) is missing; add `\(row.key): \(example(row))`", at: group.mappingLocation)
                 continue
             }
-            let rowLocation = group.location(of: node.key)
-            var entry = TableLocations.Row(line: Int32(rowLocation.line), column: Int32(rowLocation.column), cellColumns: [], cellLines: [])
-            defer { locations.rows["\(spec.key).\(row.key)"] = entry }
+            rows[rowIndex] = TableLocations.Position(group.location(of: node.key))
             let items: [Node]
             if let sequence = node.value.sequence {
                 items = Array(sequence)
@@ -114,28 +112,21 @@ enum StatisticsParser {
                 group.error("\(where_) has \(items.count) figure\(items.count == 1 ? "" : "s"), but it needs \(row.columns.count): \(columnList(row)); write ~ for a blank cell", at: group.location(of: node.value))
                 continue
             }
-            var values: [Amount?] = []
             for (index, item) in items.enumerated() {
-                let cell = group.location(of: item)
-                entry.cellLines.append(Int32(cell.line))
-                entry.cellColumns.append(Int32(cell.column))
+                cells[spec.offsets[rowIndex] + index] = TableLocations.Position(group.location(of: item))
                 guard let scalar = item.scalar else {
                     group.error("\(where_), column \(index + 1) (\(row.columns[index].label)) must be a number", at: group.location(of: item))
-                    values.append(nil)
                     continue
                 }
-                if YAMLFields.isNull(scalar) {
-                    values.append(nil)
-                } else if let amount = Amount(scalar.string) {
-                    values.append(amount)
+                if YAMLFields.isNull(scalar) { continue }
+                if let amount = Amount(scalar.string) {
+                    table[rowIndex, index] = amount
                 } else {
                     group.error("\(where_), column \(index + 1) (\(row.columns[index].label)): `\(scalar.string)` is not a number; write the figure with digits 0-9 (a decimal point for 万元), or ~ if the cell was left blank", at: group.location(of: item))
-                    values.append(nil)
                 }
             }
-            cells[row.key] = values
         }
-        return StatTable(spec: spec, cells: cells)
+        return table
     }
 
     static func columnList(_ row: RowSpec) -> String {

@@ -38,27 +38,15 @@ public enum OpenData {
         (config.siteURL.map { $0 + config.basePath } ?? "") + SitePlan.reportPath(report)
     }
 
-    /// Where each cell column's figure comes from in a report of one format: runs of columns
-    /// that read one table row, so a report's row is looked up once, not once per figure.
-    private struct CSVSegment {
-        var table: Int
-        var row: String
-        /// For each CSV column of the run, the cell index in the row, or nil when the format has no such cell.
-        var cells: [Int?]
-    }
-
-    private static let csvSegments: [ReportFormat: [CSVSegment]] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
-        var segments: [CSVSegment] = []
-        for column in cellColumns {
+    /// For each cell column, where its figure is in a report of one format: the table and the
+    /// cell's position in it (see `TableSpec.offsets`), or nil when the format has no such cell.
+    private static let csvCells: [ReportFormat: [(table: Int, cell: Int?)]] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
+        let specs = StatisticsSchema.tables(for: format)
+        return (format, cellColumns.map { column in
             let table = ["t2", "t3", "t4"].firstIndex(of: column.table)!
-            let cell = column.format.contains(format) ? column.column : nil
-            if let last = segments.last, last.table == table, last.row == column.row {
-                segments[segments.count - 1].cells.append(cell)
-            } else {
-                segments.append(CSVSegment(table: table, row: column.row, cells: [cell]))
-            }
-        }
-        return (format, segments)
+            let row = column.format.contains(format) ? specs[table].rowIndex(column.row) : nil
+            return (table, row.map { specs[table].offsets[$0] + column.column })
+        })
     })
 
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends (RFC 4180).
@@ -76,13 +64,10 @@ public enum OpenData {
                 bytes.append(contentsOf: escape(field).utf8)
             }
             let tables = s.tables
-            for segment in csvSegments[s.format]! {
-                let row = tables[segment.table].cells[segment.row]
-                for cell in segment.cells {
-                    bytes.append(UInt8(ascii: ","))
-                    // A figure never needs quoting: digits, a point and a leading minus sign.
-                    if let cell, let row, row.indices.contains(cell), let amount = row[cell] { amount.appendText(to: &bytes) }
-                }
+            for (table, cell) in csvCells[s.format]! {
+                bytes.append(UInt8(ascii: ","))
+                // A figure never needs quoting: digits, a point and a leading minus sign.
+                if let cell, let amount = tables[table][cell: cell] { amount.appendText(to: &bytes) }
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
         }
@@ -100,14 +85,15 @@ public enum OpenData {
     }
 
     /// Tables, rows and columns of each format in key order (JSON keys are sorted), with each
-    /// column's index in its row.
-    private static let jsonOrder: [ReportFormat: [(table: Int, key: [UInt8], rows: [(row: String, key: [UInt8], columns: [(index: Int, key: [UInt8])])])]] =
+    /// column's cell position in its table.
+    private static let jsonOrder: [ReportFormat: [(table: Int, key: [UInt8], rows: [(key: [UInt8], columns: [(cell: Int, key: [UInt8])])])]] =
         Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
             let specs = StatisticsSchema.tables(for: format)
             let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
-                (table, JSONWriter.quoted(specs[table].key), specs[table].rows.sorted { $0.key < $1.key }.map { row in
-                    (row.key, JSONWriter.quoted(row.key),
-                     row.columns.enumerated().sorted { $0.element.key < $1.element.key }.map { ($0.offset, JSONWriter.quoted($0.element.key)) })
+                let spec = specs[table]
+                return (table, JSONWriter.quoted(spec.key), spec.rows.indices.sorted { spec.rows[$0].key < spec.rows[$1].key }.map { row in
+                    (JSONWriter.quoted(spec.rows[row].key),
+                     spec.rows[row].columns.enumerated().sorted { $0.element.key < $1.element.key }.map { (spec.offsets[row] + $0.offset, JSONWriter.quoted($0.element.key)) })
                 })
             }
             return (format, order)
@@ -128,13 +114,12 @@ public enum OpenData {
         for (tableIndex, key, rows) in jsonOrder[report.statistics.format]! {
             json.key(quoted: key)
             json.beginObject()
-            for (row, rowKey, columns) in rows {
+            for (rowKey, columns) in rows {
                 json.key(quoted: rowKey)
                 json.beginObject()
-                let cells = tables[tableIndex].cells[row]
-                for (index, column) in columns {
+                for (cell, column) in columns {
                     json.key(quoted: column)
-                    json.amount(cells.flatMap { $0.indices.contains(index) ? $0[index] : nil })
+                    json.amount(tables[tableIndex][cell: cell])
                 }
                 json.endObject()
             }

@@ -55,6 +55,6 @@ public struct Supervision: Sendable {
 
     /// The table row written on the finding's line, as a page anchor (`t3-N`).
     static func anchor(of location: SourceLocation, in statistics: Statistics) -> String? {
-        statistics.locations.row(onLine: location.line).map { TableLayout.anchor(prefix: $0.table, row: $0.row) }
+        statistics.row(onLine: location.line).map { TableLayout.anchor(prefix: $0.table, row: $0.row) }
     }
 }

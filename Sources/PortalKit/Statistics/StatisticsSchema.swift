@@ -41,17 +41,53 @@ public struct TableSpec: Sendable, Hashable {
     /// The number of that section (2, 3, 4).
     public let section: Int
     public let rows: [RowSpec]
+    /// Where each row's first cell sits among the table's cells (row by row, columns in order),
+    /// so that a table is one flat array of figures rather than a dictionary of rows.
+    public let offsets: [Int]
+    /// How many cells the table has.
+    public let cellCount: Int
+    private let rowIndices: [String: Int]
 
-    public func row(_ key: String) -> RowSpec? { rows.first { $0.key == key } }
+    public init(key: String, heading: String, section: Int, rows: [RowSpec]) {
+        self.key = key
+        self.heading = heading
+        self.section = section
+        self.rows = rows
+        var offsets: [Int] = [], count = 0
+        for row in rows {
+            offsets.append(count)
+            count += row.columns.count
+        }
+        self.offsets = offsets
+        self.cellCount = count
+        self.rowIndices = Dictionary(rows.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func row(_ key: String) -> RowSpec? { rowIndex(key).map { rows[$0] } }
+    /// The position of a row in `rows`.
+    public func rowIndex(_ key: String) -> Int? { rowIndices[key] }
+
+    public static func == (a: TableSpec, b: TableSpec) -> Bool {
+        a.key == b.key && a.heading == b.heading && a.section == b.section && a.rows == b.rows
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(rows)
+    }
 }
 
 public enum StatisticsSchema {
+    /// T2, T3 and T4 of a format, made once.
     public static func tables(for format: ReportFormat) -> [TableSpec] {
         switch format {
-        case .v2021: [t2v2021, t3(format: .v2021), t4]
-        case .v2019: [t2v2019, t3(format: .v2019), t4]
+        case .v2021: v2021Tables
+        case .v2019: v2019Tables
         }
     }
+
+    private static let v2021Tables = [t2v2021, t3(format: .v2021), t4]
+    private static let v2019Tables = [t2v2019, t3(format: .v2019), t4]
 
     // MARK: T2
 

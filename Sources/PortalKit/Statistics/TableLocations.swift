@@ -1,39 +1,68 @@
-/// Where each table, row and cell of a report's statistics is written in its front matter, kept
-/// compact (one entry per row, cell columns as small integers) because every report carries one.
+/// Where each table, row and cell of a report's statistics is written in its front matter.
+///
+/// Every report carries one, so positions are kept flat, by table and by position in the table's
+/// layout (see `TableSpec.offsets`), rather than in dictionaries keyed by name.
 public struct TableLocations: Sendable, Hashable {
-    public struct Row: Sendable, Hashable {
+    /// A line and column in the file; line 0 is unknown.
+    public struct Position: Sendable, Hashable {
         public var line: Int32
         public var column: Int32
-        /// The column of each figure on the row's line (figures of a one-line row share its line).
-        public var cellColumns: [Int32]
-        public var cellLines: [Int32]
+
+        public static let unknown = Position(line: 0, column: 0)
+
+        public init(line: Int32, column: Int32) {
+            self.line = line
+            self.column = column
+        }
+
+        public init(_ location: SourceLocation) {
+            self.init(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
+        }
     }
 
     public var file: String
-    /// `t3` → line and column of the table's key.
-    public var tables: [String: Row] = [:]
-    /// `t3.N` → the row.
-    public var rows: [String: Row] = [:]
+    /// The position of each table's key (`t2`, `t3`, `t4`).
+    public var tables: [Position]
+    /// For each table, the position of each row's key, in layout order.
+    public var rows: [[Position]]
+    /// For each table, the position of each figure, in layout order.
+    public var cells: [[Position]]
 
-    public init(file: String) {
+    public init(file: String, tables: [Position] = [], rows: [[Position]] = [], cells: [[Position]] = []) {
         self.file = file
+        self.tables = tables
+        self.rows = rows
+        self.cells = cells
     }
 
-    public func location(table: String, row: String, column: Int?) -> SourceLocation? {
-        if let entry = rows["\(table).\(row)"] {
-            if let column, entry.cellColumns.indices.contains(column) {
-                return SourceLocation(file: file, line: Int(entry.cellLines[column]), column: Int(entry.cellColumns[column]))
-            }
-            return SourceLocation(file: file, line: Int(entry.line), column: Int(entry.column))
+    /// Empty positions for tables of the given layouts.
+    public init(file: String, specs: [TableSpec]) {
+        self.init(file: file, tables: Array(repeating: .unknown, count: specs.count),
+                  rows: specs.map { Array(repeating: .unknown, count: $0.rows.count) },
+                  cells: specs.map { Array(repeating: .unknown, count: $0.cellCount) })
+    }
+
+    func location(table: Int) -> SourceLocation? {
+        tables.indices.contains(table) ? sourceLocation(tables[table]) : nil
+    }
+
+    /// A cell's location when known, else its row's.
+    func location(table: Int, row: Int, cell: Int?) -> SourceLocation? {
+        if let cell, cells.indices.contains(table), cells[table].indices.contains(cell), let location = sourceLocation(cells[table][cell]) {
+            return location
         }
-        return tables[table].map { SourceLocation(file: file, line: Int($0.line), column: Int($0.column)) }
+        guard rows.indices.contains(table), rows[table].indices.contains(row) else { return nil }
+        return sourceLocation(rows[table][row])
     }
 
-    /// The row written on `line`, as (table, row), for linking a finding to its row on the page.
-    public func row(onLine line: Int) -> (table: String, row: String)? {
-        let matches = rows.filter { $0.value.line == line || $0.value.cellLines.contains(Int32(line)) }.map(\.key).sorted()
-        guard let key = matches.first else { return nil }
-        let parts = key.split(separator: ".", maxSplits: 1)
-        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    func isRow(table: Int, row: Int, cells range: Range<Int>, onLine line: Int) -> Bool {
+        guard line > 0, rows.indices.contains(table), rows[table].indices.contains(row) else { return false }
+        if rows[table][row].line == line { return true }
+        guard cells.indices.contains(table), range.upperBound <= cells[table].count else { return false }
+        return cells[table][range].contains { $0.line == line }
+    }
+
+    private func sourceLocation(_ position: Position) -> SourceLocation? {
+        position.line > 0 ? SourceLocation(file: file, line: Int(position.line), column: Int(position.column)) : nil
     }
 }

@@ -29,8 +29,9 @@ public enum TableLayout {
     struct Template: Sendable {
         enum Piece: Sendable {
             case text(String)
-            /// A figure: the cell's opening tag up to its attributes, and where its value comes from.
-            case figure(open: String, row: String, column: Int)
+            /// A figure: the cell's opening tag up to its attributes, and the cell it shows (its
+            /// position in the table, see `TableSpec.offsets`; nil when the layout has no such cell).
+            case figure(open: String, cell: Int?)
         }
 
         let pieces: [Piece]
@@ -50,7 +51,9 @@ public enum TableLayout {
                     if let source = cell.source {
                         pieces.append(.text(text))
                         text = ""
-                        pieces.append(.figure(open: cell.openTag, row: source.row, column: source.column))
+                        let row = spec.rowIndex(source.row)
+                        let position = row.flatMap { source.column < spec.rows[$0].columns.count ? spec.offsets[$0] + source.column : nil }
+                        pieces.append(.figure(open: cell.openTag, cell: position))
                     } else {
                         text += cell.html
                     }
@@ -80,8 +83,8 @@ public enum TableLayout {
             for piece in pieces {
                 switch piece {
                 case .text(let text): out += text
-                case .figure(let open, let row, let column):
-                    if let amount = table.cell(row, column) {
+                case .figure(let open, let cell):
+                    if let cell, let amount = table[cell: cell] {
                         out += open + ">" + amount.text + "</td>"
                     } else {
                         out += open + " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"

@@ -44,7 +44,7 @@ public enum StatisticsChecker {
 
         // Blank cells: one finding per table, at its first blank cell.
         for table in s.tables {
-            guard table.spec.rows.contains(where: { row in table.cells[row.key]?.contains(where: { $0 == nil }) ?? true }) else { continue }
+            guard table.hasBlanks else { continue }
             let blanks = table.allCells.filter { $0.amount == nil }
             guard let first = blanks.first else { continue }
             let rows = Set(blanks.map(\.row.key))
@@ -57,10 +57,10 @@ public enum StatisticsChecker {
         // T2-1, T3-4: kinds of figures.
         for table in s.tables {
             let rule = table.spec.key == "t2" ? "T2-1" : "T3-4"
-            for row in table.spec.rows {
-                for (column, amount) in (table.cells[row.key] ?? []).enumerated() {
+            for (rowIndex, row) in table.spec.rows.enumerated() {
+                for column in row.columns.indices {
                     // Most figures are plain counts, which need no look.
-                    guard let amount, column < row.columns.count, amount.scale != 0 || amount.isNegative else { continue }
+                    guard let amount = table[rowIndex, column], amount.scale != 0 || amount.isNegative else { continue }
                     let spec = row.columns[column]
                     let problem: String?
                     switch spec.kind {

@@ -4,12 +4,17 @@ public enum Validator {
     public static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
-        var byKey: [String: ReportSource] = [:]
-        var byIndexNumber: [String: ReportSource] = [:]
+        // The file of the first report seen for each township and year, and for each index number.
+        var byKey: [String: String] = [:]
+        var byIndexNumber: [String: String] = [:]
+        byKey.reserveCapacity(sources.count)
+        byIndexNumber.reserveCapacity(sources.count)
+        reports.reserveCapacity(sources.count)
         let names = config.townships.map(\.name)
+        let townships = Dictionary(config.townships.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         for source in sources {
-            guard let township = config.township(named: source.township) else {
+            guard let township = townships[source.township] else {
                 var message = "the township `\(source.township)` is not listed in portal.yml"
                 if let suggestion = Suggestion.closest(to: source.township, in: names) {
                     message += "; did you mean `\(suggestion)`?"
@@ -21,14 +26,14 @@ public enum Validator {
             }
             let key = "\(township.slug)/\(source.year)"
             if let first = byKey[key] {
-                diagnostics.append(.error("\(township.name) already has a report for \(source.year) in \(first.path); keep one of the two files, or correct `year`", at: source.location(of: "year")))
+                diagnostics.append(.error("\(township.name) already has a report for \(source.year) in \(first); keep one of the two files, or correct `year`", at: source.location(of: "year")))
                 continue
             }
-            byKey[key] = source
+            byKey[key] = source.path
             if let first = byIndexNumber[source.indexNumber] {
-                diagnostics.append(.error("the 索引号 `\(source.indexNumber)` is already used by \(first.path); every report needs its own index number", at: source.location(of: "index_number")))
+                diagnostics.append(.error("the 索引号 `\(source.indexNumber)` is already used by \(first); every report needs its own index number", at: source.location(of: "index_number")))
             } else {
-                byIndexNumber[source.indexNumber] = source
+                byIndexNumber[source.indexNumber] = source.path
             }
             if source.year >= today.year {
                 diagnostics.append(.error("`year` is \(source.year), but a report covers a whole calendar year that has ended (it is now \(today.year)); check `year`", at: source.location(of: "year")))
