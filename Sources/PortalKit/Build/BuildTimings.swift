@@ -8,9 +8,15 @@ import Glibc
 /// `…Wall` are elapsed seconds of a stage; `…CPU` are seconds summed over every task of a stage
 /// that runs on all cores, so they can exceed the wall time.
 public struct BuildTimings: Codable, Sendable {
+    /// Telling whether anything changed (the manifest, the content folder's file stamps, the theme) and reading the parse cache.
+    public var prepareWall: Double = 0
     public var loadWall: Double = 0
     public var checkWall: Double = 0
     public var renderWall: Double = 0
+    /// After the pages: the files made from every report, each report's data file and the assets.
+    public var dataWall: Double = 0
+    /// Moving the changed files into the output folder and writing the manifest and parse cache.
+    public var commitWall: Double = 0
     public var markdownCPU: Double = 0
     public var templatesCPU: Double = 0
     /// Template seconds by template name (`report`, `year`, …).

@@ -72,8 +72,10 @@ public struct SiteBuilder: Sendable {
         }
 
         let cache = options.fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope)
+        let prepared = clock.now
         let read = await reader.read(reusing: cache)
         var timings = BuildTimings()
+        timings.prepareWall = BuildTimings.seconds(prepared - start)
         timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
         timings.checkWall = read.checkSeconds
@@ -143,6 +145,7 @@ public struct SiteBuilder: Sendable {
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
             timings.pagesSkipped = plan.pages.count - work.pages
+            let dataStart = clock.now
             written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
             for file in everything {
                 if let inputs = file.inputs { pageInputs[file.path] = inputs }
@@ -157,6 +160,9 @@ public struct SiteBuilder: Sendable {
             pageInputs.merge(data.inputs) { $1 }
             for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
+            let commitStart = clock.now
+            timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
+            defer { timings.commitWall = BuildTimings.seconds(clock.now - commitStart) }
             let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
                                          warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
                                          pageInputs: pageInputs)

@@ -46,12 +46,11 @@ public enum Validator {
             if let written = source.written, written > source.published {
                 diagnostics.append(.error("`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published", at: source.location(of: "written")))
             }
-            var report = Report(source: source.path, title: source.title, township: township, year: source.year,
+            let report = Report(source: source.path, title: source.title, township: township, year: source.year,
                                 published: source.published, written: source.written, indexNumber: source.indexNumber,
                                 issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
-                                statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file)
-            report.contentHash = source.contentHash
-            report.findings = source.findings
+                                statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
+                                contentHash: source.contentHash, findings: source.findings)
             reports.append(report)
         }
         return (Portal(config: config, reports: reports), diagnostics)
