@@ -31,7 +31,7 @@ public enum LinkChecker {
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         if path.isEmpty || path.hasPrefix("//") { return nil }
         if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         var segments: [Substring]
         if path.hasPrefix("/") {
             guard path.hasPrefix(basePath) else { return "/" + path.drop(while: { $0 == "/" }) }
