@@ -117,7 +117,18 @@ struct YAMLFields {
 
     /// Drops combining marks that follow `& < > " '`: such a pair is one Character in Swift, and
     /// HTML escaping works Character by Character, so the pair would slip through unescaped.
+    /// `text` without leading and trailing white space (the same characters as Foundation's
+    /// `.whitespacesAndNewlines`: Unicode's White_Space and the zero-width space), without a trip through NSString.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+
     static func detachMarks(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark }) else { return text }
         var result = String.UnicodeScalarView()
         var afterSpecial = false
@@ -195,7 +206,7 @@ struct YAMLFields {
             error("`\(key)` (\(label)) must be a single line of text, not a list or a group", at: location(of: node))
             return nil
         }
-        let text = YAMLFields.detachMarks(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
+        let text = YAMLFields.detachMarks(YAMLFields.trimmed(scalar.string))
         if text.isEmpty {
             if required { error("`\(key)` (\(label)) is empty; write its value after the colon", at: location(of: node)) }
             return nil
