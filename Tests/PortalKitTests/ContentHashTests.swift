@@ -25,3 +25,16 @@ import Testing
         #expect(ContentHash.of(Data(repeating: 0, count: 64)) != ContentHash.of(Data(repeating: 0, count: 65)))
     }
 }
+
+extension ContentHashTests {
+    /// Bytes fed in pieces of any size give the fingerprint of the same bytes at once.
+    @Test func piecesGiveTheSameFingerprintAsTheWhole() {
+        let bytes = [UInt8]((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) })
+        let whole = ContentHash.of(Data(bytes))
+        for piece in [1, 3, 7, 8, 31, 32, 33, 64, 100, 999] {
+            var hash = ContentHash()
+            for start in stride(from: 0, to: bytes.count, by: piece) { hash.update(Array(bytes[start..<min(start + piece, bytes.count)])) }
+            #expect(hash.value == whole, "pieces of \(piece)")
+        }
+    }
+}

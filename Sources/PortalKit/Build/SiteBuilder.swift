@@ -119,16 +119,25 @@ public struct SiteBuilder: Sendable {
         var written: [OutputWriter.Written] = []
         var pageInputs: [String: String] = [:]
         // Files made from every report, and the parse cache, are made while the pages render (each
-        // is one long job for one core); a file whose inputs did not change is not made at all.
-        let makers: [(path: String, make: @Sendable () -> Data)] = [
-            ("sitemap.xml", { Data(Sitemap.xml(plan: plan, portal: portal).utf8) }),
-            (OpenData.csvPath, { OpenData.csv(portal) }),
-            (OpenData.jsonPath, { OpenData.json(portal) }),
+        // is one long job for one core) and written as they are made; a file whose inputs did not
+        // change is not made at all.
+        let makers: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
+            ("sitemap.xml", { $0.append(Sitemap.xml(plan: plan, portal: portal)) }),
+            (OpenData.csvPath, { sink in OpenData.csv(portal) { sink.append($0) } }),
+            (OpenData.jsonPath, { sink in OpenData.json(portal) { sink.append($0) } }),
         ]
         let everything = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
-            return (path: path, inputs: inputs, kept: kept, data: Task { kept == nil ? make() : nil })
+            return (path: path, inputs: inputs, kept: kept,
+                    written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
+                        guard kept == nil else { return nil }
+                        do throws(DiagnosticsError) {
+                            return .success(try writer.write(to: path, make))
+                        } catch {
+                            return .failure(error)
+                        }
+                    })
         }
         let parsed = read.cache
         let cacheData = Task { parsed?.encoded() }
@@ -151,8 +160,8 @@ public struct SiteBuilder: Sendable {
                 if let inputs = file.inputs { pageInputs[file.path] = inputs }
                 if let kept = file.kept {
                     written.append(kept)
-                } else if let data = await file.data.value {
-                    written.append(try writer.write(data, to: file.path))
+                } else if let made = await file.written.value {
+                    written.append(try made.get())
                 }
             }
             let data = try await writeReportData(portal, renderer: renderer, writer: writer)
@@ -168,6 +177,8 @@ public struct SiteBuilder: Sendable {
                                          pageInputs: pageInputs)
             try writer.commit(manifest: manifest, written: written, extra: (await cacheData.value).map { [(ParseCache.fileName, $0)] } ?? [])
         } catch {
+            // The files being made are written into the staging folder: let them finish before it goes.
+            for file in everything { _ = await file.written.value }
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }

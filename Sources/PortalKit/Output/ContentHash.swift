@@ -5,19 +5,31 @@ import Foundation
 ///
 /// Every byte of the site (hundreds of megabytes at national scale) is fingerprinted on each
 /// build, so the bytes are read eight at a time into four independent lanes, each mixed with a
-/// multiply and a rotation, and the lanes are folded together at the end.
-public enum ContentHash {
+/// multiply and a rotation, and the lanes are folded together at the end. Bytes can be fed in
+/// pieces (`update`), so files written as a stream are fingerprinted without holding them whole.
+public struct ContentHash: Sendable {
     public static func of(_ data: Data) -> String {
-        data.withUnsafeBytes { String(of($0), radix: 16) }
+        var hash = ContentHash()
+        data.withUnsafeBytes { hash.update($0) }
+        return hash.value
     }
 
     public static func of(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { String(of(UnsafeRawBufferPointer($0)), radix: 16) }
+        var hash = ContentHash()
+        text.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
+        return hash.value
     }
 
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1 &+ prime2, prime2, 0, 0 &- prime1)
+    /// Bytes not yet making a whole 32-byte block.
+    private var pending: [UInt8] = []
+    private var count: UInt64 = 0
+
+    public init() {}
 
     @inline(__always)
     private static func mix(_ lane: UInt64, _ word: UInt64) -> UInt64 {
@@ -25,32 +37,58 @@ public enum ContentHash {
         return ((mixed << 31) | (mixed >> 33)) &* prime1
     }
 
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1 &+ prime2, prime2, 0, 0 &- prime1)
+    @inline(__always)
+    private mutating func block(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        lanes.0 = Self.mix(lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        lanes.1 = Self.mix(lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+        lanes.2 = Self.mix(lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+        lanes.3 = Self.mix(lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+    }
+
+    /// Adds bytes; the fingerprint of bytes fed in pieces equals that of the same bytes at once.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        count &+= UInt64(bytes.count)
         var offset = 0
-        while offset + 32 <= count {
-            lanes.0 = mix(lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            lanes.1 = mix(lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-            lanes.2 = mix(lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-            lanes.3 = mix(lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+        if !pending.isEmpty {
+            let take = min(32 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<take])
+            offset = take
+            guard pending.count == 32 else { return }
+            let full = pending
+            full.withUnsafeBytes { block($0, at: 0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while offset + 32 <= bytes.count {
+            block(bytes, at: offset)
             offset += 32
         }
-        var hash = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ UInt64(count)
-        while offset + 8 <= count {
-            hash = mix(hash, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        while offset < count {
-            hash = mix(hash, UInt64(bytes[offset]))
-            offset += 1
+        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+    }
+
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// The fingerprint of everything fed so far, as hexadecimal text.
+    public var value: String {
+        var hash = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ count
+        pending.withUnsafeBytes { tail in
+            var offset = 0
+            while offset + 8 <= tail.count {
+                hash = Self.mix(hash, tail.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            while offset < tail.count {
+                hash = Self.mix(hash, UInt64(tail[offset]))
+                offset += 1
+            }
         }
         // Final avalanche, so that nearby inputs give unrelated fingerprints.
         hash ^= hash >> 33
-        hash &*= prime2
+        hash &*= Self.prime2
         hash ^= hash >> 29
-        hash &*= prime1
+        hash &*= Self.prime1
         hash ^= hash >> 32
-        return hash
+        return String(hash, radix: 16)
     }
 }

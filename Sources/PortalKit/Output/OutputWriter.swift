@@ -137,21 +137,25 @@ public struct OutputWriter: Sendable {
     static func writeFile(_ data: Data, to path: String) -> String? {
         let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
+        var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// Writes every byte, retrying interrupted writes; the system's words on failure.
+    static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
+            return nil
         }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 
     /// The system's own words for a file error ("No space left on device"), not Foundation's
@@ -191,6 +195,34 @@ public struct OutputWriter: Sendable {
             throw error
         } catch {
             throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(Self.reason(error)); the previous site is unchanged", at: nil)])
+        }
+        return Written(path: path, hash: hash, unchanged: false)
+    }
+
+    /// Writes a file made in pieces by `produce` (see `FileSink`); like `write`, a file whose bytes
+    /// equal the previous build's is left as it was.
+    public func write(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> Written {
+        let url = staging.appendingPathComponent(path)
+        func failed(_ reason: String) -> DiagnosticsError {
+            DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw failed(Self.reason(error))
+        }
+        let descriptor = open(url.path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
+        var sink = FileSink(descriptor: descriptor)
+        produce(&sink)
+        sink.flush()
+        var failure = sink.failure
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw failed(failure) }
+        let hash = sink.hash.value
+        if previous?.outputs[path] == hash {
+            unlink(url.path)
+            return Written(path: path, hash: hash, unchanged: true)
         }
         return Written(path: path, hash: hash, unchanged: false)
     }

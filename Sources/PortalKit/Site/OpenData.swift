@@ -49,10 +49,20 @@ public enum OpenData {
         })
     })
 
+    /// Written in pieces of about this size, so a national portal's files are never held whole.
+    static let pieceSize = 1 << 20
+
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends (RFC 4180).
     public static func csv(_ portal: Portal) -> Data {
+        var data = Data()
+        csv(portal) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The CSV handed to `emit` in pieces.
+    public static func csv(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        bytes.reserveCapacity(portal.reports.count * 1200)
+        bytes.reserveCapacity(pieceSize + 8192)
         bytes.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
         bytes.append(contentsOf: [0x0D, 0x0A])
         for report in portal.reports {
@@ -70,8 +80,12 @@ public enum OpenData {
                 if let cell, let amount = tables[table][cell: cell] { amount.appendText(to: &bytes) }
             }
             bytes.append(contentsOf: [0x0D, 0x0A])
+            if bytes.count >= pieceSize {
+                emit(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return Data(bytes)
+        emit(bytes)
     }
 
     static func escape(_ field: String) -> String {
@@ -142,15 +156,26 @@ public enum OpenData {
 
     /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per line.
     public static func json(_ portal: Portal) -> Data {
+        var data = Data()
+        json(portal) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// `reports.json` handed to `emit` in pieces.
+    public static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)
         json.beginObject()
         json.key("county"); json.string(portal.config.county)
         json.key("reports")
         json.beginArray()
-        for report in portal.reports { writeReport(report, config: portal.config, into: &json) }
+        for report in portal.reports {
+            writeReport(report, config: portal.config, into: &json)
+            if json.count >= pieceSize { emit(json.take()) }
+        }
         json.endArray()
         json.key("site"); json.string(portal.config.siteName)
         json.endObject()
-        return json.data
+        json.finish()
+        emit(json.take())
     }
 }
