@@ -140,7 +140,15 @@ public struct SiteBuilder: Sendable {
                     })
         }
         let parsed = read.cache
-        let cacheData = Task { parsed?.encoded() }
+        let cacheStaged = Task { () -> Swift.Result<[String], DiagnosticsError> in
+            guard let parsed else { return .success([]) }
+            do throws(DiagnosticsError) {
+                try writer.stage(ParseCache.fileName) { sink in parsed.encode { sink.append($0) } }
+                return .success([ParseCache.fileName])
+            } catch {
+                return .failure(error)
+            }
+        }
         do throws(DiagnosticsError) {
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
@@ -175,10 +183,11 @@ public struct SiteBuilder: Sendable {
             let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
                                          warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
                                          pageInputs: pageInputs)
-            try writer.commit(manifest: manifest, written: written, extra: (await cacheData.value).map { [(ParseCache.fileName, $0)] } ?? [])
+            try writer.commit(manifest: manifest, written: written, extra: try await cacheStaged.value.get())
         } catch {
             // The files being made are written into the staging folder: let them finish before it goes.
             for file in everything { _ = await file.written.value }
+            _ = await cacheStaged.value
             writer.discard()
             throw DiagnosticsError(diagnostics + error.diagnostics)
         }

@@ -19,12 +19,6 @@ struct CacheWriter {
 
     mutating func int(_ value: Int) { int(Int64(value)) }
 
-    /// Another writer's bytes, after their length, so a reader can skip or hand them to another core.
-    mutating func block(_ other: CacheWriter) {
-        int(other.bytes.count)
-        bytes.append(contentsOf: other.bytes)
-    }
-
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {

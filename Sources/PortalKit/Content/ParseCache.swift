@@ -8,7 +8,7 @@ import Foundation
 /// same content and display folders. Any doubt — a damaged or foreign cache — means parsing every file.
 public struct ParseCache: Sendable {
     public static let fileName = ".portal-gen-cache"
-    static let magic = "portal-gen parse cache 3"
+    static let magic = "portal-gen parse cache 4"
 
     /// What identifies one version of a file without reading it.
     public struct Stamp: Sendable, Hashable {
@@ -87,15 +87,25 @@ public struct ParseCache: Sendable {
 
     /// The cache as bytes, entries in path order so that equal caches are equal files.
     public func encoded() -> Data {
-        var writer = CacheWriter()
-        writer.string(Self.magic)
-        writer.string(scope)
-        let sorted = entries.sorted { $0.key < $1.key }
+        var data = Data()
+        encode { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The cache handed to `emit` in pieces (a header, then one piece per block of entries), so
+    /// that it is never held whole in memory.
+    public func encode(emit: (_ piece: [UInt8]) -> Void) {
+        var header = CacheWriter()
+        header.string(Self.magic)
+        header.string(scope)
+        let sorted = entries.keys.sorted()
         let blocks = stride(from: 0, to: sorted.count, by: Self.entriesPerBlock).map { sorted[$0..<min($0 + Self.entriesPerBlock, sorted.count)] }
-        writer.int(blocks.count)
+        header.int(blocks.count)
+        emit(header.bytes)
         for block in blocks {
             var part = CacheWriter()
-            for (path, entry) in block {
+            for path in block {
+                let entry = entries[path]!
                 part.string(path)
                 part.int(entry.stamp.size)
                 part.int(entry.stamp.modified)
@@ -104,9 +114,11 @@ public struct ParseCache: Sendable {
                 Self.write(entry.source, into: &part)
                 Self.write(entry.diagnostics, into: &part)
             }
-            writer.block(part)
+            var length = CacheWriter()
+            length.int(part.bytes.count)
+            emit(length.bytes)
+            emit(part.bytes)
         }
-        return Data(writer.bytes)
     }
 
     // MARK: - Reports
@@ -125,12 +137,8 @@ public struct ParseCache: Sendable {
         writer.int(source.bodyFirstLine)
         writer.string(source.contentHash)
         write(source.findings, into: &writer)
-        writer.int(source.keyLocations.count)
-        for (key, location) in source.keyLocations.sorted(by: { $0.key < $1.key }) {
-            writer.string(key)
-            writer.int(location.line)
-            writer.int(location.column)
-        }
+        writer.int(source.keyPositions.count)
+        for position in source.keyPositions { write(position, into: &writer) }
         let statistics = source.statistics
         writer.string(statistics.format.rawValue)
         // Cells in layout order (the format fixes the layout): a blank cell is written as scale -1.
@@ -174,11 +182,9 @@ public struct ParseCache: Sendable {
         let bodyFirstLine = try reader.small()
         let contentHash = try reader.string()
         let findings = try readDiagnostics(&reader)
-        var keyLocations: [String: SourceLocation] = [:]
-        for _ in 0..<(try reader.count()) {
-            let key = try reader.string()
-            keyLocations[key] = SourceLocation(file: path, line: try reader.small(), column: try reader.small())
-        }
+        var keyPositions: [TableLocations.Position] = []
+        for _ in 0..<(try reader.count()) { keyPositions.append(try readPosition(&reader)) }
+        guard keyPositions.count == ReportSource.keys.count else { throw CacheReader.Damaged() }
         guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else { throw CacheReader.Damaged() }
         var tables: [StatTable] = []
         for spec in tableSpecs {
@@ -200,7 +206,7 @@ public struct ParseCache: Sendable {
         let statistics = Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
         return ReportSource(path: path, title: title, township: township, year: year, published: published, written: written,
                             indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
-                            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyLocations: keyLocations)
+                            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyPositions: keyPositions)
     }
 
     private static func write(_ date: CalendarDate, into writer: inout CacheWriter) {

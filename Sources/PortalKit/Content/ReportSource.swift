@@ -24,11 +24,15 @@ public struct ReportSource: Sendable {
     public var findings: [Diagnostic] = []
     /// Fingerprint of the whole file, so an unchanged report's pages need not be rendered again.
     public var contentHash: String = ""
-    /// Where each front-matter value is written, for messages from later stages.
-    public var keyLocations: [String: SourceLocation]
+    /// Where each front-matter value of `keys` is written (same order), for messages from later
+    /// stages; kept as compact positions because every report carries them.
+    public var keyPositions: [TableLocations.Position]
 
     public func location(of key: String) -> SourceLocation {
-        keyLocations[key] ?? SourceLocation(file: path, line: 1)
+        guard let index = Self.keys.firstIndex(of: key), keyPositions.indices.contains(index), keyPositions[index].line > 0 else {
+            return SourceLocation(file: path, line: 1)
+        }
+        return SourceLocation(file: path, line: Int(keyPositions[index].line), column: Int(keyPositions[index].column))
     }
 
     /// Parses one report file; problems are appended to `diagnostics`, and nil is returned when
@@ -54,8 +58,9 @@ public struct ReportSource: Sendable {
         let issuer = fields.string("issuer", "发布机构")
         let documentNumber = fields.string("document_number", "文号")
         let statistics = StatisticsParser.parse(&fields)
-        var locations: [String: SourceLocation] = [:]
-        for key in keys { if let node = fields.node(key) ?? fields.keyNode(key) { locations[key] = fields.location(of: node) } }
+        let positions = keys.map { key in
+            (fields.node(key) ?? fields.keyNode(key)).map { TableLocations.Position(fields.location(of: $0)) } ?? .unknown
+        }
         diagnostics += fields.diagnostics
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
         let findings = StatisticsChecker.check(statistics, file: source.path)
@@ -63,6 +68,6 @@ public struct ReportSource: Sendable {
         return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
                             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
                             statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
-                            findings: findings, contentHash: ContentHash.of(source.text), keyLocations: locations)
+                            findings: findings, contentHash: ContentHash.of(source.text), keyPositions: positions)
     }
 }

@@ -3,16 +3,18 @@
 /// Every report carries one, so positions are kept flat, by table and by position in the table's
 /// layout (see `TableSpec.offsets`), rather than in dictionaries keyed by name.
 public struct TableLocations: Sendable, Hashable {
-    /// A line and column in the file; line 0 is unknown.
+    /// A line and column in the file, packed into four bytes (line up to 1,048,575, column up to
+    /// 4,095; larger values are kept at the maximum); line 0 is unknown.
     public struct Position: Sendable, Hashable {
-        public var line: Int32
-        public var column: Int32
+        private var packed: UInt32
+
+        public var line: Int32 { Int32(packed >> 12) }
+        public var column: Int32 { Int32(packed & 0xFFF) }
 
         public static let unknown = Position(line: 0, column: 0)
 
         public init(line: Int32, column: Int32) {
-            self.line = line
-            self.column = column
+            packed = UInt32(min(max(line, 0), 0xF_FFFF)) << 12 | UInt32(min(max(column, 0), 0xFFF))
         }
 
         public init(_ location: SourceLocation) {
