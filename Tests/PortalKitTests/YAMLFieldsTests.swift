@@ -13,4 +13,15 @@ import Testing
             #expect(YAMLFields.trimmed(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
         }
     }
+
+    /// The settings of a national portal (40,000 townships, about 5 MB) are accepted; YAML beyond
+    /// 16 MB is refused before it is parsed.
+    @Test func nationalSettingsFitTheSizeLimit() {
+        let township = "  - name: 第00001号镇\n    organ: 某某县第00001号镇人民政府\n    slug: t00001\n    credit_code: 11000000000000001X\n"
+        let national = "county: 某县\ntownships:\n" + String(repeating: township, count: 40_000)
+        #expect(national.utf8.count > 4 * 1024 * 1024)
+        #expect(YAMLFields.refusal(national) == nil)
+        let huge = String(repeating: "# padding\n", count: 17 * 1024 * 1024 / 10)
+        #expect(YAMLFields.refusal(huge)?.contains("larger than 16 MB") == true)
+    }
 }

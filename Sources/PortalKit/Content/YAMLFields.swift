@@ -15,15 +15,16 @@ struct YAMLFields {
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Limits that keep hostile YAML (alias bombs, deep nesting, huge values) from exhausting time,
-    /// memory or the stack. Real settings and front matter are far below them.
-    static let maximumSize = 1024 * 1024
+    /// memory or the stack. Real front matter is far below them; the size allows the settings of a
+    /// national portal (40,000 townships are about 5 MB), since without aliases parsing is linear.
+    static let maximumSize = 16 * 1024 * 1024
     static let maximumDepth = 32
 
     /// Refuses YAML that no portal file needs and that could make parsing explode: anchors and
     /// aliases (`&a`, `*a`, the stuff of alias bombs), deep nesting, huge size.
     static func refusal(_ yaml: String) -> String? {
         if yaml.utf8.count > maximumSize {
-            return "is larger than \(maximumSize / 1024) KB; portal files never need that much"
+            return "is larger than \(maximumSize / 1024 / 1024) MB; portal files never need that much"
         }
         let bytes = Array(yaml.utf8)
         var depth = 0, deepest = 0, quote: UInt8? = nil
@@ -53,8 +54,8 @@ struct YAMLFields {
             }
         }
         var indentation = 0
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
-            indentation = max(indentation, line.utf8.prefix { $0 == 0x20 }.count)
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            indentation = max(indentation, line.prefix { $0 == 0x20 }.count)
         }
         if deepest > maximumDepth || indentation > maximumDepth * 4 {
             return "is nested more than \(maximumDepth) levels deep; portal files use at most three"
