@@ -40,14 +40,31 @@ public struct BuildManifest: Sendable, Equatable {
     /// A line-based text: a few `key value` lines, then one `hash inputs path` line per output file
     /// (`-` when the file's inputs are not tracked). Read on every build, so kept simple to parse.
     public func encoded() -> Data {
-        var lines = [Self.header, "inputs \(inputs)", "reports \(reports)", "pages \(pages)"]
+        var data = Data()
+        encode { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The text handed to `emit` in pieces: at national scale the manifest has half a million lines.
+    public func encode(emit: (_ piece: [UInt8]) -> Void) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        lines.append("warnings " + String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self))
-        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("\(hash) \(pageInputs[path] ?? "-") \(path)")
+        let warningsText = String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self)
+        var bytes = Array([Self.header, "inputs \(inputs)", "reports \(reports)", "pages \(pages)", "warnings " + warningsText, ""]
+            .joined(separator: "\n").utf8)
+        for path in outputs.keys.sorted() {
+            bytes.append(contentsOf: outputs[path]!.utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: (pageInputs[path] ?? "-").utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
+            if bytes.count >= 1 << 20 {
+                emit(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        emit(bytes)
     }
 
     init?(text: String) {
