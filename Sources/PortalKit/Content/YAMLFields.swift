@@ -116,8 +116,6 @@ struct YAMLFields {
         }
     }
 
-    /// Drops combining marks that follow `& < > " '`: such a pair is one Character in Swift, and
-    /// HTML escaping works Character by Character, so the pair would slip through unescaped.
     /// `text` without leading and trailing white space (the same characters as Foundation's
     /// `.whitespacesAndNewlines`: Unicode's White_Space and the zero-width space), without a trip through NSString.
     static func trimmed(_ text: String) -> String {
@@ -128,6 +126,8 @@ struct YAMLFields {
         return String(scalars[start...end])
     }
 
+    /// Drops combining marks that follow `& < > " '`: such a pair is one Character in Swift, and
+    /// HTML escaping works Character by Character, so the pair would slip through unescaped.
     static func detachMarks(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark }) else { return text }

@@ -19,18 +19,6 @@ public struct StatTable: Sendable, Hashable {
         scales = Array(repeating: Self.blank, count: spec.cellCount)
     }
 
-    /// Row key → cells in column order; nil is a blank cell, distinct from 0. Rows not given, and
-    /// cells beyond a row's columns, are blank.
-    public init(spec: TableSpec, cells: [String: [Amount?]]) {
-        self.init(spec: spec)
-        for (row, values) in cells {
-            guard let index = spec.rowIndex(row) else { continue }
-            for (column, value) in values.prefix(spec.rows[index].columns.count).enumerated() {
-                self[index, column] = value
-            }
-        }
-    }
-
     /// A table of zeros in the given layout.
     public static func zero(_ spec: TableSpec) -> StatTable {
         var table = StatTable(spec: spec)
@@ -61,12 +49,6 @@ public struct StatTable: Sendable, Hashable {
     /// The value for arithmetic: a blank cell counts as 0.
     public func value(_ row: String, _ column: Int) -> Amount {
         cell(row, column).orZero
-    }
-
-    /// A row's cells in column order.
-    public func row(_ key: String) -> [Amount?] {
-        guard let index = spec.rowIndex(key) else { return [] }
-        return spec.rows[index].columns.indices.map { self[index, $0] }
     }
 
     /// Whether any cell is blank.
