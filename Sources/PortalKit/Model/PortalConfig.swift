@@ -18,7 +18,12 @@ public struct PortalConfig: Sendable {
     /// When a report for year Y is due: this month and day of year Y+1.
     public var deadline: PublicationDeadline
     /// Townships in the county's official order.
-    public var townships: [Township]
+    public var townships: [Township] {
+        didSet { townshipsByName = Self.index(townships) }
+    }
+    /// Name → position in `townships` (the first one of a name), so every report finds its township
+    /// without a search (a national portal lists tens of thousands).
+    private var townshipsByName: [String: Int]
     /// The theme name or folder used when `--theme` is not given.
     public var theme: String
     /// Whether raw HTML and unsafe links in Markdown are passed through (off by default).
@@ -56,12 +61,17 @@ public struct PortalConfig: Sendable {
         self.identity = identity
         self.deadline = deadline
         self.townships = townships
+        self.townshipsByName = Self.index(townships)
         self.theme = theme
         self.unsafeHTML = unsafeHTML
         self.sampleData = sampleData
     }
 
     public func township(named name: String) -> Township? {
-        townships.first { $0.name == name }
+        townshipsByName[name].map { townships[$0] }
+    }
+
+    private static func index(_ townships: [Township]) -> [String: Int] {
+        Dictionary(townships.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 }

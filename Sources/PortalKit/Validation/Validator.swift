@@ -11,10 +11,9 @@ public enum Validator {
         byIndexNumber.reserveCapacity(sources.count)
         reports.reserveCapacity(sources.count)
         let names = config.townships.map(\.name)
-        let townships = Dictionary(config.townships.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         for source in sources {
-            guard let township = townships[source.township] else {
+            guard let township = config.township(named: source.township) else {
                 var message = "the township `\(source.township)` is not listed in portal.yml"
                 if let suggestion = Suggestion.closest(to: source.township, in: names) {
                     message += "; did you mean `\(suggestion)`?"
