@@ -85,15 +85,8 @@ public struct ParseCache: Sendable {
         return cache
     }
 
-    /// The cache as bytes, entries in path order so that equal caches are equal files.
-    public func encoded() -> Data {
-        var data = Data()
-        encode { data.append(contentsOf: $0) }
-        return data
-    }
-
-    /// The cache handed to `emit` in pieces (a header, then one piece per block of entries), so
-    /// that it is never held whole in memory.
+    /// The cache as bytes, entries in path order so that equal caches are equal files, handed to
+    /// `emit` in pieces (a header, then one piece per block of entries) so it is never held whole.
     public func encode(emit: (_ piece: [UInt8]) -> Void) {
         var header = CacheWriter()
         header.string(Self.magic)

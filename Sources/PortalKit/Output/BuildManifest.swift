@@ -39,32 +39,24 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// A line-based text: a few `key value` lines, then one `hash inputs path` line per output file
     /// (`-` when the file's inputs are not tracked). Read on every build, so kept simple to parse.
-    public func encoded() -> Data {
-        var data = Data()
-        encode { data.append(contentsOf: $0) }
-        return data
-    }
-
-    /// The text handed to `emit` in pieces: at national scale the manifest has half a million lines.
+    /// Handed to `emit` a line at a time: at national scale the manifest has half a million lines.
     public func encode(emit: (_ piece: [UInt8]) -> Void) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let warningsText = String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self)
-        var bytes = Array([Self.header, "inputs \(inputs)", "reports \(reports)", "pages \(pages)", "warnings " + warningsText, ""]
+        var line = Array([Self.header, "inputs \(inputs)", "reports \(reports)", "pages \(pages)", "warnings " + warningsText, ""]
             .joined(separator: "\n").utf8)
+        emit(line)
         for path in outputs.keys.sorted() {
-            bytes.append(contentsOf: outputs[path]!.utf8)
-            bytes.append(0x20)
-            bytes.append(contentsOf: (pageInputs[path] ?? "-").utf8)
-            bytes.append(0x20)
-            bytes.append(contentsOf: path.utf8)
-            bytes.append(0x0A)
-            if bytes.count >= 1 << 20 {
-                emit(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: outputs[path]!.utf8)
+            line.append(0x20)
+            line.append(contentsOf: (pageInputs[path] ?? "-").utf8)
+            line.append(0x20)
+            line.append(contentsOf: path.utf8)
+            line.append(0x0A)
+            emit(line)
         }
-        emit(bytes)
     }
 
     init?(text: String) {

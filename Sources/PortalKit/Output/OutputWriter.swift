@@ -202,21 +202,22 @@ public struct OutputWriter: Sendable {
     /// Stages a file of portal-gen's own beside the site (not in the manifest), made in pieces by
     /// `produce`; it is moved in by `commit(extra:)`.
     public func stage(_ name: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) {
-        let descriptor = open(staging.appendingPathComponent(name).path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw DiagnosticsError([.error("cannot write `\(name)` into the output folder: \(String(cString: strerror(errno))); the previous site is unchanged", at: nil)])
-        }
-        var sink = FileSink(descriptor: descriptor)
-        produce(&sink)
-        sink.flush()
-        var failure = sink.failure
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw DiagnosticsError([.error("cannot write `\(name)` into the output folder: \(failure); the previous site is unchanged", at: nil)]) }
+        _ = try stream(to: name, produce)
     }
 
     /// Writes a file made in pieces by `produce` (see `FileSink`); like `write`, a file whose bytes
     /// equal the previous build's is left as it was.
     public func write(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> Written {
+        let hash = try stream(to: path, produce)
+        if previous?.outputs[path] == hash {
+            unlink(staging.appendingPathComponent(path).path)
+            return Written(path: path, hash: hash, unchanged: true)
+        }
+        return Written(path: path, hash: hash, unchanged: false)
+    }
+
+    /// Writes `produce`'s pieces to `path` in the staging folder; returns the bytes' fingerprint.
+    private func stream(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> String {
         let url = staging.appendingPathComponent(path)
         func failed(_ reason: String) -> DiagnosticsError {
             DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
@@ -234,12 +235,7 @@ public struct OutputWriter: Sendable {
         var failure = sink.failure
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw failed(failure) }
-        let hash = sink.hash.value
-        if previous?.outputs[path] == hash {
-            unlink(url.path)
-            return Written(path: path, hash: hash, unchanged: true)
-        }
-        return Written(path: path, hash: hash, unchanged: false)
+        return sink.hash.value
     }
 
     /// Keeps the previous build's file at `path` without making it again, when it was made from the

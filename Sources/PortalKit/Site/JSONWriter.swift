@@ -106,9 +106,6 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// How many bytes are written and not yet taken.
-    var count: Int { bytes.count }
-
     /// The bytes written so far, leaving the writer empty but in the same place in the document,
     /// so a long document can be written out in pieces.
     mutating func take() -> [UInt8] {
@@ -124,7 +121,7 @@ struct JSONWriter {
     /// The finished text with a final newline; the writer's buffer is handed over, not copied twice.
     var data: Data {
         mutating get {
-            bytes.append(0x0A)
+            finish()
             return Data(bytes)
         }
     }

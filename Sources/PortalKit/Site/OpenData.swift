@@ -49,43 +49,31 @@ public enum OpenData {
         })
     })
 
-    /// Written in pieces of about this size, so a national portal's files are never held whole.
-    static let pieceSize = 1 << 20
-
-    /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends (RFC 4180).
-    public static func csv(_ portal: Portal) -> Data {
-        var data = Data()
-        csv(portal) { data.append(contentsOf: $0) }
-        return data
-    }
-
-    /// The CSV handed to `emit` in pieces.
-    public static func csv(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        bytes.reserveCapacity(pieceSize + 8192)
-        bytes.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
-        bytes.append(contentsOf: [0x0D, 0x0A])
+    /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends
+    /// (RFC 4180). Handed to `emit` a line at a time, so a national portal's file is never held whole.
+    public static func csv(_ portal: Portal, emit: (_ line: [UInt8]) -> Void) {
+        var line: [UInt8] = [0xEF, 0xBB, 0xBF]
+        line.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
+        line.append(contentsOf: [0x0D, 0x0A])
+        emit(line)
         for report in portal.reports {
+            line.removeAll(keepingCapacity: true)
             let s = report.statistics
             let identity = [report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
                             s.format.rawValue, url(of: report, config: portal.config)]
             for (index, field) in identity.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: escape(field).utf8)
+                if index > 0 { line.append(UInt8(ascii: ",")) }
+                line.append(contentsOf: escape(field).utf8)
             }
             let tables = s.tables
             for (table, cell) in csvCells[s.format]! {
-                bytes.append(UInt8(ascii: ","))
+                line.append(UInt8(ascii: ","))
                 // A figure never needs quoting: digits, a point and a leading minus sign.
-                if let cell, let amount = tables[table][cell: cell] { amount.appendText(to: &bytes) }
+                if let cell, let amount = tables[table][cell: cell] { amount.appendText(to: &line) }
             }
-            bytes.append(contentsOf: [0x0D, 0x0A])
-            if bytes.count >= pieceSize {
-                emit(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
+            line.append(contentsOf: [0x0D, 0x0A])
+            emit(line)
         }
-        emit(bytes)
     }
 
     static func escape(_ field: String) -> String {
@@ -154,14 +142,8 @@ public enum OpenData {
         return json.data
     }
 
-    /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per line.
-    public static func json(_ portal: Portal) -> Data {
-        var data = Data()
-        json(portal) { data.append(contentsOf: $0) }
-        return data
-    }
-
-    /// `reports.json` handed to `emit` in pieces.
+    /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per
+    /// line; handed to `emit` a report at a time, so a national portal's file is never held whole.
     public static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)
         json.beginObject()
@@ -170,7 +152,7 @@ public enum OpenData {
         json.beginArray()
         for report in portal.reports {
             writeReport(report, config: portal.config, into: &json)
-            if json.count >= pieceSize { emit(json.take()) }
+            emit(json.take())
         }
         json.endArray()
         json.key("site"); json.string(portal.config.siteName)
