@@ -131,22 +131,15 @@ public struct SiteBuilder: Sendable {
             let kept = writer.keep(path, inputs: inputs)
             return (path: path, inputs: inputs, kept: kept,
                     written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
-                        guard kept == nil else { return nil }
-                        do throws(DiagnosticsError) {
-                            return .success(try writer.write(to: path, make))
-                        } catch {
-                            return .failure(error)
-                        }
+                        kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, make) } : nil
                     })
         }
         let parsed = read.cache
         let cacheStaged = Task { () -> Swift.Result<[String], DiagnosticsError> in
-            guard let parsed else { return .success([]) }
-            do throws(DiagnosticsError) {
+            Swift.Result { () throws(DiagnosticsError) in
+                guard let parsed else { return [] }
                 try writer.stage(ParseCache.fileName) { sink in parsed.encode { sink.append($0) } }
-                return .success([ParseCache.fileName])
-            } catch {
-                return .failure(error)
+                return [ParseCache.fileName]
             }
         }
         do throws(DiagnosticsError) {
