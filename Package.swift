@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit", "PortalTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["PortalKit", "PortalTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "portal-genTests",

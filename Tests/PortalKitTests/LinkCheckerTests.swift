@@ -28,4 +28,34 @@ import Testing
         #expect(diagnostics[0].message.contains("`2024/huazhuang/missing.pdf`"))
         #expect(diagnostics[1].location == nil && diagnostics[1].message.contains("report.mustache"))
     }
+
+    /// The `=`-to-`=` scan finds exactly the values a plain left-to-right search for ` href="` and
+    /// ` src="` finds, on random mixes of attribute-like pieces, Chinese text and stray quotes.
+    @Test func attributeScanMatchesAPlainSearch() {
+        func reference(_ html: String) -> [String] {
+            let bytes = Array(html.utf8)
+            var values: [String] = [], index = 0
+            while index < bytes.count {
+                let rest = bytes[index...]
+                let length = rest.starts(with: " href=\"".utf8) ? 7 : rest.starts(with: " src=\"".utf8) ? 6 : 0
+                guard length > 0 else { index += 1; continue }
+                let start = index + length
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+                values.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                index = end
+            }
+            return values
+        }
+        let pieces = [" href=\"", " src=\"", "href=\"", "=\"", "=", "\"", " ", "a/b.html", "政府", "<a", ">", " data-src=\""]
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            var html = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                html += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(LinkChecker.attributeValues(in: html) == reference(html), "\(html.debugDescription)")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Mustache
 @testable import PortalKit
 
 @Suite struct ThemeTests {
@@ -31,6 +32,36 @@ import Testing
         let theme = try Theme.load(from: folder.url, displayPath: { $0.path })
         let html = theme.render("home", context: ["title": "<script>&'\"", "url": "\" onclick=\"x"])
         #expect(html == "<title>&lt;script&gt;&amp;&#39;&quot;</title><a href=\"&quot; onclick=&quot;x\">x</a>")
+    }
+
+    /// The byte-wise escaper gives what swift-mustache's own escaping gives, on text mixing the five
+    /// special characters with Chinese, emoji and plain ASCII; and it also escapes a `<` that a
+    /// combining mark joins into one Character, which the Character-wise escaping lets through.
+    @Test func byteWiseEscapingMatchesMustacheAndIsStricter() throws {
+        let plain = try MustacheTemplate(string: "{{value}}")
+        let alphabet: [String] = ["<", ">", "&", "\"", "'", "政", "府", "📄", "a", " ", "\n", "é", "　"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int(state % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(state >> 33) % alphabet.count]
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            #expect(HTMLContent.escape(text) == plain.render(["value": text]), "\(text.debugDescription)")
+        }
+        let joined = "<\u{301}script>"
+        #expect(plain.render(["value": joined]).utf8.first == UInt8(ascii: "<"))
+        #expect(HTMLContent.escape(joined) == "&lt;\u{301}script&gt;")
+        #expect(HTMLContent.escape("没有特殊字符") == "没有特殊字符")
+    }
+
+    /// Every theme template is switched to `HTMLContent` without shifting its lines or its output.
+    @Test func themeTemplatesUseTheByteWiseEscaper() throws {
+        let folder = try TemporaryFolder()
+        for name in Theme.requiredTemplates { try folder.write("{{! first line }}\n<p>{{value}}</p>\n", to: "templates/\(name).mustache") }
+        let theme = try Theme.load(from: folder.url, displayPath: { $0.path })
+        #expect(theme.render("home", context: ["value": "<\u{301}"]) == "<p>&lt;\u{301}</p>\n")
     }
 
     /// A template's fingerprint covers the templates it reaches through partials and parents, and nothing else.

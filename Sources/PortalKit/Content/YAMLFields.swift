@@ -73,7 +73,7 @@ struct YAMLFields {
         do {
             // The basic resolver: portal-gen types every value itself, and skipping YAML's implicit
             // typing (a regular expression per scalar) makes parsing several times faster.
-            node = try Yams.compose(yaml: yaml, .basic)
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             diagnostics.append(YAMLFields.diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil

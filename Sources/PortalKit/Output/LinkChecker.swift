@@ -26,56 +26,62 @@ public enum LinkChecker {
     }
 
     /// The site-relative file a link leads to, or nil for external links, fragments and empty links.
+    /// Works on UTF-8 bytes: every link of every page goes through here.
     public static func resolve(_ url: String, from pagePath: String, basePath: String) -> String? {
-        var path = url
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        if path.isEmpty || path.hasPrefix("//") { return nil }
-        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
+        let slash = UInt8(ascii: "/")
+        var path = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }).map { String(url[..<$0]) } ?? url
+        if path.isEmpty || path.utf8.starts(with: "//".utf8) { return nil }
+        if let colon = path.utf8.firstIndex(of: UInt8(ascii: ":")), !path.utf8[..<colon].contains(slash) { return nil }
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
-        var segments: [Substring]
-        if path.hasPrefix("/") {
-            guard path.hasPrefix(basePath) else { return "/" + path.drop(while: { $0 == "/" }) }
+        var segments: [Substring.UTF8View]
+        if path.utf8.first == slash {
+            guard path.utf8.starts(with: basePath.utf8) else { return "/" + path.drop(while: { $0 == "/" }) }
             segments = []
-            path = String(path.dropFirst(basePath.count))
+            path = String(Substring(path.utf8.dropFirst(basePath.utf8.count)))
         } else {
-            segments = pagePath.split(separator: "/").dropLast()
+            segments = Array(Substring(pagePath).utf8.split(separator: slash).dropLast())
         }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
+        for segment in Substring(path).utf8.split(separator: slash) {
+            if segment.elementsEqual(".".utf8) { continue }
+            if segment.elementsEqual("..".utf8) {
                 if segments.isEmpty { return "../" + path }
                 segments.removeLast()
-            default: segments.append(segment)
+            } else {
+                segments.append(segment)
             }
         }
-        var resolved = segments.joined(separator: "/")
-        if path.hasSuffix("/") || resolved.isEmpty { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
-        return resolved
+        var resolved: [UInt8] = []
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { resolved.append(slash) }
+            resolved += segment
+        }
+        if path.utf8.last == slash || resolved.isEmpty { resolved += (resolved.isEmpty ? "index.html" : "/index.html").utf8 }
+        return String(decoding: resolved, as: UTF8.self)
     }
 
     /// Values of `href` and `src` attributes (the templates and cmark both write double quotes).
-    /// Scans the UTF-8 bytes in place: pages run to megabytes (the supervision grid), and every page is scanned.
+    /// Jumps from `=` to `=` in the UTF-8 bytes: pages run to megabytes (the supervision grid), and every page is scanned.
     static func attributeValues(in html: String) -> [String] {
         var html = html
         return html.withUTF8 { bytes in
             var values: [String] = []
+            guard let base = bytes.baseAddress else { return values }
             let count = bytes.count
-            var index = 0
-            func matches(_ pattern: StaticString, at position: Int) -> Bool {
-                let length = pattern.utf8CodeUnitCount
-                guard position + length <= count else { return false }
-                let pointer = pattern.utf8Start
-                for offset in 0..<length where bytes[position + offset] != pointer[offset] { return false }
-                return true
+            func position(of byte: UInt8, from start: Int) -> Int? {
+                guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            while index < count {
-                guard bytes[index] == 0x20 else { index += 1; continue }
-                let length: Int
-                if matches(" href=\"", at: index) { length = 7 } else if matches(" src=\"", at: index) { length = 6 } else { index += 1; continue }
-                let start = index + length
-                var end = start
-                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            func preceded(by pattern: StaticString, at position: Int) -> Bool {
+                let length = pattern.utf8CodeUnitCount
+                return position >= length && memcmp(base + position - length, pattern.utf8Start, length) == 0
+            }
+            var index = 0
+            while let equals = position(of: UInt8(ascii: "="), from: index) {
+                index = equals + 1
+                guard index < count, bytes[index] == UInt8(ascii: "\""),
+                      preceded(by: " href", at: equals) || preceded(by: " src", at: equals) else { continue }
+                let start = index + 1
+                let end = position(of: UInt8(ascii: "\""), from: start) ?? count
                 values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                 index = end
             }

@@ -28,13 +28,15 @@ public enum TableLayout {
     /// A table's markup with holes for the figures.
     struct Template: Sendable {
         enum Piece: Sendable {
-            case text(String)
+            case text([UInt8])
             /// A figure: the cell's opening tag up to its attributes, and the cell it shows (its
             /// position in the table, see `TableSpec.offsets`; nil when the layout has no such cell).
-            case figure(open: String, cell: Int?)
+            case figure(open: [UInt8], cell: Int?)
         }
 
         let pieces: [Piece]
+        /// Enough bytes for the filled table, so that filling allocates once.
+        let size: Int
 
         init(spec: TableSpec, prefix: String, caption: String) {
             let layout: (head: [[Cell]], bodies: [[[Cell]]])
@@ -49,11 +51,11 @@ public enum TableLayout {
                 text += "<tr>"
                 for cell in row {
                     if let source = cell.source {
-                        pieces.append(.text(text))
+                        pieces.append(.text(Array(text.utf8)))
                         text = ""
                         let row = spec.rowIndex(source.row)
                         let position = row.flatMap { source.column < spec.rows[$0].columns.count ? spec.offsets[$0] + source.column : nil }
-                        pieces.append(.figure(open: cell.openTag, cell: position))
+                        pieces.append(.figure(open: Array(cell.openTag.utf8), cell: position))
                     } else {
                         text += cell.html
                     }
@@ -73,25 +75,34 @@ public enum TableLayout {
                 text += "</tbody>\n"
             }
             text += "</table>\n</div>"
-            pieces.append(.text(text))
+            pieces.append(.text(Array(text.utf8)))
             self.pieces = pieces
+            self.size = pieces.reduce(0) { size, piece in
+                switch piece {
+                case .text(let text): size + text.count
+                case .figure(let open, _): size + open.count + 64
+                }
+            }
         }
 
         func fill(_ table: StatTable) -> String {
-            var out = ""
-            out.reserveCapacity(24_000)
+            var out: [UInt8] = []
+            out.reserveCapacity(size)
             for piece in pieces {
                 switch piece {
                 case .text(let text): out += text
                 case .figure(let open, let cell):
+                    out += open
                     if let cell, let amount = table[cell: cell] {
-                        out += open + ">" + amount.text + "</td>"
+                        out.append(UInt8(ascii: ">"))
+                        amount.appendText(to: &out)
+                        out += "</td>".utf8
                     } else {
-                        out += open + " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"
+                        out += " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>".utf8
                     }
                 }
             }
-            return out
+            return String(decoding: out, as: UTF8.self)
         }
     }
 

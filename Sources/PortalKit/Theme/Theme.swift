@@ -5,7 +5,7 @@ import Mustache
 ///
 /// Themes are read at run time, so a portal can restyle its site without recompiling portal-gen.
 /// Templates are trusted (they are written by the portal's maintainers); content is not, and every
-/// value from content reaches templates as text that Mustache's `{{…}}` escapes.
+/// value from content reaches templates as text that Mustache's `{{…}}` escapes (see `HTMLContent`).
 public struct Theme: Sendable {
     /// Templates every theme must provide, one per kind of page (plus partials of its choice).
     public static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "404"]
@@ -24,6 +24,7 @@ public struct Theme: Sendable {
     public static func load(from directory: URL, displayPath: (URL) -> String) throws(DiagnosticsError) -> Theme {
         let templatesURL = directory.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
+        HTMLContent.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var sources: [String: String] = [:]
@@ -35,11 +36,11 @@ public struct Theme: Sendable {
             do {
                 let source = try SourceText.read(url, displayPath: displayPath(url))
                 sources[name] = source.text
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLContent.pragma + source.text), named: name)
             } catch let error as DiagnosticsError {
                 diagnostics += error.diagnostics
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: error.context.lineNumber, column: error.context.columnNumber)))
+                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
             }

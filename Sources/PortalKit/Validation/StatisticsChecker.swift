@@ -174,12 +174,15 @@ public enum StatisticsChecker {
             let lineEnd = body.utf8[lineStart...].firstIndex(of: 0x0A) ?? body.utf8.endIndex
             let line = body[lineStart..<lineEnd]
             lineStart = lineEnd == body.utf8.endIndex ? lineEnd : body.utf8.index(after: lineEnd)
-            // Cheap test on the bytes first: every pattern needs one of these words.
-            guard ByteSearch.contains(line, "申请") || ByteSearch.contains(line, "予以公开") else { continue }
+            // Cheap tests on the bytes first: each pattern runs only on lines holding words it cannot match without.
+            let quotesApplications = ByteSearch.contains(line, "申请") && ByteSearch.contains(line, "共") && ByteSearch.contains(line, "件")
+            let quotesOpened = ByteSearch.contains(line, "予以公开")
+            let deniesApplications = ByteSearch.contains(line, "公开申请")
+            guard quotesApplications || quotesOpened || deniesApplications else { continue }
             let text = String(line)
             let range = NSRange(text.startIndex..., in: text)
             let location = SourceLocation(file: file, line: firstLine + offset)
-            for pattern in narrativePatterns {
+            for (index, pattern) in narrativePatterns.enumerated() where index == 0 ? quotesApplications : quotesOpened {
                 for match in pattern.regex.matches(in: text, range: range) {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
                     if Amount(quoted) != total {
@@ -189,7 +192,7 @@ public enum StatisticsChecker {
                     }
                 }
             }
-            if let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
+            if deniesApplications, let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
                 let quote = text[Range(match.range, in: text)!]
                 findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1",
                                          publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
