@@ -120,6 +120,23 @@ import Testing
         #expect(StatisticsChecker.checkConsecutive(previous: previous, current: fine).filter { $0.rule == "X-2" }.isEmpty)
     }
 
+    /// The byte search behind the narrative checks agrees with a plain search at every position,
+    /// including a word cut off by the end of the text and lead bytes shared with other characters.
+    @Test func byteSearchAgreesWithPlainSearch() {
+        let text = "依申请公开予以公开申请共件申"
+        for start in text.indices {
+            for end in text[start...].indices.dropFirst() {
+                let slice = text[start..<end]
+                for word: StaticString in ["申请", "予以公开", "公开申请", "件", "申请共"] {
+                    let plain = Array(String(slice).utf8)
+                    let needle = Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+                    let expected = plain.count >= needle.count && (0...(plain.count - needle.count)).contains { plain[$0..<($0 + needle.count)].elementsEqual(needle) }
+                    #expect(ByteSearch.contains(slice, word) == expected)
+                }
+            }
+        }
+    }
+
     @Test func n1_comparesFiguresQuotedInTheNarrative() throws {
         let body = "## 一、总体情况\n\n全年共收到政府信息公开申请4件，予以公开3件。\n"
         let (r, lines) = try report([:], body: body)
@@ -131,6 +148,8 @@ import Testing
 
         let (agrees, _) = try report([:], body: "共收到政府信息公开申请 5 件，予以公开 3 件。\n")
         #expect(agrees.findings.isEmpty)
+        let (opened, _) = try report([:], body: "其中予以公开9件。\n")
+        #expect(opened.findings.map(\.message) == ["the text says 予以公开9件, but T3 予以公开 总计 is 3"])
         let (none, _) = try report([:], body: "本年度未收到政府信息公开申请。\n")
         #expect(none.findings.map(\.rule) == ["N-1"])
         let (zero, _) = try report([:], body: "本年度未收到政府信息公开申请。\n", tables: tablesYAML())
