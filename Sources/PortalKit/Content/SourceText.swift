@@ -39,7 +39,7 @@ public struct SourceText: Sendable {
             throw DiagnosticsError([.error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: body) {
             let line = 1 + body.prefix(nul).filter { $0 == 0x0A }.count
             let hint = body.count > 1 && (body[0] == 0 || body[1] == 0) ? " (it looks like UTF-16 without a byte-order mark)" : ""
             throw DiagnosticsError([.error("the file contains a NUL byte at offset \(nul)\(hint); save it as UTF-8 text", at: SourceLocation(file: displayPath, line: line))])
@@ -55,9 +55,19 @@ public struct SourceText: Sendable {
     /// CRLF and lone CR become LF; a leading BOM left by string sources is removed.
     static func normalize(_ text: String) -> String {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.utf8.contains(0x0D) else { return text }
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        guard text.utf8.withContiguousStorageIfAvailable({ firstIndex(of: 0x0D, in: $0) != nil }) ?? text.utf8.contains(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Where `byte` first occurs (C's `memchr`: files are scanned whole, several times a build).
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0) }
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

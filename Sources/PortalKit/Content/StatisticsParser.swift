@@ -76,12 +76,12 @@ enum StatisticsParser {
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
         let otherSpec = StatisticsSchema.tables(for: other).first { $0.key == spec.key }!
         // Each row's entry, found once (tables have about 25 rows; a linear search per row added up).
-        var entries: [String: (key: Node, value: Node)] = [:]
-        for (key, value) in group.mapping {
-            if let name = key.scalar?.string, entries[name] == nil { entries[name] = (key, value) }
+        var entries: [String: YAMLFields.Entry] = [:]
+        for entry in group.entries {
+            if let name = entry.name, entries[name] == nil { entries[name] = entry }
         }
-        for (key, _) in group.mapping {
-            guard let name = key.scalar?.string, !known.contains(name) else { continue }
+        for entry in group.entries {
+            guard let name = entry.name, !known.contains(name) else { continue }
             var message = "`\(name)` is not a row of \(spec.key.uppercased()) in the \(format.rawValue) format"
             if otherSpec != spec, otherSpec.row(name) != nil {
                 message += " (it belongs to the \(other.rawValue) format)"
@@ -89,7 +89,7 @@ enum StatisticsParser {
                 message += "; did you mean `\(suggestion)`?"
             }
             message += "; its rows are: \(known.joined(separator: ", "))"
-            group.error(message, at: group.location(of: key))
+            group.error(message, at: group.location(of: entry.key))
         }
         var table = StatTable(spec: spec)
         for (rowIndex, row) in spec.rows.enumerated() {

@@ -10,7 +10,9 @@ struct YAMLFields {
     let file: String
     /// Added to a YAML line to get the line in the file (front matter starts below `---`).
     let lineOffset: Int
-    let mapping: Node.Mapping
+    /// The mapping's pairs in order, read out of Yams once: iterating a `Node.Mapping` copies all
+    /// its pairs into a new array, and the readers look keys up many times per mapping.
+    let entries: [Entry]
     let mappingLocation: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -90,10 +92,17 @@ struct YAMLFields {
         return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: node)
     }
 
+    /// One `key: value` pair; `name` is the key's text when the key is a scalar.
+    struct Entry {
+        let name: String?
+        let key: Node
+        let value: Node
+    }
+
     init(file: String, lineOffset: Int, mapping: Node.Mapping, at node: Node) {
         self.file = file
         self.lineOffset = lineOffset
-        self.mapping = mapping
+        self.entries = mapping.map { Entry(name: $0.key.scalar?.string, key: $0.key, value: $0.value) }
         self.mappingLocation = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
@@ -155,15 +164,13 @@ struct YAMLFields {
 
     /// The value for `key`, or nil when absent or written as an empty value / `null`.
     func node(_ key: String) -> Node? {
-        for (k, v) in mapping where k.scalar?.string == key {
-            if let scalar = v.scalar, YAMLFields.isNull(scalar) { return nil }
-            return v
-        }
-        return nil
+        guard let entry = entries.first(where: { $0.name == key }) else { return nil }
+        if let scalar = entry.value.scalar, YAMLFields.isNull(scalar) { return nil }
+        return entry.value
     }
 
     func keyNode(_ key: String) -> Node? {
-        mapping.first { $0.key.scalar?.string == key }?.key
+        entries.first { $0.name == key }?.key
     }
 
     /// Where `key` is written, or where the mapping starts when it is missing.
@@ -177,9 +184,9 @@ struct YAMLFields {
 
     /// Reports every key that is not in `known`, suggesting the closest known key.
     mutating func rejectUnknownKeys(_ known: [String], in what: String) {
-        for (key, _) in mapping {
-            guard let name = key.scalar?.string else {
-                error("\(what) keys must be plain words", at: location(of: key))
+        for entry in entries {
+            guard let name = entry.name else {
+                error("\(what) keys must be plain words", at: location(of: entry.key))
                 continue
             }
             if known.contains(name) { continue }
@@ -189,7 +196,7 @@ struct YAMLFields {
             } else {
                 message += "; the known keys are: \(known.joined(separator: ", "))"
             }
-            error(message, at: location(of: key))
+            error(message, at: location(of: entry.key))
         }
     }
 
