@@ -28,9 +28,14 @@ public struct PortalReader: Sendable {
 
     /// Files unchanged since `cache` was made are taken from it instead of being parsed.
     public func read(reusing cache: ParseCache? = nil) async -> Result {
+        await read(loader.snapshot(), reusing: cache)
+    }
+
+    /// Reads the reports of a snapshot of the folder taken earlier in the build.
+    public func read(_ snapshot: ContentLoader.Snapshot, reusing cache: ParseCache? = nil) async -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let loaded = await loader.load(reusing: cache)
+        let loaded = await loader.load(snapshot, reusing: cache)
         var diagnostics = loaded.diagnostics
         let unreadable = loaded.unreadable
         guard let config = loaded.config, !diagnostics.hasErrors else {

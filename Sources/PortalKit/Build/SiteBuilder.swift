@@ -60,7 +60,8 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
-        let fingerprint = inputFingerprint(loader: loader)
+        let snapshot = loader.snapshot()
+        let fingerprint = inputFingerprint(snapshot, loader: loader)
         let outputFolder = options.output.standardizedFileURL.resolvingSymlinksInPath()
         if !options.fresh, let fingerprint, let previous = BuildManifest.load(from: outputFolder), previous.inputs == fingerprint {
             var timings = BuildTimings()
@@ -73,7 +74,7 @@ public struct SiteBuilder: Sendable {
 
         let cache = options.fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope)
         let prepared = clock.now
-        let read = await reader.read(reusing: cache)
+        let read = await reader.read(snapshot, reusing: cache)
         var timings = BuildTimings()
         timings.prepareWall = BuildTimings.seconds(prepared - start)
         timings.filesReused = read.reused
@@ -112,8 +113,7 @@ public struct SiteBuilder: Sendable {
 
         let plan = SitePlan(portal: portal)
         let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
-        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                                 settings: options.content.appendingPathComponent(ContentLoader.settingsFile))
+        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: snapshot.settingsHash)
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         let pathsFingerprint = ContentHash.of((plan.allPaths + theme.assets.map(\.path)).joined(separator: "\n"))
         var written: [OutputWriter.Written] = []
@@ -194,14 +194,11 @@ public struct SiteBuilder: Sendable {
 
     /// Fingerprint of everything the build reads, or nil when it cannot be told cheaply (then the
     /// build runs in full).
-    private func inputFingerprint(loader: ContentLoader) -> String? {
-        let settingsURL = options.content.appendingPathComponent(ContentLoader.settingsFile)
-        var ignored: [Diagnostic] = []
-        guard let source = try? SourceText.read(settingsURL, displayPath: loader.displayPath(settingsURL)),
-              let config = PortalConfigLoader.parse(source, diagnostics: &ignored),
+    private func inputFingerprint(_ snapshot: ContentLoader.Snapshot, loader: ContentLoader) -> String? {
+        guard let config = snapshot.config,
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
         return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                         settings: settingsURL, theme: themeURL, contentStamps: loader.reportFileStamps())
+                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stamps)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {

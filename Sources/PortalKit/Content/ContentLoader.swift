@@ -38,20 +38,42 @@ public struct ContentLoader: Sendable {
     /// The scope a parse cache must have to be used for this folder (see `ParseCache`).
     public var cacheScope: String { ParseCache.scope(content: root, displayBase: displayBase) }
 
-    /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.
-    public func load(reusing cache: ParseCache? = nil) async -> LoadedContent {
+    /// What the folder holds at the start of a build: its settings, read and parsed, and every
+    /// report file with its stamp. Read once, it serves both telling whether anything changed and
+    /// loading, so a build walks the folder and parses the settings once.
+    public struct Snapshot: Sendable {
+        public var config: PortalConfig?
+        /// Fingerprint of the settings file's bytes that `config` was parsed from ("missing" without one).
+        public var settingsHash: String
+        /// Problems with the folder or the settings file.
+        var diagnostics: [Diagnostic]
+        var unreadable: Bool
+        /// Every `.md` file found, in a stable order (see `reportFiles`).
+        var entries: [FileWalker.Entry]
+
+        /// Every report file with its size, times and inode, for telling cheaply whether anything changed.
+        public var stamps: [String] {
+            entries.map { "\($0.path) \($0.size) \($0.modified) \($0.changed) \($0.inode) \($0.isSymbolicLink)" }
+        }
+    }
+
+    /// Reads the settings and walks the folder (see `Snapshot`).
+    public func snapshot() -> Snapshot {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
-            return LoadedContent(config: nil, reports: [], diagnostics: diagnostics, unreadable: true)
+            return Snapshot(config: nil, settingsHash: "missing", diagnostics: diagnostics, unreadable: true, entries: [])
         }
         let settingsURL = root.appendingPathComponent(Self.settingsFile)
         var config: PortalConfig?
+        var settingsHash = "missing"
         var unreadable = false
         if FileManager.default.fileExists(atPath: settingsURL.path) {
             do {
-                let source = try SourceText.read(settingsURL, displayPath: displayPath(settingsURL))
+                let bytes = try SourceText.bytes(of: settingsURL, displayPath: displayPath(settingsURL))
+                settingsHash = ContentHash.of(bytes)
+                let source = try SourceText.decode(bytes, displayPath: displayPath(settingsURL))
                 config = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
             } catch {
                 diagnostics += error.diagnostics
@@ -60,8 +82,20 @@ public struct ContentLoader: Sendable {
         } else {
             diagnostics.append(.error("the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)", at: SourceLocation(file: displayPath(settingsURL), line: 1)))
         }
+        return Snapshot(config: config, settingsHash: settingsHash, diagnostics: diagnostics, unreadable: unreadable,
+                        entries: FileWalker.walk(root.path, extension: "md"))
+    }
 
-        let files = reportFiles(diagnostics: &diagnostics)
+    /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.
+    public func load(reusing cache: ParseCache? = nil) async -> LoadedContent {
+        await load(snapshot(), reusing: cache)
+    }
+
+    /// Loads the reports of `snapshot`, taken from `cache` where their stamps match.
+    public func load(_ snapshot: Snapshot, reusing cache: ParseCache? = nil) async -> LoadedContent {
+        var diagnostics = snapshot.diagnostics
+        var unreadable = snapshot.unreadable
+        let files = reportFiles(snapshot.entries, diagnostics: &diagnostics)
         let cache = cache?.scope == cacheScope ? cache : nil
         var cached: [Int: ParseCache.Entry] = [:]
         var toParse: [FileWalker.Entry] = []
@@ -87,14 +121,15 @@ public struct ContentLoader: Sendable {
                 }
             }
         }
-        return LoadedContent(config: config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: cached.count)
+        return LoadedContent(config: snapshot.config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: cached.count)
     }
 
-    /// Every `.md` file under the content folder, sorted so that every run sees the same order.
-    /// Hidden files and folders are skipped; symbolic links are not followed.
-    func reportFiles(diagnostics: inout [Diagnostic]) -> [FileWalker.Entry] {
+    /// The report files among the `.md` files the walk found (sorted, so every run sees the same
+    /// order; hidden files and folders skipped): symbolic links are not followed, files with
+    /// undecodable names or too large are refused.
+    func reportFiles(_ entries: [FileWalker.Entry], diagnostics: inout [Diagnostic]) -> [FileWalker.Entry] {
         var files: [FileWalker.Entry] = []
-        for entry in FileWalker.walk(root.path, extension: "md") {
+        for entry in entries {
             let url = URL(fileURLWithPath: entry.path)
             if entry.undecodableName {
                 diagnostics.append(.error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read",
@@ -109,11 +144,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
-    }
-
-    /// Every report file with its size and modification time, for telling cheaply whether anything changed.
-    func reportFileStamps() -> [String] {
-        FileWalker.walk(root.path, extension: "md").map { "\($0.path) \($0.size) \($0.modified) \($0.changed) \($0.inode) \($0.isSymbolicLink)" }
     }
 
     private struct ParseResult: Sendable {

@@ -17,13 +17,16 @@ public struct SourceText: Sendable {
     /// Reads and decodes a file; a file that is not valid UTF-8 (or UTF-16 with a BOM) is an error
     /// naming the byte where decoding failed.
     public static func read(_ url: URL, displayPath: String) throws(DiagnosticsError) -> SourceText {
-        let data: Data
+        try decode(try bytes(of: url, displayPath: displayPath), displayPath: displayPath)
+    }
+
+    /// The file's bytes, undecoded; an unreadable file is an error naming it.
+    public static func bytes(of url: URL, displayPath: String) throws(DiagnosticsError) -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw DiagnosticsError([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: displayPath, line: 1))])
         }
-        return try decode(data, displayPath: displayPath)
     }
 
     public static func decode(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceText {

@@ -85,7 +85,7 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
     /// finding out that nothing changed costs a directory walk, not a build.
-    public static func fingerprint(version: String, options: String, settings: URL, theme: URL, contentStamps: [String]) -> String {
+    public static func fingerprint(version: String, options: String, settings: String, theme: URL, contentStamps: [String]) -> String {
         var parts = [siteFingerprint(version: version, options: options, settings: settings)]
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
@@ -95,8 +95,9 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// Fingerprint of what every output file depends on: portal-gen, the options and the settings.
     /// Pages add the fingerprint of the templates they use (`Theme.templateInputs`).
-    public static func siteFingerprint(version: String, options: String, settings: URL) -> String {
-        ContentHash.of(["portal-gen \(version) \(PortalKit.buildIdentity)", options,
-                        "settings " + ((try? Data(contentsOf: settings)).map(ContentHash.of) ?? "missing")].joined(separator: "\n"))
+    /// `settings` is the fingerprint of the settings file's bytes as they were read and parsed
+    /// (`ContentLoader.Snapshot.settingsHash`), so an edit during the build cannot be recorded as built.
+    public static func siteFingerprint(version: String, options: String, settings: String) -> String {
+        ContentHash.of(["portal-gen \(version) \(PortalKit.buildIdentity)", options, "settings " + settings].joined(separator: "\n"))
     }
 }
