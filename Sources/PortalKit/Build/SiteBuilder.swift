@@ -60,10 +60,19 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
+        let outputFolder = options.output.standardizedFileURL.resolvingSymlinksInPath()
+        // The previous manifest and parse cache are read on other cores while this one walks the content folder.
+        let fresh = options.fresh
+        let manifestRead = Task { () -> (data: Data, manifest: BuildManifest)? in
+            guard !fresh, let data = BuildManifest.bytes(in: outputFolder), let manifest = BuildManifest(data: data) else { return nil }
+            return (data, manifest)
+        }
+        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope) }
         let snapshot = loader.snapshot()
         let fingerprint = inputFingerprint(snapshot, loader: loader)
-        let outputFolder = options.output.standardizedFileURL.resolvingSymlinksInPath()
-        if !options.fresh, let fingerprint, let previous = BuildManifest.load(from: outputFolder), previous.inputs == fingerprint {
+        let known = await manifestRead.value
+        if let fingerprint, let previous = known?.manifest, previous.inputs == fingerprint {
+            cacheRead.cancel()
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
@@ -72,7 +81,7 @@ public struct SiteBuilder: Sendable {
                           diagnostics: previous.warnings, timings: timings, unchanged: true)
         }
 
-        let cache = options.fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope)
+        let cache = await cacheRead.value
         let prepared = clock.now
         let read = await reader.read(snapshot, reusing: cache)
         var timings = BuildTimings()
@@ -105,7 +114,7 @@ public struct SiteBuilder: Sendable {
 
         let writer: OutputWriter
         do {
-            writer = try OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
+            writer = try OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh, known: known,
                                       displayPath: { loader.displayPath($0) })
         } catch {
             throw DiagnosticsError(diagnostics + error.diagnostics)
@@ -198,7 +207,7 @@ public struct SiteBuilder: Sendable {
         guard let config = snapshot.config,
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
         return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stamps)
+                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {

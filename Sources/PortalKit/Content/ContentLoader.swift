@@ -51,9 +51,18 @@ public struct ContentLoader: Sendable {
         /// Every `.md` file found, in a stable order (see `reportFiles`).
         var entries: [FileWalker.Entry]
 
-        /// Every report file with its size, times and inode, for telling cheaply whether anything changed.
-        public var stamps: [String] {
-            entries.map { "\($0.path) \($0.size) \($0.modified) \($0.changed) \($0.inode) \($0.isSymbolicLink)" }
+        /// Fingerprint of every report file's path, size, times and inode, for telling cheaply whether anything changed.
+        public var stampsFingerprint: String {
+            var hash = ContentHash()
+            for entry in entries {
+                var path = entry.path
+                path.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
+                // A NUL (never in a path) ends the path, then the stamp's fields as raw bytes.
+                var fields = (UInt64(0), UInt64(bitPattern: entry.size), UInt64(bitPattern: entry.modified), UInt64(bitPattern: entry.changed),
+                              entry.inode, UInt64(entry.isSymbolicLink ? 1 : 0))
+                withUnsafeBytes(of: &fields) { hash.update($0) }
+            }
+            return hash.value
         }
     }
 

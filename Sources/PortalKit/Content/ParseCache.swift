@@ -62,6 +62,8 @@ public struct ParseCache: Sendable {
         }
         let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
         let decoded = await blocks.concurrentMap { block -> [(String, Entry)]? in
+            // Cancelled when the build turns out to have nothing to do.
+            guard !Task.isCancelled else { return nil }
             var reader = block
             var entries: [(String, Entry)] = []
             do throws(CacheReader.Damaged) {

@@ -32,9 +32,18 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// The manifest in `output`, or nil when there is none or it cannot be read (then everything is rebuilt).
     public static func load(from output: URL) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        return BuildManifest(text: text)
+        bytes(in: output).flatMap(BuildManifest.init(data:))
+    }
+
+    /// The manifest file of `output` as bytes, nil when there is none.
+    public static func bytes(in output: URL) -> Data? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
+    }
+
+    /// Reads a manifest file's bytes; nil when they are not a manifest.
+    public init?(data: Data) {
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
+        self.init(text: text)
     }
 
     /// A line-based text: a few `key value` lines, then one `hash inputs path` line per output file
@@ -85,12 +94,12 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that
     /// finding out that nothing changed costs a directory walk, not a build.
-    public static func fingerprint(version: String, options: String, settings: String, theme: URL, contentStamps: [String]) -> String {
+    public static func fingerprint(version: String, options: String, settings: String, theme: URL, contentStamps: String) -> String {
         var parts = [siteFingerprint(version: version, options: options, settings: settings)]
         for file in Theme.files(under: theme) {
             parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
         }
-        return ContentHash.of((parts + contentStamps).joined(separator: "\n"))
+        return ContentHash.of((parts + [contentStamps]).joined(separator: "\n"))
     }
 
     /// Fingerprint of what every output file depends on: portal-gen, the options and the settings.

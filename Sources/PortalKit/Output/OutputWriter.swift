@@ -43,7 +43,10 @@ public struct OutputWriter: Sendable {
     /// Checks that `output` may be replaced and creates an empty staging folder next to it.
     /// `protected` are folders the output must neither be nor contain (content, theme).
     /// `fresh` ignores the previous build (every file is written again, as by a first build).
-    public init(output: URL, protected: [URL], fresh: Bool = false, displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
+    /// `known` is the previous manifest as the caller already read it (file bytes and parsed): it is
+    /// used when the file still holds exactly those bytes once the folder is locked, else it is read again.
+    public init(output: URL, protected: [URL], fresh: Bool = false, known: (data: Data, manifest: BuildManifest)? = nil,
+                displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         self.displayPath = displayPath
@@ -92,7 +95,11 @@ public struct OutputWriter: Sendable {
         }
         lockDescriptor = descriptor
         Self.recoverInterruptedBuild(output: output, parent: parent)
-        previous = fresh ? nil : BuildManifest.load(from: output)
+        if !fresh, let data = BuildManifest.bytes(in: output) {
+            previous = known.flatMap { $0.data == data ? $0.manifest : nil } ?? BuildManifest(data: data)
+        } else {
+            previous = nil
+        }
         staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
