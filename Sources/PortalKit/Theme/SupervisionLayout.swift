@@ -1,0 +1,29 @@
+/// The cells of one row of the supervision grid as HTML, for the `supervision` template.
+///
+/// The grid has a cell per township and year (10,000 at 1,000 townships over ten years) and the
+/// page is rendered again whenever any report changes. Laid out by the template engine, its cells
+/// were most of the time of a one-report rebuild; here they are built in Swift, as the statistics
+/// tables are. Every state is written out in words; the classes are for colour only.
+public enum SupervisionLayout {
+    /// `<td>` cells for `cells`, in order; `link` gives the page-relative URL of a report.
+    public static func cells(_ cells: [Supervision.Cell], link: (Report) -> String) -> String {
+        var html = ""
+        html.reserveCapacity(cells.count * 320)
+        for cell in cells {
+            guard let report = cell.report else {
+                html += "<td class=\"state-missing\"><span class=\"mark\" aria-hidden=\"true\">✕</span> 未公开</td>"
+                continue
+            }
+            html += "<td class=\"state-published"
+            if cell.late { html += " state-late" }
+            if cell.arithmeticFindings > 0 { html += " state-findings" }
+            html += "\"><a href=\"" + HTMLContent.escape(link(report)) + "\"><span class=\"mark\" aria-hidden=\"true\">✓</span> 已公开</a>"
+            html += " <span class=\"date\">" + HTMLContent.escape(report.published.chinese) + "</span>"
+            if cell.late { html += " <span class=\"flag flag-late\">逾期</span>" }
+            if cell.zeroReport { html += " <span class=\"flag flag-zero\">零报告</span>" }
+            if cell.arithmeticFindings > 0 { html += " <span class=\"flag flag-findings\">数据核对有误 \(cell.arithmeticFindings) 处</span>" }
+            html += "</td>"
+        }
+        return html
+    }
+}

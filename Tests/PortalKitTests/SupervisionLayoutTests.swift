@@ -1,0 +1,34 @@
+import Testing
+@testable import PortalKit
+
+@Suite struct SupervisionLayoutTests {
+    func report() throws -> Report {
+        let text = reportText(township: "花庄镇", year: 2024, published: "2025-01-20", index: "花庄镇2024", tables: tablesYAML(), body: "正文。\n")
+        let (source, diagnostics) = parseReport(text)
+        try #require(diagnostics.isEmpty, "\(diagnostics)")
+        let (config, _) = parseSettings(minimalSettings)
+        let (portal, _) = Validator.validate(config: try #require(config), sources: [try #require(source)])
+        return portal.reports[0]
+    }
+
+    /// Every state is written in words, flags add to the published state, and the link is escaped.
+    @Test func cellsStateEveryCaseInWords() throws {
+        let report = try report()
+        let township = report.township
+        let cells = [
+            Supervision.Cell(township: township, year: 2025, report: nil, late: false, zeroReport: false, arithmeticFindings: 0),
+            Supervision.Cell(township: township, year: 2024, report: report, late: false, zeroReport: false, arithmeticFindings: 0),
+            Supervision.Cell(township: township, year: 2024, report: report, late: true, zeroReport: true, arithmeticFindings: 2),
+        ]
+        let html = SupervisionLayout.cells(cells) { _ in "../a&b/index.html" }
+        let tds = html.components(separatedBy: "</td>").dropLast()
+        #expect(tds.count == 3)
+        #expect(tds[0] == "<td class=\"state-missing\"><span class=\"mark\" aria-hidden=\"true\">✕</span> 未公开")
+        #expect(tds[1] == "<td class=\"state-published\"><a href=\"../a&amp;b/index.html\"><span class=\"mark\" aria-hidden=\"true\">✓</span> 已公开</a> <span class=\"date\">2025年1月20日</span>")
+        #expect(tds[2].hasPrefix("<td class=\"state-published state-late state-findings\">"))
+        for flag in ["<span class=\"flag flag-late\">逾期</span>", "<span class=\"flag flag-zero\">零报告</span>", "<span class=\"flag flag-findings\">数据核对有误 2 处</span>"] {
+            #expect(tds[2].contains(flag))
+            #expect(!tds[1].contains(flag))
+        }
+    }
+}
