@@ -83,6 +83,16 @@ struct JSONWriter {
         bytes.append(contentsOf: Array((text ?? "null").utf8))
     }
 
+    /// Whether a value written now goes on one line (it is deeper than `lineDepth`), so ready-made
+    /// compact JSON can be written for it with `raw`.
+    var writesCompactly: Bool { open.count >= lineDepth }
+
+    /// A value given as JSON bytes that `write` appends; only for values written compactly.
+    mutating func raw(_ write: (inout [UInt8]) -> Void) {
+        beforeItem()
+        write(&bytes)
+    }
+
     /// A figure from its exact decimal text, or `null` for a blank cell.
     mutating func amount(_ value: Amount?) {
         beforeItem()

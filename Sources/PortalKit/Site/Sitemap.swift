@@ -17,7 +17,7 @@ public enum Sitemap {
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for page in plan.pages where page.kind != .notFound {
-            var entry = "  <url><loc>\(TableLayout.escape(prefix + page.path))</loc>"
+            var entry = "  <url><loc>\(HTMLContent.escape(prefix + page.path))</loc>"
             if let date = lastModified[page.path] { entry += "<lastmod>\(date.iso)</lastmod>" }
             lines.append(entry + "</url>")
         }

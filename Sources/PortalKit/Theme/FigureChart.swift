@@ -37,12 +37,12 @@ public struct FigureChart: Sendable {
         let maximum = series.flatMap { $0.values.compactMap { $0.value?.approximateValue } }.max() ?? 0
         let scale = maximum > 0 ? maximum : 1
         var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
-                     "<title id=\"\(titleID)\">\(escape(title))</title>"]
+                     "<title id=\"\(titleID)\">\(HTMLContent.escape(title))</title>"]
         for (index, item) in series.enumerated() {
             let x0 = index * (panelWidth + gap)
             let plotHeight = panelHeight - top - bottom
             parts.append("<g transform=\"translate(\(x0) 0)\">")
-            parts.append("<text x=\"0\" y=\"14\" class=\"chart-label\">\(escape(item.label))</text>")
+            parts.append("<text x=\"0\" y=\"14\" class=\"chart-label\">\(HTMLContent.escape(item.label))</text>")
             parts.append("<line x1=\"0\" y1=\"\(top + plotHeight)\" x2=\"\(panelWidth)\" y2=\"\(top + plotHeight)\" class=\"chart-axis\"/>")
             let slot = panelWidth / max(1, item.values.count)
             for (position, point) in item.values.enumerated() {
@@ -58,9 +58,5 @@ public struct FigureChart: Sendable {
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -63,7 +63,7 @@ public enum TableLayout {
                 text += "</tr>\n"
             }
             text = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(prefix)-caption\" tabindex=\"0\">\n"
-            text += "<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(TableLayout.escape(caption))</caption>\n"
+            text += "<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(HTMLContent.escape(caption))</caption>\n"
             if !layout.head.isEmpty {
                 text += "<thead>\n"
                 layout.head.forEach(cells)
@@ -106,23 +106,6 @@ public enum TableLayout {
         }
     }
 
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
     /// A header or label cell, or a figure whose value is filled in per report.
     struct Cell {
         var header: Bool
@@ -162,7 +145,7 @@ public enum TableLayout {
             if rowspan > 1 { attributes += " rowspan=\"\(rowspan)\"" }
             if let className { attributes += " class=\"\(className)\"" }
             let tag = header ? "th" : "td"
-            return "<\(tag)\(attributes)>\(TableLayout.escape(text))</\(tag)>"
+            return "<\(tag)\(attributes)>\(HTMLContent.escape(text))</\(tag)>"
         }
     }
 
