@@ -64,6 +64,27 @@ import Mustache
         #expect(theme.render("home", context: ["value": "<\u{301}"]) == "<p>&lt;\u{301}</p>\n")
     }
 
+    /// A lazily made list renders as the same array would in sections, inverted sections and
+    /// transforms, and makes no item when the template does not walk it.
+    @Test func templateListActsAsAnArrayAndMakesItemsOnlyWhenUsed() throws {
+        final class Counter: @unchecked Sendable { var made = 0 }
+        let counter = Counter()
+        let years = [2024, 2023, 2022]
+        let list = TemplateList(base: years) { year -> [String: Any] in
+            counter.made += 1
+            return ["year": year, "even": year % 2 == 0]
+        }
+        let array = years.map { ["year": $0, "even": $0 % 2 == 0] as [String: Any] }
+        let template = try MustacheTemplate(string: "{{#cells}}{{year}}{{#even}}+{{/even}},{{/cells}}|{{^cells}}none{{/cells}}|{{count(cells)}}|{{#first(cells)}}{{year}}{{/first(cells)}}|{{^empty(cells)}}some{{/empty(cells)}}")
+        #expect(template.render(["cells": list]) == template.render(["cells": array]))
+        #expect(template.render(["cells": list]) == "2024+,2023,2022+,||3|2024|some")
+        let empty = TemplateList(base: [Int]()) { _ in [:] }
+        #expect(template.render(["cells": empty]) == template.render(["cells": [[String: Any]]()]))
+        counter.made = 0
+        _ = try MustacheTemplate(string: "{{title}}").render(["title": "x", "cells": list])
+        #expect(counter.made == 0)
+    }
+
     /// A template's fingerprint covers the templates it reaches through partials and parents, and nothing else.
     @Test func templateFingerprintsFollowPartialsAndParents() {
         let sources = ["layout": "<main>{{$main}}{{/main}}</main>{{> footer}}", "footer": "<footer>",

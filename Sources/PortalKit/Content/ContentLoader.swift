@@ -139,20 +139,25 @@ public struct ContentLoader: Sendable {
     func reportFiles(_ entries: [FileWalker.Entry], diagnostics: inout [Diagnostic]) -> [FileWalker.Entry] {
         var files: [FileWalker.Entry] = []
         for entry in entries {
-            let url = URL(fileURLWithPath: entry.path)
-            if entry.undecodableName {
-                diagnostics.append(.error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read",
-                                          at: SourceLocation(file: displayPath(url), line: 1)))
-            } else if entry.isSymbolicLink {
-                diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: SourceLocation(file: displayPath(url), line: 1)))
-            } else if entry.size > Self.maximumFileSize {
-                diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",
-                                          at: SourceLocation(file: displayPath(url), line: 1)))
+            if entry.undecodableName || entry.isSymbolicLink || entry.size > Self.maximumFileSize {
+                report(entry, diagnostics: &diagnostics)
             } else {
                 files.append(entry)
             }
         }
         return files
+    }
+
+    /// The problem with a file `reportFiles` leaves out (its URL is made only then: most files have none).
+    private func report(_ entry: FileWalker.Entry, diagnostics: inout [Diagnostic]) {
+        let at = SourceLocation(file: displayPath(URL(fileURLWithPath: entry.path)), line: 1)
+        if entry.undecodableName {
+            diagnostics.append(.error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read", at: at))
+        } else if entry.isSymbolicLink {
+            diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: at))
+        } else {
+            diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)", at: at))
+        }
     }
 
     private struct ParseResult: Sendable {

@@ -61,6 +61,10 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
     public func appendText(to bytes: inout [UInt8]) {
+        if scale == 0, mantissa >= 0, mantissa < 10 {  // most figures are one digit, most of them 0
+            bytes.append(UInt8(ascii: "0") + UInt8(mantissa))
+            return
+        }
         if mantissa < 0 { bytes.append(UInt8(ascii: "-")) }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
             var count = 0
