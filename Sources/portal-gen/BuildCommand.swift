@@ -41,11 +41,13 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content, relativeTo: cwd),
-                                                 theme: theme,
-                                                 output: URL(fileURLWithPath: output, relativeTo: cwd),
-                                                 parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                 strict: strict, fresh: clean))
+        var options = SiteBuilder.Options(content: URL(fileURLWithPath: content, relativeTo: cwd),
+                                          theme: theme,
+                                          output: URL(fileURLWithPath: output, relativeTo: cwd),
+                                          parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                          strict: strict, fresh: clean)
+        options.skipsTeardown = true
+        let builder = SiteBuilder(options: options)
         let result: SiteBuilder.Result
         do {
             result = try await builder.build()
