@@ -32,16 +32,24 @@ enum FileWalker {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = folder + "/" + name
-                if name.contains("\u{FFFD}") {
+                if name.unicodeScalars.contains("\u{FFFD}") {
                     entries.append(Entry(path: path, size: 0, modified: 0, isSymbolicLink: false, undecodableName: true))
                     continue
                 }
+                // The directory entry tells folders from files: only files with the wanted
+                // extension are stat'ed, relative to the open folder (no path lookup from the root).
+                let kind = item.pointee.d_type
+                if kind == UInt8(DT_DIR) {
+                    pending.append(path)
+                    continue
+                }
+                guard kind == UInt8(DT_UNKNOWN) || Self.name(name, hasExtension: wanted) else { continue }
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
                 if type == S_IFDIR {
                     pending.append(path)
-                } else if (type == S_IFREG || type == S_IFLNK), (name as NSString).pathExtension.lowercased() == wanted {
+                } else if (type == S_IFREG || type == S_IFLNK), Self.name(name, hasExtension: wanted) {
                     entries.append(Entry(path: path, size: Int64(info.st_size),
                                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                          changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
@@ -50,6 +58,17 @@ enum FileWalker {
             }
         }
         return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Whether the text after the last `.` of `name` is `wanted` (lowercase), in any case: `a.md`, `b.MD`.
+    /// On bytes: every file of the content folder is tested on every build.
+    static func name(_ name: String, hasExtension wanted: String) -> Bool {
+        let bytes = name.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = bytes[bytes.index(after: dot)...]
+        return suffix.count == wanted.utf8.count && zip(suffix, wanted.utf8).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == expected
+        }
     }
 }
 

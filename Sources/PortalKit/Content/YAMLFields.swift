@@ -139,7 +139,9 @@ struct YAMLFields {
     /// HTML escaping works Character by Character, so the pair would slip through unescaped.
     static func detachMarks(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark }) else { return text }
+        // No mark is below U+0300 or among the CJK ideographs, which are most of the text here.
+        func mayBeMark(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x300 && !(0x3400...0x9FFF).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: { mayBeMark($0) && ($0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark) }) else { return text }
         var result = String.UnicodeScalarView()
         var afterSpecial = false
         for scalar in text.unicodeScalars {
