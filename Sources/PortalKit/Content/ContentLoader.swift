@@ -113,14 +113,17 @@ public struct ContentLoader: Sendable {
         }
         var parsed = await parseConcurrently(toParse).makeIterator()
         var reports: [ReportSource] = []
+        reports.reserveCapacity(files.count)
         var next = ParseCache(scope: cacheScope)
+        next.entries.reserveCapacity(files.count)
         for (index, file) in files.enumerated() {
-            let result: ParseResult
             if let entry = cached[index] {
-                result = ParseResult(report: entry.source, diagnostics: entry.diagnostics)
-            } else {
-                result = parsed.next()!
+                diagnostics += entry.diagnostics
+                reports.append(entry.source)
+                next.entries[file.path] = entry
+                continue
             }
+            let result = parsed.next()!
             diagnostics += result.diagnostics
             unreadable = unreadable || result.unreadable
             if let report = result.report {

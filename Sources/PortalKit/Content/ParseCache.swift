@@ -18,11 +18,19 @@ public struct ParseCache: Sendable {
         public var inode: UInt64
     }
 
-    public struct Entry: Sendable {
-        public var stamp: Stamp
-        public var source: ReportSource
+    /// A class: entries move between arrays and dictionaries by the ten thousand, and a report's
+    /// parsed form is some twenty strings and arrays that a struct copy would retain one by one.
+    public final class Entry: Sendable {
+        public let stamp: Stamp
+        public let source: ReportSource
         /// Warnings found while parsing it (a file with errors is never cached).
-        public var diagnostics: [Diagnostic]
+        public let diagnostics: [Diagnostic]
+
+        public init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic]) {
+            self.stamp = stamp
+            self.source = source
+            self.diagnostics = diagnostics
+        }
     }
 
     /// What the cache is valid for: portal-gen's build, the content folder and the folder paths are shown relative to.
