@@ -132,13 +132,14 @@ public enum OpenData {
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
     static func writeReport(_ report: Report, config: PortalConfig, into json: inout JSONWriter) {
+        let keys = Self.reportKeys
         json.beginObject()
-        json.key("document_number"); json.string(report.documentNumber)
-        json.key("format"); json.string(report.statistics.format.rawValue)
-        json.key("index_number"); json.string(report.indexNumber)
-        json.key("organ"); json.string(report.issuer)
-        json.key("published"); json.string(report.published.iso)
-        json.key("tables")
+        json.key(quoted: keys.documentNumber); json.string(report.documentNumber)
+        json.key(quoted: keys.format); json.string(report.statistics.format.rawValue)
+        json.key(quoted: keys.indexNumber); json.string(report.indexNumber)
+        json.key(quoted: keys.organ); json.string(report.issuer)
+        json.key(quoted: keys.published); json.string(report.published.iso)
+        json.key(quoted: keys.tables)
         let tables = report.statistics.tables
         if json.writesCompactly, let compact = compactTables[report.statistics.format] {
             json.raw { bytes in
@@ -151,13 +152,20 @@ public enum OpenData {
         } else {
             writeTables(tables, format: report.statistics.format, into: &json)
         }
-        json.key("title"); json.string(report.title)
-        json.key("township"); json.string(report.township.name)
-        json.key("url"); json.string(url(of: report, config: config))
-        json.key("written"); json.string(report.written?.iso)
-        json.key("year"); json.number(String(report.year))
+        json.key(quoted: keys.title); json.string(report.title)
+        json.key(quoted: keys.township); json.string(report.township.name)
+        json.key(quoted: keys.url); json.string(url(of: report, config: config))
+        json.key(quoted: keys.written); json.string(report.written?.iso)
+        json.key(quoted: keys.year); json.number(String(report.year))
         json.endObject()
     }
+
+    /// A report's keys, quoted once.
+    private static let reportKeys = (documentNumber: JSONWriter.quoted("document_number"), format: JSONWriter.quoted("format"),
+                                     indexNumber: JSONWriter.quoted("index_number"), organ: JSONWriter.quoted("organ"),
+                                     published: JSONWriter.quoted("published"), tables: JSONWriter.quoted("tables"),
+                                     title: JSONWriter.quoted("title"), township: JSONWriter.quoted("township"),
+                                     url: JSONWriter.quoted("url"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year"))
 
     /// The `tables` object through the writer, indented where the writer indents.
     private static func writeTables(_ tables: [StatTable], format: ReportFormat, into json: inout JSONWriter) {
