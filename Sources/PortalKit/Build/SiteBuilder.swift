@@ -270,6 +270,7 @@ public struct SiteBuilder: Sendable {
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
     private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>, pathsFingerprint: String,
                                 writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
+        let common = renderer.commonInputs(pathsFingerprint: pathsFingerprint)
         let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
             var total = PageWork()
@@ -279,7 +280,7 @@ public struct SiteBuilder: Sendable {
                 let pageIndex = next
                 next += 1
                 group.addTask {
-                    let inputs = renderer.inputs(of: page, pathsFingerprint: pathsFingerprint)
+                    let inputs = renderer.inputs(of: page, common: common)
                     if let kept = writer.keep(page.path, inputs: inputs) {
                         return .success(PageWork(written: [kept], inputs: inputs.map { [page.path: $0] } ?? [:]))
                     }

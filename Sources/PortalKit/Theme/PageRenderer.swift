@@ -48,11 +48,10 @@ public struct PageRenderer: Sendable {
     /// lists, for the home and supervision pages every report and finding. When this is unchanged
     /// since the last build the page is kept without rendering it.
     ///
-    /// `pathsFingerprint` stands for every path of the site: a page kept without rendering is not
-    /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
-    public func inputs(of page: SitePage, pathsFingerprint: String) -> String? {
+    /// `common` holds, per template, what all its pages share (see `commonInputs`).
+    public func inputs(of page: SitePage, common: [String: String]) -> String? {
         guard !siteFingerprint.isEmpty else { return nil }
-        var parts = [siteFingerprint, theme.templateInputs[page.template] ?? "no template", pathsFingerprint, page.template, page.path, portal.years.map(String.init).joined(separator: ",")]
+        var parts = [common[page.template] ?? "no template", page.path]
         func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.contentHash)" } }
         switch page.kind {
         case .report(let index):
@@ -70,6 +69,18 @@ public struct PageRenderer: Sendable {
             break
         }
         return ContentHash.of(parts.joined(separator: "\n"))
+    }
+
+    /// What every page of each template shares, made once per build: the site, the templates the
+    /// template uses, every path of the site and the years in the navigation.
+    ///
+    /// `pathsFingerprint` stands for every path of the site: a page kept without rendering is not
+    /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
+    public func commonInputs(pathsFingerprint: String) -> [String: String] {
+        let years = portal.years.map(String.init).joined(separator: ",")
+        return Dictionary(uniqueKeysWithValues: theme.templateInputs.map { template, used in
+            (template, ContentHash.of([siteFingerprint, used, pathsFingerprint, template, years].joined(separator: "\n")))
+        })
     }
 
     /// What a file made from every report (the open-data downloads, the sitemap) is made from.
