@@ -38,15 +38,20 @@ public enum OpenData {
         (config.siteURL.map { $0 + config.basePath } ?? "") + SitePlan.reportPath(report)
     }
 
-    /// For each cell column, where its figure is in a report of one format: the table and the
-    /// cell's position in it (see `TableSpec.offsets`), or nil when the format has no such cell.
-    private static let csvCells: [ReportFormat: [(table: Int, cell: Int?)]] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
+    /// For each format, the figure columns of a CSV line (each after its comma), filled from a
+    /// report's tables; a column the format has no cell for stays empty.
+    private static let csvFigures: [ReportFormat: FigureTemplate] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
         let specs = StatisticsSchema.tables(for: format)
-        return (format, cellColumns.map { column in
+        var builder = FigureTemplate.Builder()
+        for column in cellColumns {
+            builder.append(",")
             let table = ["t2", "t3", "t4"].firstIndex(of: column.table)!
-            let row = column.format.contains(format) ? specs[table].rowIndex(column.row) : nil
-            return (table, row.map { specs[table].offsets[$0] + column.column })
-        })
+            if column.format.contains(format), let row = specs[table].rowIndex(column.row) {
+                builder.figure(table: table, cell: specs[table].offsets[row] + column.column)
+            }
+        }
+        builder.append("\r\n")
+        return (format, FigureTemplate(builder, blank: ""))
     })
 
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends
@@ -65,13 +70,8 @@ public enum OpenData {
                 if index > 0 { line.append(UInt8(ascii: ",")) }
                 line.append(contentsOf: escape(field).utf8)
             }
-            let tables = s.tables
-            for (table, cell) in csvCells[s.format]! {
-                line.append(UInt8(ascii: ","))
-                // A figure never needs quoting: digits, a point and a leading minus sign.
-                if let cell, let amount = tables[table][cell: cell] { amount.appendText(to: &line) }
-            }
-            line.append(contentsOf: [0x0D, 0x0A])
+            // A figure never needs quoting: digits, a point and a leading minus sign.
+            csvFigures[s.format]!.append(s.tables, to: &line)
             emit(line)
         }
     }
@@ -101,33 +101,26 @@ public enum OpenData {
             return (format, order)
         })
 
-    /// The `tables` object of each format written on one line, as the bytes between its figures
-    /// and where each figure comes from: `reports.json` writes 230 figures per report this way
-    /// instead of going through the writer key by key.
-    private static let compactTables: [ReportFormat: (pieces: [[UInt8]], cells: [(table: Int, cell: Int)])] =
-        jsonOrder.mapValues { order in
-            var pieces: [[UInt8]] = [], cells: [(table: Int, cell: Int)] = [], current: [UInt8] = [UInt8(ascii: "{")]
-            for (tableNumber, (table, key, rows)) in order.enumerated() {
-                if tableNumber > 0 { current.append(UInt8(ascii: ",")) }
-                current += key + [UInt8(ascii: ":"), UInt8(ascii: "{")]
-                for (rowNumber, (rowKey, columns)) in rows.enumerated() {
-                    if rowNumber > 0 { current.append(UInt8(ascii: ",")) }
-                    current += rowKey + [UInt8(ascii: ":"), UInt8(ascii: "{")]
-                    for (columnNumber, (cell, column)) in columns.enumerated() {
-                        if columnNumber > 0 { current.append(UInt8(ascii: ",")) }
-                        current += column + [UInt8(ascii: ":")]
-                        pieces.append(current)
-                        cells.append((table, cell))
-                        current = []
-                    }
-                    current.append(UInt8(ascii: "}"))
+    /// The `tables` object of each format written on one line, filled from a report's tables:
+    /// `reports.json` writes 230 figures per report this way instead of key by key.
+    private static let compactTables: [ReportFormat: FigureTemplate] = jsonOrder.mapValues { order in
+        var builder = FigureTemplate.Builder()
+        builder.append("{")
+        for (tableNumber, (table, key, rows)) in order.enumerated() {
+            builder.append((tableNumber > 0 ? [UInt8(ascii: ",")] : []) + key + Array(":{".utf8))
+            for (rowNumber, (rowKey, columns)) in rows.enumerated() {
+                builder.append((rowNumber > 0 ? [UInt8(ascii: ",")] : []) + rowKey + Array(":{".utf8))
+                for (columnNumber, (cell, column)) in columns.enumerated() {
+                    builder.append((columnNumber > 0 ? [UInt8(ascii: ",")] : []) + column + [UInt8(ascii: ":")])
+                    builder.figure(table: table, cell: cell)
                 }
-                current.append(UInt8(ascii: "}"))
+                builder.append("}")
             }
-            current.append(UInt8(ascii: "}"))
-            pieces.append(current)
-            return (pieces, cells)
+            builder.append("}")
         }
+        builder.append("}")
+        return FigureTemplate(builder, blank: "null")
+    }
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
@@ -142,13 +135,7 @@ public enum OpenData {
         json.key(quoted: keys.tables)
         let tables = report.statistics.tables
         if json.writesCompactly, let compact = compactTables[report.statistics.format] {
-            json.raw { bytes in
-                for (index, (table, cell)) in compact.cells.enumerated() {
-                    bytes += compact.pieces[index]
-                    if let amount = tables[table][cell: cell] { amount.appendText(to: &bytes) } else { bytes += [0x6E, 0x75, 0x6C, 0x6C] }
-                }
-                bytes += compact.pieces[compact.cells.count]
-            }
+            json.raw { compact.append(tables, to: &$0) }
         } else {
             writeTables(tables, format: report.statistics.format, into: &json)
         }

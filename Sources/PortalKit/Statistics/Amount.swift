@@ -61,24 +61,39 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
     public func appendText(to bytes: inout [UInt8]) {
-        if scale == 0, mantissa >= 0, mantissa < 10 {  // most figures are one digit, most of them 0
-            bytes.append(UInt8(ascii: "0") + UInt8(mantissa))
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Amount.longestText) { buffer in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(to: buffer.baseAddress!)))
         }
-        if mantissa < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+    }
+
+    /// The most bytes `text` can take: a sign, 19 digits, a point and a leading zero.
+    static let longestText = 24
+
+    /// Writes `text` as UTF-8 at `out` (room for `longestText` bytes) and returns how many bytes it took.
+    func write(to out: UnsafeMutablePointer<UInt8>) -> Int {
+        if scale == 0, mantissa >= 0, mantissa < 10 {  // most figures are one digit, most of them 0
+            out.pointee = UInt8(ascii: "0") + UInt8(mantissa)
+            return 1
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, reversed
+        return withUnsafeMutableBytes(of: &digits) { raw in
+            let reversed = raw.bindMemory(to: UInt8.self)
             var count = 0
             var value = mantissa.magnitude
             repeat {
-                digits[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                reversed[count] = UInt8(ascii: "0") + UInt8(value % 10)
                 count += 1
                 value /= 10
             } while value > 0
-            while count <= Int(scale) { digits[count] = UInt8(ascii: "0"); count += 1 }
+            while count <= Int(scale) { reversed[count] = UInt8(ascii: "0"); count += 1 }
+            var at = 0
+            if mantissa < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
             for position in stride(from: count - 1, through: 0, by: -1) {
-                bytes.append(digits[position])
-                if position == Int(scale), scale > 0 { bytes.append(UInt8(ascii: ".")) }
+                out[at] = reversed[position]
+                at += 1
+                if position == Int(scale), scale > 0 { out[at] = UInt8(ascii: "."); at += 1 }
             }
+            return at
         }
     }
 

@@ -27,16 +27,7 @@ public enum TableLayout {
 
     /// A table's markup with holes for the figures.
     struct Template: Sendable {
-        enum Piece: Sendable {
-            case text([UInt8])
-            /// A figure: the cell's opening tag up to its attributes, and the cell it shows (its
-            /// position in the table, see `TableSpec.offsets`; nil when the layout has no such cell).
-            case figure(open: [UInt8], cell: Int?)
-        }
-
-        let pieces: [Piece]
-        /// Enough bytes for the filled table, so that filling allocates once.
-        let size: Int
+        let figures: FigureTemplate
 
         init(spec: TableSpec, prefix: String, caption: String) {
             let layout: (head: [[Cell]], bodies: [[[Cell]]])
@@ -45,64 +36,44 @@ public enum TableLayout {
             case "t3": layout = TableLayout.t3(spec, prefix)
             default: layout = TableLayout.t4(spec, prefix)
             }
-            var pieces: [Piece] = []
-            var text = ""
+            let blank = " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"
+            var builder = FigureTemplate.Builder()
             func cells(_ row: [Cell]) {
-                text += "<tr>"
+                builder.append("<tr>")
                 for cell in row {
-                    if let source = cell.source {
-                        pieces.append(.text(Array(text.utf8)))
-                        text = ""
-                        let row = spec.rowIndex(source.row)
-                        let position = row.flatMap { source.column < spec.rows[$0].columns.count ? spec.offsets[$0] + source.column : nil }
-                        pieces.append(.figure(open: Array(cell.openTag.utf8), cell: position))
+                    guard let source = cell.source else {
+                        builder.append(cell.html)
+                        continue
+                    }
+                    builder.append(cell.openTag)
+                    // The cell's position in the table (see `TableSpec.offsets`); a layout cell the
+                    // format has no figure for is always blank.
+                    if let row = spec.rowIndex(source.row), source.column < spec.rows[row].columns.count {
+                        builder.figure(table: 0, cell: spec.offsets[row] + source.column)
                     } else {
-                        text += cell.html
+                        builder.append(blank)
                     }
                 }
-                text += "</tr>\n"
+                builder.append("</tr>\n")
             }
-            text = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(prefix)-caption\" tabindex=\"0\">\n"
-            text += "<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(HTMLContent.escape(caption))</caption>\n"
+            builder.append("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(prefix)-caption\" tabindex=\"0\">\n")
+            builder.append("<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(HTMLContent.escape(caption))</caption>\n")
             if !layout.head.isEmpty {
-                text += "<thead>\n"
+                builder.append("<thead>\n")
                 layout.head.forEach(cells)
-                text += "</thead>\n"
+                builder.append("</thead>\n")
             }
             for body in layout.bodies {
-                text += "<tbody>\n"
+                builder.append("<tbody>\n")
                 body.forEach(cells)
-                text += "</tbody>\n"
+                builder.append("</tbody>\n")
             }
-            text += "</table>\n</div>"
-            pieces.append(.text(Array(text.utf8)))
-            self.pieces = pieces
-            self.size = pieces.reduce(0) { size, piece in
-                switch piece {
-                case .text(let text): size + text.count
-                case .figure(let open, _): size + open.count + 64
-                }
-            }
+            builder.append("</table>\n</div>")
+            figures = FigureTemplate(builder, before: ">", after: "</td>", blank: blank)
         }
 
         func fill(_ table: StatTable) -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(size)
-            for piece in pieces {
-                switch piece {
-                case .text(let text): out += text
-                case .figure(let open, let cell):
-                    out += open
-                    if let cell, let amount = table[cell: cell] {
-                        out.append(UInt8(ascii: ">"))
-                        amount.appendText(to: &out)
-                        out += "</td>".utf8
-                    } else {
-                        out += " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>".utf8
-                    }
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
+            figures.string([table])
         }
     }
 

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import PortalKit
+
+@Suite struct JSONWriterTests {
+    /// Any text survives a round trip through a JSON parser, with or without characters that need
+    /// escaping, and `<` never appears raw (the JSON may be inlined in HTML).
+    @Test func stringsRoundTripAndAngleBracketsAreEscaped() throws {
+        let alphabet = ["政府", "a", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "<", ">", "&", "/", "📄", "'"]
+        var state: UInt64 = 7
+        for _ in 0..<500 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(state >> 33) % alphabet.count]
+            }
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("value")
+            writer.string(text)
+            writer.endObject()
+            let data = writer.data
+            #expect(!data.contains(UInt8(ascii: "<")))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
+            #expect(object["value"] == text, "\(text.debugDescription)")
+        }
+    }
+}
