@@ -83,14 +83,40 @@ struct JSONWriter {
         bytes.append(contentsOf: Array((text ?? "null").utf8))
     }
 
-    /// Whether a value written now goes on one line (it is deeper than `lineDepth`), so ready-made
-    /// compact JSON can be written for it with `raw`.
-    var writesCompactly: Bool { open.count >= lineDepth }
+    /// Where a value written now goes: how deeply nested, and up to which depth the writer breaks
+    /// lines. Two writers in the same place write a value the same way, so ready-made JSON for one
+    /// can be written by the other with `raw`.
+    var place: Place { Place(depth: open.count, lineDepth: lineDepth) }
 
-    /// A value given as JSON bytes that `write` appends; only for values written compactly.
+    struct Place: Hashable, Sendable {
+        var depth: Int
+        var lineDepth: Int
+    }
+
+    /// A value given as JSON bytes that `write` appends, made for this writer's `place`.
     mutating func raw(_ write: (inout [UInt8]) -> Void) {
         beforeItem()
         write(&bytes)
+    }
+
+    /// A hole for a figure instead of a figure: records where it goes in `template`, for
+    /// writing a value once and filling it for each report (see `FigureTemplate`).
+    mutating func figure(table: Int, cell: Int, into template: inout FigureTemplate.Builder) {
+        beforeItem()
+        template.append(bytes)
+        bytes.removeAll(keepingCapacity: true)
+        template.figure(table: table, cell: cell)
+    }
+
+    /// Writes a value with `write` at `place` and returns its bytes and holes, for a `FigureTemplate`.
+    static func template(at place: Place, _ write: (inout JSONWriter, inout FigureTemplate.Builder) -> Void) -> FigureTemplate.Builder {
+        var writer = JSONWriter(lineDepth: place.lineDepth)
+        writer.open = Array(repeating: false, count: place.depth)
+        writer.afterKey = true
+        var template = FigureTemplate.Builder()
+        write(&writer, &template)
+        template.append(writer.bytes)
+        return template
     }
 
     /// A figure from its exact decimal text, or `null` for a blank cell.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Machine-readable downloads: `data/reports.csv`, `data/reports.json` and one `data.json` per report.
 ///
@@ -101,25 +102,23 @@ public enum OpenData {
             return (format, order)
         })
 
-    /// The `tables` object of each format written on one line, filled from a report's tables:
-    /// `reports.json` writes 230 figures per report this way instead of key by key.
-    private static let compactTables: [ReportFormat: FigureTemplate] = jsonOrder.mapValues { order in
-        var builder = FigureTemplate.Builder()
-        builder.append("{")
-        for (tableNumber, (table, key, rows)) in order.enumerated() {
-            builder.append((tableNumber > 0 ? [UInt8(ascii: ",")] : []) + key + Array(":{".utf8))
-            for (rowNumber, (rowKey, columns)) in rows.enumerated() {
-                builder.append((rowNumber > 0 ? [UInt8(ascii: ",")] : []) + rowKey + Array(":{".utf8))
-                for (columnNumber, (cell, column)) in columns.enumerated() {
-                    builder.append((columnNumber > 0 ? [UInt8(ascii: ",")] : []) + column + [UInt8(ascii: ":")])
-                    builder.figure(table: table, cell: cell)
-                }
-                builder.append("}")
-            }
-            builder.append("}")
-        }
-        builder.append("}")
-        return FigureTemplate(builder, blank: "null")
+    /// The `tables` object of each format at each place it is written (`data.json`, indented; a
+    /// line of `reports.json`), written once with holes and filled for each report: 230 figures a
+    /// report, 10,000 reports. Made on first use; `writeTables` is the one description of the layout.
+    private static let tableTemplates = Mutex<[TemplateKey: FigureTemplate]>([:])
+
+    private struct TemplateKey: Hashable {
+        var format: ReportFormat
+        var place: JSONWriter.Place
+    }
+
+    private static func tablesTemplate(_ format: ReportFormat, at place: JSONWriter.Place) -> FigureTemplate {
+        let key = TemplateKey(format: format, place: place)
+        if let made = tableTemplates.withLock({ $0[key] }) { return made }
+        let made = FigureTemplate(JSONWriter.template(at: place) { json, template in writeTables(format: format, into: &json, holes: &template) },
+                                  blank: "null")
+        tableTemplates.withLock { $0[key] = made }
+        return made
     }
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
@@ -134,11 +133,8 @@ public enum OpenData {
         json.key(quoted: keys.published); json.string(report.published.iso)
         json.key(quoted: keys.tables)
         let tables = report.statistics.tables
-        if json.writesCompactly, let compact = compactTables[report.statistics.format] {
-            json.raw { compact.append(tables, to: &$0) }
-        } else {
-            writeTables(tables, format: report.statistics.format, into: &json)
-        }
+        let template = tablesTemplate(report.statistics.format, at: json.place)
+        json.raw { template.append(tables, to: &$0) }
         json.key(quoted: keys.title); json.string(report.title)
         json.key(quoted: keys.township); json.string(report.township.name)
         json.key(quoted: keys.url); json.string(url(of: report, config: config))
@@ -154,8 +150,8 @@ public enum OpenData {
                                      title: JSONWriter.quoted("title"), township: JSONWriter.quoted("township"),
                                      url: JSONWriter.quoted("url"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year"))
 
-    /// The `tables` object through the writer, indented where the writer indents.
-    private static func writeTables(_ tables: [StatTable], format: ReportFormat, into json: inout JSONWriter) {
+    /// The `tables` object of a format, with a hole for each figure.
+    private static func writeTables(format: ReportFormat, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
         json.beginObject()
         for (tableIndex, key, rows) in jsonOrder[format]! {
             json.key(quoted: key)
@@ -165,7 +161,7 @@ public enum OpenData {
                 json.beginObject()
                 for (cell, column) in columns {
                     json.key(quoted: column)
-                    json.amount(tables[tableIndex][cell: cell])
+                    json.figure(table: tableIndex, cell: cell, into: &holes)
                 }
                 json.endObject()
             }
