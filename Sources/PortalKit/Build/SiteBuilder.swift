@@ -209,7 +209,7 @@ public struct SiteBuilder: Sendable {
         if options.skipsTeardown {
             // The process ends right after: freeing the model and the records of both builds object
             // by object would only delay its exit (about a tenth of a one-report rebuild).
-            _ = Unmanaged.passRetained(Kept([portal, read, cache as Any, known as Any, writer, renderer, plan, written, pageInputs, snapshot, theme]))
+            _ = Unmanaged.passRetained(Kept([portal, read, cache as Any, known as Any, writer, renderer, plan, written, pageInputs, theme]))
         }
         return Result(reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
                       seconds: timings.totalWall, diagnostics: diagnostics, timings: timings, unchanged: false)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -139,16 +140,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes a file with the C library, so a failure carries the system's reason
-    /// ("No space left on device", "File too large"); nil on success.
-    static func writeFile(_ data: Data, to path: String) -> String? {
-        let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
-    }
-
     /// Writes every byte, retrying interrupted writes; the system's words on failure.
     static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> String? {
         bytes.withUnsafeBytes { buffer in
@@ -185,25 +176,52 @@ public struct OutputWriter: Sendable {
     /// Writes one file of the site (path relative to the output root).
     @discardableResult
     public func write(_ text: String, to path: String) throws(DiagnosticsError) -> Written {
-        try write(Data(text.utf8), to: path)
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(DiagnosticsError) in try write(UnsafeRawBufferPointer(bytes), to: path) } }.get()
     }
 
     @discardableResult
     public func write(_ data: Data, to path: String) throws(DiagnosticsError) -> Written {
-        let url = staging.appendingPathComponent(path)
-        let hash = ContentHash.of(data)
+        try data.withUnsafeBytes { bytes in Result { () throws(DiagnosticsError) in try write(bytes, to: path) } }.get()
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(DiagnosticsError) -> Written {
+        var hasher = ContentHash()
+        hasher.update(bytes)
+        let hash = hasher.value
         if previous?.outputs[path] == hash { return Written(path: path, hash: hash, unchanged: true) }
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if let failure = Self.writeFile(data, to: url.path) {
-                throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(failure); the previous site is unchanged", at: nil)])
-            }
-        } catch let error as DiagnosticsError {
-            throw error
-        } catch {
-            throw DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(Self.reason(error)); the previous site is unchanged", at: nil)])
+        func failed(_ reason: String) -> DiagnosticsError {
+            DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
         }
+        let file = try stagingFile(path, failed)
+        let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
+        var failure = Self.writeAll(bytes, to: descriptor)
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw failed(failure) }
         return Written(path: path, hash: hash, unchanged: false)
+    }
+
+    /// The staging folder's subfolders already created: a site has thousands of folders, and every
+    /// file asked Foundation to create its folder again.
+    private final class Folders: Sendable {
+        let made = Mutex<Set<String>>([])
+    }
+    private let folders = Folders()
+
+    /// Where `path` goes in the staging folder, its folder created.
+    private func stagingFile(_ path: String, _ failed: (String) -> DiagnosticsError) throws(DiagnosticsError) -> String {
+        let file = staging.path + "/" + path
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return file }
+        let folder = String(path[..<slash])
+        guard !folders.made.withLock({ $0.contains(folder) }) else { return file }
+        do {
+            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+        } catch {
+            throw failed(Self.reason(error))
+        }
+        folders.made.withLock { _ = $0.insert(folder) }
+        return file
     }
 
     /// Stages a file of portal-gen's own beside the site (not in the manifest), made in pieces by
@@ -225,16 +243,10 @@ public struct OutputWriter: Sendable {
 
     /// Writes `produce`'s pieces to `path` in the staging folder; returns the bytes' fingerprint.
     private func stream(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> String {
-        let url = staging.appendingPathComponent(path)
         func failed(_ reason: String) -> DiagnosticsError {
             DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
         }
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw failed(Self.reason(error))
-        }
-        let descriptor = open(url.path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(try stagingFile(path, failed), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
         var sink = FileSink(descriptor: descriptor)
         produce(&sink)
