@@ -270,20 +270,32 @@ public struct SiteBuilder: Sendable {
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
     private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>, pathsFingerprint: String,
                                 writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
+        // Which pages are unchanged is told first, in a few chunks on all cores (each is a
+        // fingerprint and a look-up): only the pages to render become tasks, not all 11,000.
         let common = renderer.commonInputs(pathsFingerprint: pathsFingerprint)
+        let chunk = Swift.max(1, (pages.count + options.parallelism * 4 - 1) / (options.parallelism * 4))
+        let chunks = stride(from: 0, to: pages.count, by: chunk).map { $0..<Swift.min($0 + chunk, pages.count) }
+        let decisions = await chunks.concurrentMap(width: options.parallelism) { range in
+            range.map { index -> (inputs: String?, kept: OutputWriter.Written?) in
+                let inputs = renderer.inputs(of: pages[index], common: common)
+                return (inputs, writer.keep(pages[index].path, inputs: inputs))
+            }
+        }.flatMap { $0 }
+        var kept = PageWork()
+        var toRender: [Int] = []
+        for (index, decision) in decisions.enumerated() {
+            if let inputs = decision.inputs { kept.inputs[pages[index].path] = inputs }
+            if let file = decision.kept { kept.written.append(file) } else { toRender.append(index) }
+        }
         let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
-            var total = PageWork()
+            var total = kept
             var found: [(Int, [Diagnostic])] = []
             func add(_ group: inout TaskGroup<Swift.Result<PageWork, DiagnosticsError>>) {
-                let page = pages[next]
-                let pageIndex = next
+                let pageIndex = toRender[next]
+                let page = pages[pageIndex]
                 next += 1
                 group.addTask {
-                    let inputs = renderer.inputs(of: page, common: common)
-                    if let kept = writer.keep(page.path, inputs: inputs) {
-                        return .success(PageWork(written: [kept], inputs: inputs.map { [page.path: $0] } ?? [:]))
-                    }
                     var body = ""
                     if case .report(let index) = page.kind {
                         do throws(DiagnosticsError) {
@@ -303,11 +315,10 @@ public struct SiteBuilder: Sendable {
                     }
                     return .success(PageWork(diagnostics: rendered.diagnostics, pageIndex: pageIndex, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
                                              templatesByName: [page.template: rendered.templateSeconds],
-                                             write: BuildTimings.seconds(clock.now - start), written: [written],
-                                             inputs: inputs.map { [page.path: $0] } ?? [:], pages: 1))
+                                             write: BuildTimings.seconds(clock.now - start), written: [written], pages: 1))
                 }
             }
-            while next < pages.count, next < options.parallelism * 2 { add(&group) }
+            while next < toRender.count, next < options.parallelism * 2 { add(&group) }
             while let result = await group.next() {
                 switch result {
                 case .success(let work):
@@ -317,13 +328,12 @@ public struct SiteBuilder: Sendable {
                     total.templatesByName.merge(work.templatesByName, uniquingKeysWith: +)
                     total.write += work.write
                     total.written += work.written
-                    total.inputs.merge(work.inputs) { $1 }
                     total.pages += work.pages
                 case .failure(let error):
                     group.cancelAll()
                     return .failure(error)
                 }
-                if next < pages.count { add(&group) }
+                if next < toRender.count { add(&group) }
             }
             total.diagnostics = found.sorted { $0.0 < $1.0 }.flatMap(\.1)
             return .success(total)
