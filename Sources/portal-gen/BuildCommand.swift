@@ -40,6 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Allocator.fixMmapThreshold()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var options = SiteBuilder.Options(content: URL(fileURLWithPath: content, relativeTo: cwd),
                                           theme: theme,
