@@ -164,7 +164,7 @@ public struct SiteBuilder: Sendable {
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
             diagnostics += work.diagnostics
-            written += work.written
+            written = work.written
             pageInputs = work.inputs
             timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
             timings.markdownCPU = work.markdown
@@ -183,15 +183,16 @@ public struct SiteBuilder: Sendable {
                     written.append(try made.get())
                 }
             }
-            let data = try await writeReportData(portal, renderer: renderer, writer: writer)
-            written += data.written
-            pageInputs.merge(data.inputs) { $1 }
+            try await writeReportData(portal, renderer: renderer, writer: writer, written: &written, inputs: &pageInputs)
             for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
             let commitStart = clock.now
             timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
             defer { timings.commitWall = BuildTimings.seconds(clock.now - commitStart) }
-            let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 }),
+            var outputs: [String: String] = [:]
+            outputs.reserveCapacity(written.count)
+            for file in written { outputs[file.path] = file.hash }
+            let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: outputs,
                                          warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
                                          pageInputs: pageInputs)
             try writer.commit(manifest: manifest, written: written, extra: try await cacheStaged.value.get())
@@ -228,29 +229,22 @@ public struct SiteBuilder: Sendable {
         "theme=\(themeURL.standardizedFileURL.path) strict=\(options.strict)"
     }
 
-    /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its file.
-    private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter) async throws(DiagnosticsError)
-        -> (written: [OutputWriter.Written], inputs: [String: String]) {
-        typealias Outcome = Swift.Result<(written: OutputWriter.Written, path: String, inputs: String?), DiagnosticsError>
-        let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Outcome in
-            let path = OpenData.reportPath(report)
+    /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its
+    /// file. What was written and what each file is made from are added to `written` and `inputs`.
+    private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
+                                 written: inout [OutputWriter.Written], inputs: inout [String: String]) async throws(DiagnosticsError) {
+        let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<(OutputWriter.Written, String?), DiagnosticsError> in
             let inputs = renderer.dataInputs(of: report)
-            if let kept = writer.keep(path, inputs: inputs) {
-                return .success((kept, path, inputs))
-            }
-            do throws(DiagnosticsError) {
-                return .success((try writer.write(OpenData.json(of: report, config: portal.config), to: path), path, inputs))
-            } catch {
-                return .failure(error)
+            if let kept = writer.keep(OpenData.reportPath(report), inputs: inputs) { return .success((kept, inputs)) }
+            return Swift.Result { () throws(DiagnosticsError) in
+                (try writer.write(OpenData.json(of: report, config: portal.config), to: OpenData.reportPath(report)), inputs)
             }
         }
-        var combined: (written: [OutputWriter.Written], inputs: [String: String]) = ([], [:])
         for outcome in outcomes {
-            let item = try outcome.get()
-            combined.written.append(item.written)
-            if let inputs = item.inputs { combined.inputs[item.path] = inputs }
+            let (file, made) = try outcome.get()
+            written.append(file)
+            if let made { inputs[file.path] = made }
         }
-        return combined
     }
 
     /// What rendering and writing the pages found and cost.
@@ -281,7 +275,12 @@ public struct SiteBuilder: Sendable {
                 return (inputs, writer.keep(pages[index].path, inputs: inputs))
             }
         }.flatMap { $0 }
+        // The records are made big enough for every file of the site at once (the data files and
+        // assets are added to them later): at national scale, growing them doubled their memory.
         var kept = PageWork()
+        let files = pages.count + renderer.portal.reports.count + 64
+        kept.written.reserveCapacity(files)
+        kept.inputs.reserveCapacity(files)
         var toRender: [Int] = []
         for (index, decision) in decisions.enumerated() {
             if let inputs = decision.inputs { kept.inputs[pages[index].path] = inputs }
