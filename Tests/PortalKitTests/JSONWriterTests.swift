@@ -7,14 +7,7 @@ import Testing
     /// escaping, and `<` never appears raw (the JSON may be inlined in HTML).
     @Test func stringsRoundTripAndAngleBracketsAreEscaped() throws {
         let alphabet = ["政府", "a", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "<", ">", "&", "/", "📄", "'"]
-        var state: UInt64 = 7
-        for _ in 0..<500 {
-            var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(state >> 33) % alphabet.count]
-            }
+        for text in randomTexts(from: alphabet, count: 500, seed: 7) {
             var writer = JSONWriter()
             writer.beginObject()
             writer.key("value")

@@ -47,14 +47,7 @@ import Testing
             return values
         }
         let pieces = [" href=\"", " src=\"", "href=\"", "=\"", "=", "\"", " ", "a/b.html", "政府", "<a", ">", " data-src=\""]
-        var state: UInt64 = 42
-        for _ in 0..<2_000 {
-            var html = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                html += pieces[Int(state >> 33) % pieces.count]
-            }
+        for html in randomTexts(from: pieces, count: 2_000, seed: 42) {
             #expect(LinkChecker.attributeValues(in: html) == reference(html), "\(html.debugDescription)")
         }
     }

@@ -40,14 +40,7 @@ import Mustache
     @Test func byteWiseEscapingMatchesMustacheAndIsStricter() throws {
         let plain = try MustacheTemplate(string: "{{value}}")
         let alphabet: [String] = ["<", ">", "&", "\"", "'", "政", "府", "📄", "a", " ", "\n", "é", "　"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<500 {
-            var text = ""
-            for _ in 0..<Int(state % 12) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(state >> 33) % alphabet.count]
-            }
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+        for text in randomTexts(from: alphabet, count: 500, seed: 0x9E37_79B9_7F4A_7C15) {
             #expect(HTMLContent.escape(text) == plain.render(["value": text]), "\(text.debugDescription)")
         }
         let joined = "<\u{301}script>"
@@ -83,6 +76,17 @@ import Mustache
         counter.made = 0
         _ = try MustacheTemplate(string: "{{title}}").render(["title": "x", "cells": list])
         #expect(counter.made == 0)
+    }
+
+    /// Lazily made text renders like the string it makes, escaped or not, and is made only when shown.
+    @Test func templateTextIsMadeOnlyWhenShown() throws {
+        final class Counter: @unchecked Sendable { var made = 0 }
+        let counter = Counter()
+        let text = TemplateText { counter.made += 1; return "<td>1 & 2</td>" }
+        #expect(try MustacheTemplate(string: "{{{cells}}}|{{cells}}").render(["cells": text]) == "<td>1 & 2</td>|&lt;td&gt;1 &amp; 2&lt;/td&gt;")
+        #expect(counter.made == 2)
+        _ = try MustacheTemplate(string: "{{title}}").render(["title": "x", "cells": text])
+        #expect(counter.made == 2)
     }
 
     /// A template's fingerprint covers the templates it reaches through partials and parents, and nothing else.

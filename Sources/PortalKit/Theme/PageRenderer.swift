@@ -360,7 +360,7 @@ public struct PageRenderer: Sendable {
         context["rows"] = supervision.rows.map { row -> [String: Any] in
             var item: [String: Any] = ["township": row.township.name]
             if published.contains(row.township.slug) { item["townshipURL"] = link(SitePlan.townshipPath(row.township), from: page) }
-            item["cellsHTML"] = SupervisionLayout.cells(row.cells) { link(SitePlan.reportPath($0), from: page) }
+            item["cellsHTML"] = TemplateText { SupervisionLayout.cells(row.cells) { link(SitePlan.reportPath($0), from: page) } }
             item["cells"] = TemplateList(base: row.cells) { cell -> [String: Any] in
                  var item: [String: Any] = ["year": cell.year, "missing": cell.report == nil, "late": cell.late,
                                             "zeroReport": cell.zeroReport, "findings": cell.arithmeticFindings,
