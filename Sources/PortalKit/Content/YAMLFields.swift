@@ -136,7 +136,8 @@ struct YAMLFields {
     }
 
     /// Drops combining marks that follow `& < > " '`: such a pair is one Character in Swift, and
-    /// HTML escaping works Character by Character, so the pair would slip through unescaped.
+    /// Character-wise HTML escaping (swift-mustache's own) would let it through unescaped. Themes
+    /// escape on bytes (`HTMLContent`); this is the second guard.
     static func detachMarks(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         // No mark is below U+0300 or among the CJK ideographs, which are most of the text here.
