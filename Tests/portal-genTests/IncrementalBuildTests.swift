@@ -144,10 +144,14 @@ import Testing
         // compilation and supervision pages.
         #expect(edited["pagesRendered"] as? Int == 7, "\(edited["pagesRendered"] ?? "-") of \(total) pages rendered")
         try expectSameAsClean(workspace, "report edited")
-        // --clean parses and renders everything again.
+        // --clean parses and renders everything again, and writes the same parse cache: the
+        // entries an incremental build copies from the old cache are what encoding them gives.
+        let cacheFile = workspace.url.appendingPathComponent("Output/.portal-gen-cache")
+        let incrementalCache = try Data(contentsOf: cacheFile)
         let clean = try timings(workspace, ["--clean"])
         #expect(clean["filesReused"] as? Int == 0)
         #expect(clean["pagesRendered"] as? Int == total)
+        #expect(try Data(contentsOf: cacheFile) == incrementalCache)
     }
 
     /// Editing a template renders only the pages whose template uses it; editing the layout that

@@ -30,6 +30,11 @@ struct CacheWriter {
         bool(value != nil)
         if let value { string(value) }
     }
+
+    /// Bytes written before, as they are (see `CacheReader.bytes(from:)`).
+    mutating func raw(_ written: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: written)
+    }
 }
 
 /// Reads what `CacheWriter` wrote; every read is bounds-checked and a damaged cache throws
@@ -45,6 +50,14 @@ struct CacheReader {
     }
 
     var atEnd: Bool { position == bytes.count }
+
+    /// Where the next read starts.
+    var offset: Int { position }
+
+    /// The bytes read since `start` (an earlier `offset`), sharing this reader's storage.
+    func bytes(from start: Int) -> ArraySlice<UInt8> {
+        bytes[start..<position]
+    }
 
     /// The bytes of a `CacheWriter.block`, as a reader of their own.
     mutating func block() throws(Damaged) -> CacheReader {

@@ -25,11 +25,19 @@ public struct ParseCache: Sendable {
         public let source: ReportSource
         /// Warnings found while parsing it (a file with errors is never cached).
         public let diagnostics: [Diagnostic]
+        /// The entry as the cache file held it (path, stamp, report, warnings), when it was read
+        /// from one: written back as it is, since an unchanged entry encodes to the same bytes.
+        let encoded: ArraySlice<UInt8>?
 
-        public init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic]) {
+        public convenience init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic]) {
+            self.init(stamp: stamp, source: source, diagnostics: diagnostics, encoded: nil)
+        }
+
+        init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], encoded: ArraySlice<UInt8>?) {
             self.stamp = stamp
             self.source = source
             self.diagnostics = diagnostics
+            self.encoded = encoded
         }
     }
 
@@ -76,10 +84,12 @@ public struct ParseCache: Sendable {
             var entries: [(String, Entry)] = []
             do throws(CacheReader.Damaged) {
                 while !reader.atEnd {
+                    let start = reader.offset
                     let path = try reader.string()
                     let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
                     let source = try readSource(&reader, file: path, specs: specs)
-                    entries.append((path, Entry(stamp: stamp, source: source, diagnostics: try readDiagnostics(&reader))))
+                    let diagnostics = try readDiagnostics(&reader)
+                    entries.append((path, Entry(stamp: stamp, source: source, diagnostics: diagnostics, encoded: reader.bytes(from: start))))
                 }
                 return entries
             } catch {
@@ -109,6 +119,10 @@ public struct ParseCache: Sendable {
             var part = CacheWriter()
             for path in block {
                 let entry = entries[path]!
+                if let encoded = entry.encoded {
+                    part.raw(encoded)
+                    continue
+                }
                 part.string(path)
                 part.int(entry.stamp.size)
                 part.int(entry.stamp.modified)
