@@ -74,11 +74,15 @@ public struct StatTable: Sendable, Hashable {
 /// A report's three statistics tables.
 public struct Statistics: Sendable, Hashable {
     public let format: ReportFormat
-    public var t2: StatTable
-    public var t3: StatTable
-    public var t4: StatTable
+    public let t2: StatTable
+    public let t3: StatTable
+    public let t4: StatTable
     /// Where each table, row and cell is written in the front matter.
-    public var locations: TableLocations
+    public let locations: TableLocations
+
+    /// A zero report (零报告): every figure of every table is filled in and 0. Worked out once: the
+    /// supervision grid and the pages ask it of every report.
+    public let isZeroReport: Bool
 
     public init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: TableLocations = TableLocations(file: "")) {
         self.format = format
@@ -86,14 +90,10 @@ public struct Statistics: Sendable, Hashable {
         self.t3 = t3
         self.t4 = t4
         self.locations = locations
+        isZeroReport = [t2, t3, t4].allSatisfy { table in (0..<table.spec.cellCount).allSatisfy { table[cell: $0]?.isZero == true } }
     }
 
     public var tables: [StatTable] { [t2, t3, t4] }
-
-    /// A zero report (零报告): every figure of every table is filled in and 0.
-    public var isZeroReport: Bool {
-        tables.allSatisfy { table in (0..<table.spec.cellCount).allSatisfy { table[cell: $0]?.isZero == true } }
-    }
 
     /// All-zero tables in the given format.
     public static func zero(_ format: ReportFormat) -> Statistics {

@@ -33,7 +33,10 @@ public struct RowSpec: Sendable, Hashable {
     public let columns: [ColumnSpec]
 }
 
-public struct TableSpec: Sendable, Hashable {
+/// A class: every report's tables share their format's specs, and a table is copied often (pages,
+/// data files, checks); as a struct each copy retained the spec's arrays one by one, from all
+/// cores at once on the same few objects.
+public final class TableSpec: Sendable, Hashable {
     /// `t2`, `t3` or `t4`: the front-matter key.
     public let key: String
     /// The section heading the table belongs to, e.g. `三、收到和处理政府信息公开申请情况`.
