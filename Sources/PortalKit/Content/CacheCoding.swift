@@ -67,6 +67,12 @@ struct CacheReader {
     }
 
     mutating func int() throws(Damaged) -> Int64 {
+        // Most numbers (scales, small figures, lines and columns) fit in one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            let byte = Int64(bytes[position])
+            position += 1
+            return (byte >> 1) ^ -(byte & 1)
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {

@@ -205,13 +205,16 @@ public struct ParseCache: Sendable {
         guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else { throw CacheReader.Damaged() }
         var tables: [StatTable] = []
         for spec in tableSpecs {
-            var table = StatTable(spec: spec)
+            var mantissas = [Int64](repeating: 0, count: spec.cellCount)
+            var scales = [Int8](repeating: -1, count: spec.cellCount)
             for cell in 0..<spec.cellCount {
                 let scale = try reader.small()
                 guard scale != -1 else { continue }
                 guard (0...Amount.maximumScale).contains(scale) else { throw CacheReader.Damaged() }
-                table[cell: cell] = Amount(mantissa: try reader.int(), scale: Int8(scale))
+                scales[cell] = Int8(scale)
+                mantissas[cell] = try reader.int()
             }
+            guard let table = StatTable(spec: spec, mantissas: mantissas, scales: scales) else { throw CacheReader.Damaged() }
             tables.append(table)
         }
         var locations = TableLocations(file: path, specs: tableSpecs)

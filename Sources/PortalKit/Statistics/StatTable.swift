@@ -19,6 +19,15 @@ public struct StatTable: Sendable, Hashable {
         scales = Array(repeating: Self.blank, count: spec.cellCount)
     }
 
+    /// A table from its cells in layout order (`scales[i]` is -1 for a blank cell), as the parse
+    /// cache stores them; nil when the counts do not fit the layout.
+    init?(spec: TableSpec, mantissas: [Int64], scales: [Int8]) {
+        guard mantissas.count == spec.cellCount, scales.count == spec.cellCount else { return nil }
+        self.spec = spec
+        self.mantissas = mantissas
+        self.scales = scales
+    }
+
     /// A table of zeros in the given layout.
     public static func zero(_ spec: TableSpec) -> StatTable {
         var table = StatTable(spec: spec)
