@@ -42,7 +42,7 @@ public struct SourceText: Sendable {
             throw DiagnosticsError([.error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let nul = firstIndex(of: 0, in: body) {
+        if let nul = body.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
             let line = 1 + body.prefix(nul).filter { $0 == 0x0A }.count
             let hint = body.count > 1 && (body[0] == 0 || body[1] == 0) ? " (it looks like UTF-16 without a byte-order mark)" : ""
             throw DiagnosticsError([.error("the file contains a NUL byte at offset \(nul)\(hint); save it as UTF-8 text", at: SourceLocation(file: displayPath, line: line))])
@@ -59,18 +59,8 @@ public struct SourceText: Sendable {
     static func normalize(_ text: String) -> String {
         var text = text
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        guard text.utf8.withContiguousStorageIfAvailable({ firstIndex(of: 0x0D, in: $0) != nil }) ?? text.utf8.contains(0x0D) else { return text }
+        guard text.utf8.withContiguousStorageIfAvailable({ ByteSearch.firstIndex(of: 0x0D, in: $0) != nil }) ?? text.utf8.contains(0x0D) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    }
-
-    /// Where `byte` first occurs (C's `memchr`: files are scanned whole, several times a build).
-    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-
-    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { firstIndex(of: byte, in: $0) }
     }
 
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

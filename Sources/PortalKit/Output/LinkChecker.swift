@@ -67,10 +67,7 @@ public enum LinkChecker {
             var values: [String] = []
             guard let base = bytes.baseAddress else { return values }
             let count = bytes.count
-            func position(of byte: UInt8, from start: Int) -> Int? {
-                guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
+            func position(of byte: UInt8, from start: Int) -> Int? { ByteSearch.firstIndex(of: byte, in: bytes, from: start) }
             func preceded(by pattern: StaticString, at position: Int) -> Bool {
                 let length = pattern.utf8CodeUnitCount
                 return position >= length && memcmp(base + position - length, pattern.utf8Start, length) == 0
