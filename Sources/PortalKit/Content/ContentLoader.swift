@@ -55,8 +55,7 @@ public struct ContentLoader: Sendable {
         public var stampsFingerprint: String {
             var hash = ContentHash()
             for entry in entries {
-                var path = entry.path
-                path.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
+                hash.update(entry.path)
                 // A NUL (never in a path) ends the path, then the stamp's fields as raw bytes.
                 var fields = (UInt64(0), UInt64(bitPattern: entry.size), UInt64(bitPattern: entry.modified), UInt64(bitPattern: entry.changed),
                               entry.inode, UInt64(entry.isSymbolicLink ? 1 : 0))
@@ -106,18 +105,15 @@ public struct ContentLoader: Sendable {
         var unreadable = snapshot.unreadable
         let files = reportFiles(snapshot.entries, diagnostics: &diagnostics)
         let cache = cache?.scope == cacheScope ? cache : nil
-        var cached: [Int: ParseCache.Entry] = [:]
-        var toParse: [FileWalker.Entry] = []
-        for (index, file) in files.enumerated() {
-            if let entry = cache?.entry(for: file.path, stamp: file.stamp) { cached[index] = entry } else { toParse.append(file) }
-        }
+        let cached = files.map { cache?.entry(for: $0.path, stamp: $0.stamp) }
+        let toParse = zip(files, cached).filter { $0.1 == nil }.map(\.0)
         var parsed = await parseConcurrently(toParse).makeIterator()
         var reports: [ReportSource] = []
         reports.reserveCapacity(files.count)
         var next = ParseCache(scope: cacheScope)
         next.entries.reserveCapacity(files.count)
-        for (index, file) in files.enumerated() {
-            if let entry = cached[index] {
+        for (file, entry) in zip(files, cached) {
+            if let entry {
                 diagnostics += entry.diagnostics
                 reports.append(entry.source)
                 next.entries[file.path] = entry
@@ -133,7 +129,7 @@ public struct ContentLoader: Sendable {
                 }
             }
         }
-        return LoadedContent(config: snapshot.config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: cached.count)
+        return LoadedContent(config: snapshot.config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: files.count - toParse.count)
     }
 
     /// The report files among the `.md` files the walk found (sorted, so every run sees the same
@@ -142,25 +138,25 @@ public struct ContentLoader: Sendable {
     func reportFiles(_ entries: [FileWalker.Entry], diagnostics: inout [Diagnostic]) -> [FileWalker.Entry] {
         var files: [FileWalker.Entry] = []
         for entry in entries {
-            if entry.undecodableName || entry.isSymbolicLink || entry.size > Self.maximumFileSize {
-                report(entry, diagnostics: &diagnostics)
-            } else {
-                files.append(entry)
-            }
+            if let problem = problem(with: entry) { diagnostics.append(problem) } else { files.append(entry) }
         }
         return files
     }
 
-    /// The problem with a file `reportFiles` leaves out (its URL is made only then: most files have none).
-    private func report(_ entry: FileWalker.Entry, diagnostics: inout [Diagnostic]) {
-        let at = SourceLocation(file: displayPath(URL(fileURLWithPath: entry.path)), line: 1)
+    /// Why a file the walk found is not read as a report, if it is not (its URL is made only then:
+    /// most files have no problem).
+    private func problem(with entry: FileWalker.Entry) -> Diagnostic? {
+        func at() -> SourceLocation { SourceLocation(file: displayPath(URL(fileURLWithPath: entry.path)), line: 1) }
         if entry.undecodableName {
-            diagnostics.append(.error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read", at: at))
-        } else if entry.isSymbolicLink {
-            diagnostics.append(.warning("symbolic links are not followed; copy the file into the content folder instead", at: at))
-        } else {
-            diagnostics.append(.error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)", at: at))
+            return .error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read", at: at())
         }
+        if entry.isSymbolicLink {
+            return .warning("symbolic links are not followed; copy the file into the content folder instead", at: at())
+        }
+        if entry.size > Self.maximumFileSize {
+            return .error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)", at: at())
+        }
+        return nil
     }
 
     private struct ParseResult: Sendable {

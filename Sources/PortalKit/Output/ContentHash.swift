@@ -8,16 +8,19 @@ import Foundation
 /// multiply and a rotation, and the lanes are folded together at the end. Bytes can be fed in
 /// pieces (`update`), so files written as a stream are fingerprinted without holding them whole.
 public struct ContentHash: Sendable {
-    public static func of(_ data: Data) -> String {
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
         var hash = ContentHash()
-        data.withUnsafeBytes { hash.update($0) }
+        hash.update(bytes)
         return hash.value
     }
 
+    public static func of(_ data: Data) -> String {
+        data.withUnsafeBytes { of($0) }
+    }
+
     public static func of(_ text: String) -> String {
-        var text = text
         var hash = ContentHash()
-        text.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
+        hash.update(text)
         return hash.value
     }
 
@@ -67,6 +70,12 @@ public struct ContentHash: Sendable {
 
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Feeds `text`'s UTF-8 bytes.
+    public mutating func update(_ text: String) {
+        var text = text
+        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
     /// The fingerprint of everything fed so far, as hexadecimal text.
