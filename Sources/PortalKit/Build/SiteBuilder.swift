@@ -130,10 +130,11 @@ public struct SiteBuilder: Sendable {
         }
 
         let plan = SitePlan(portal: portal)
-        let knownPaths = Set(plan.allPaths + theme.assets.map(\.path))
+        let sitePaths = plan.allPaths + theme.assets.map(\.path)
+        let knownPaths = Set(sitePaths)
         let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: snapshot.settingsHash)
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
-        let pathsFingerprint = ContentHash.of((plan.allPaths + theme.assets.map(\.path)).joined(separator: "\n"))
+        let pathsFingerprint = ContentHash.of(sitePaths.joined(separator: "\n"))
         var written: [OutputWriter.Written] = []
         var pageInputs: [String: String] = [:]
         // Files made from every report, and the parse cache, are made while the pages render (each
@@ -234,11 +235,10 @@ public struct SiteBuilder: Sendable {
     private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
                                  written: inout [OutputWriter.Written], inputs: inout [String: String]) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<(OutputWriter.Written, String?), DiagnosticsError> in
+            let path = OpenData.reportPath(report)
             let inputs = renderer.dataInputs(of: report)
-            if let kept = writer.keep(OpenData.reportPath(report), inputs: inputs) { return .success((kept, inputs)) }
-            return Swift.Result { () throws(DiagnosticsError) in
-                (try writer.write(OpenData.json(of: report, config: portal.config), to: OpenData.reportPath(report)), inputs)
-            }
+            if let kept = writer.keep(path, inputs: inputs) { return .success((kept, inputs)) }
+            return Swift.Result { () throws(DiagnosticsError) in (try writer.write(OpenData.json(of: report, config: portal.config), to: path), inputs) }
         }
         for outcome in outcomes {
             let (file, made) = try outcome.get()

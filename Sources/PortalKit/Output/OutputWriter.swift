@@ -186,20 +186,35 @@ public struct OutputWriter: Sendable {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(DiagnosticsError) -> Written {
-        var hasher = ContentHash()
-        hasher.update(bytes)
-        let hash = hasher.value
+        let hash = ContentHash.of(bytes)
         if previous?.outputs[path] == hash { return Written(path: path, hash: hash, unchanged: true) }
+        try create(path) { Self.writeAll(bytes, to: $0) }
+        return Written(path: path, hash: hash, unchanged: false)
+    }
+
+    /// Creates `path` in the staging folder (and its folder), lets `fill` write to it and closes it.
+    /// `fill` returns the system's words for a failed write; any failure is thrown, naming the file.
+    private func create(_ path: String, _ fill: (Int32) -> String?) throws(DiagnosticsError) {
         func failed(_ reason: String) -> DiagnosticsError {
             DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
         }
-        let file = try stagingFile(path, failed)
+        let file = staging.path + "/" + path
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let folder = String(path[..<slash])
+            if !folders.made.withLock({ $0.contains(folder) }) {
+                do {
+                    try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                } catch {
+                    throw failed(Self.reason(error))
+                }
+                folders.made.withLock { _ = $0.insert(folder) }
+            }
+        }
         let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
-        var failure = Self.writeAll(bytes, to: descriptor)
+        var failure = fill(descriptor)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw failed(failure) }
-        return Written(path: path, hash: hash, unchanged: false)
     }
 
     /// The staging folder's subfolders already created: a site has thousands of folders, and every
@@ -208,21 +223,6 @@ public struct OutputWriter: Sendable {
         let made = Mutex<Set<String>>([])
     }
     private let folders = Folders()
-
-    /// Where `path` goes in the staging folder, its folder created.
-    private func stagingFile(_ path: String, _ failed: (String) -> DiagnosticsError) throws(DiagnosticsError) -> String {
-        let file = staging.path + "/" + path
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return file }
-        let folder = String(path[..<slash])
-        guard !folders.made.withLock({ $0.contains(folder) }) else { return file }
-        do {
-            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-        } catch {
-            throw failed(Self.reason(error))
-        }
-        folders.made.withLock { _ = $0.insert(folder) }
-        return file
-    }
 
     /// Stages a file of portal-gen's own beside the site (not in the manifest), made in pieces by
     /// `produce`; it is moved in by `commit(extra:)`.
@@ -243,18 +243,15 @@ public struct OutputWriter: Sendable {
 
     /// Writes `produce`'s pieces to `path` in the staging folder; returns the bytes' fingerprint.
     private func stream(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> String {
-        func failed(_ reason: String) -> DiagnosticsError {
-            DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
+        var hash = ""
+        try create(path) { descriptor in
+            var sink = FileSink(descriptor: descriptor)
+            produce(&sink)
+            sink.flush()
+            hash = sink.hash.value
+            return sink.failure
         }
-        let descriptor = open(try stagingFile(path, failed), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
-        var sink = FileSink(descriptor: descriptor)
-        produce(&sink)
-        sink.flush()
-        var failure = sink.failure
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw failed(failure) }
-        return sink.hash.value
+        return hash
     }
 
     /// Keeps the previous build's file at `path` without making it again, when it was made from the
@@ -387,28 +384,19 @@ public struct OutputWriter: Sendable {
     /// after the journal is written and N files were moved, as a power cut would.
     private static func faultInjection() {
         guard let limit = ProcessInfo.processInfo.environment["PORTAL_GEN_KILL_AFTER_MOVES"].flatMap(Int.init) else { return }
-        if movesMade.add() >= limit { kill(getpid(), SIGKILL) }
+        let made = movesMade.withLock { count in
+            defer { count += 1 }
+            return count
+        }
+        if made >= limit { kill(getpid(), SIGKILL) }
     }
 
-    private static let movesMade = MoveCounter()
+    private static let movesMade = Mutex(0)
 
     /// Removes the staging folder after a failed build and releases the lock; call it once.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
         unlock()
-    }
-}
-
-/// Counts moves for `OutputWriter.faultInjection`.
-private final class MoveCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func add() -> Int {
-        lock.withLock {
-            count += 1
-            return count - 1
-        }
     }
 }
 

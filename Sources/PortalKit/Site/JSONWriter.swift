@@ -119,12 +119,6 @@ struct JSONWriter {
         return template
     }
 
-    /// A figure from its exact decimal text, or `null` for a blank cell.
-    mutating func amount(_ value: Amount?) {
-        beforeItem()
-        if let value { value.appendText(to: &bytes) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
-    }
-
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most text needs no escaping (Chinese names, dates, paths): copied in one go.
