@@ -140,16 +140,19 @@ struct YAMLFields {
     /// escape on bytes (`HTMLContent`); this is the second guard.
     static func detachMarks(_ text: String) -> String {
         guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        // No mark is below U+0300 or among the CJK ideographs, which are most of the text here.
-        func mayBeMark(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x300 && !(0x3400...0x9FFF).contains(scalar.value) }
-        guard text.unicodeScalars.contains(where: { mayBeMark($0) && ($0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark || $0.properties.generalCategory == .spacingMark) }) else { return text }
+        func isMark(_ scalar: Unicode.Scalar) -> Bool {
+            // No mark is below U+0300 or among the CJK ideographs, which are most of the text here.
+            guard scalar.value >= 0x300, !(0x3400...0x9FFF).contains(scalar.value) else { return false }
+            let category = scalar.properties.generalCategory
+            return category == .nonspacingMark || category == .enclosingMark || category == .spacingMark
+        }
+        guard text.unicodeScalars.contains(where: isMark) else { return text }
         var result = String.UnicodeScalarView()
         var afterSpecial = false
         for scalar in text.unicodeScalars {
-            let category = scalar.properties.generalCategory
-            let isMark = category == .nonspacingMark || category == .enclosingMark || category == .spacingMark
-            if isMark && afterSpecial { continue }
-            afterSpecial = "&<>\"'".unicodeScalars.contains(scalar) || (afterSpecial && isMark)
+            let mark = isMark(scalar)
+            if mark && afterSpecial { continue }
+            afterSpecial = "&<>\"'".unicodeScalars.contains(scalar) || (afterSpecial && mark)
             result.append(scalar)
         }
         return String(result)
