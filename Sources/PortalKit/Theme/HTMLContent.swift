@@ -13,6 +13,8 @@ public struct HTMLContent: MustacheContentType {
 
     /// The line `Theme` puts above every template. Standalone, it renders nothing.
     static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    /// How many lines `pragma` adds: subtracted from line numbers in template errors.
+    static let pragmaLines = pragma.utf8.filter { $0 == 0x0A }.count
 
     static let registered: Void = MustacheContentTypes.register(HTMLContent(), named: name)
 

@@ -40,7 +40,7 @@ public struct Theme: Sendable {
             } catch let error as DiagnosticsError {
                 diagnostics += error.diagnostics
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
+                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: max(1, error.context.lineNumber - HTMLContent.pragmaLines), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
             }
