@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the whole pipeline: content files → parsed reports → validated model → site plan →
 /// rendered pages → written output. No stage reaches back into an earlier one.
@@ -19,6 +22,12 @@ public struct SiteBuilder: Sendable {
         /// Leave the build's memory to the end of the process instead of freeing it when the build
         /// returns, like a compiler's `-disable-free`: for the command line, which exits right after.
         public var skipsTeardown = false
+        /// Stage the whole site on every build (unchanged files hard-linked) and exchange it with the
+        /// output folder in one rename, so that a web server serving the folder never sees two builds
+        /// mixed (`--atomic`; see docs/security.md). Costs a link per file of the site.
+        public var atomic = false
+        /// For tests: where the build fails or dies on purpose (see `FaultPlan`).
+        public var faults: FaultPlan?
 
         public init(content: URL, theme: String? = nil, output: URL,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -48,53 +57,60 @@ public struct SiteBuilder: Sendable {
     public let options: Options
 
     /// What a build keeps alive when `Options.skipsTeardown` is set.
-    private final class Kept {
-        let all: [Any]
-        init(_ all: [Any]) { self.all = all }
+    private final class Kept: @unchecked Sendable {
+        var all: [Any] = []
     }
 
     public init(options: Options) {
         self.options = options
     }
 
-    /// Builds the site; on any error nothing in the output folder changes and every problem found is thrown.
+    /// What the prepare step found: the content folder's snapshot and the previous build's records.
+    private struct Prepared: Sendable {
+        var snapshot: ContentLoader.Snapshot
+        /// Fingerprint of every input; nil when it cannot be told for certain.
+        var fingerprint: String?
+        var cache: ParseCache?
+        /// Warnings about records that were ignored.
+        var notices: [Diagnostic]
+        /// The previous build's manifest, when nothing changed since and the output folder is exactly as it left it.
+        var unchanged: BuildManifest?
+    }
+
+    /// Builds the site; on any error the output folder is left as it was (or as the next build
+    /// completes it) and every problem found is thrown.
     ///
-    /// When nothing the site is made from changed since the last build (same portal-gen, options,
-    /// settings, theme files and content files), nothing is rebuilt or written. Otherwise only the
-    /// files that changed are parsed (see `ParseCache`), only the pages whose inputs changed are
-    /// rendered (see `PageRenderer.inputs`), and only the files whose bytes changed are written:
-    /// the others keep their modification times, so a sync uploads only what changed.
+    /// The steps: prepare (what changed since the last build), read (content → validated model),
+    /// plan (every page to write), render, write data (files made from every report), commit. When
+    /// nothing the site is made from changed (same portal-gen, options, settings, theme files,
+    /// content files and date) and the output folder is exactly as the last build left it, nothing
+    /// is rebuilt or written. Otherwise only the files that changed are parsed (see `ParseCache`),
+    /// only the pages whose inputs changed are rendered (see `PageRenderer.inputs`), and only the
+    /// files whose bytes changed are written.
     public func build() async throws(DiagnosticsError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
         let loader = reader.loader
-        let outputFolder = options.output.standardizedFileURL.resolvingSymlinksInPath()
-        // The previous manifest and parse cache are read on other cores while this one walks the content folder.
-        let fresh = options.fresh
-        let manifestRead = Task { () -> (data: Data, manifest: BuildManifest)? in
-            guard !fresh, let data = BuildManifest.bytes(in: outputFolder), let manifest = BuildManifest(data: data) else { return nil }
-            return (data, manifest)
-        }
-        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: outputFolder, scope: loader.cacheScope) }
-        let snapshot = loader.snapshot()
-        let fingerprint = inputFingerprint(snapshot, loader: loader)
-        let known = await manifestRead.value
-        if let fingerprint, let previous = known?.manifest, previous.inputs == fingerprint {
-            cacheRead.cancel()
+        let kept = Kept()
+        defer { if options.skipsTeardown { _ = Unmanaged.passRetained(kept) } }
+
+        // 1. Prepare.
+        let prepared = await prepare(loader)
+        if let previous = prepared.unchanged {
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
-            timings.filesUnchanged = previous.outputs.count
+            timings.filesUnchanged = previous.files.count
             return Result(reports: previous.reports, pages: previous.pages, files: 0, seconds: timings.totalWall,
                           diagnostics: previous.warnings, timings: timings, unchanged: true)
         }
-
-        let cache = await cacheRead.value
-        let prepared = clock.now
-        let read = await reader.read(snapshot, reusing: cache)
         var timings = BuildTimings()
-        timings.prepareWall = BuildTimings.seconds(prepared - start)
+        timings.prepareWall = BuildTimings.seconds(clock.now - start)
+
+        // 2. Read.
+        let read = await reader.read(prepared.snapshot, reusing: prepared.cache)
+        kept.all.append(read)
         timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
         timings.checkWall = read.checkSeconds
@@ -105,38 +121,38 @@ public struct SiteBuilder: Sendable {
             return finding
         }
         var diagnostics = read.diagnostics + findings
-        guard let portal = read.portal else { throw DiagnosticsError(diagnostics) }
+        let notices = prepared.notices
+        guard let portal = read.portal else { throw DiagnosticsError(notices + diagnostics) }
         if portal.config.unsafeHTML {
-            diagnostics.append(.warning("`unsafe_html: true` is set: raw HTML and javascript: links in reports are published as written; only use this if every report is trusted",
+            diagnostics.append(.warning("portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置",
                                         at: SourceLocation(file: loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile)), line: 1)))
         }
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
-        let config = portal.config
+        if diagnostics.hasErrors { throw DiagnosticsError(notices + diagnostics) }
 
-        let themeURL = try resolveTheme(options.theme ?? config.theme, display: loader.displayPath)
+        // 3. Plan.
+        let themeURL = try resolveTheme(options.theme ?? portal.config.theme, display: loader.displayPath)
         let theme: Theme
         do {
             theme = try Theme.load(from: themeURL, displayPath: loader.displayPath)
         } catch {
-            throw DiagnosticsError(diagnostics + error.diagnostics)
+            throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
-
         let writer: OutputWriter
         do {
-            writer = try OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh, known: known,
-                                      displayPath: { loader.displayPath($0) })
+            writer = try await OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
+                                            atomic: options.atomic, faults: options.faults, displayPath: { loader.displayPath($0) })
         } catch {
-            throw DiagnosticsError(diagnostics + error.diagnostics)
+            throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
-
+        let allNotices = notices + writer.notices
         let plan = SitePlan(portal: portal)
         let sitePaths = plan.allPaths + theme.assets.map(\.path)
         let knownPaths = Set(sitePaths)
-        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: snapshot.settingsHash)
+        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         let pathsFingerprint = ContentHash.of(sitePaths.joined(separator: "\n"))
-        var written: [OutputWriter.Written] = []
-        var pageInputs: [String: String] = [:]
+        kept.all += [writer, renderer, plan, theme]
+
         // Files made from every report, and the parse cache, are made while the pages render (each
         // is one long job for one core) and written as they are made; a file whose inputs did not
         // change is not made at all.
@@ -148,25 +164,23 @@ public struct SiteBuilder: Sendable {
         let everything = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
-            return (path: path, inputs: inputs, kept: kept,
-                    written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
-                        kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, make) } : nil
-                    })
+            return (kept: kept, written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
+                kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, inputs: inputs, make) } : nil
+            })
         }
         let parsed = read.cache
-        let cacheStaged = Task { () -> Swift.Result<[String], DiagnosticsError> in
+        let cacheStaged = Task { () -> Swift.Result<Void, DiagnosticsError> in
             Swift.Result { () throws(DiagnosticsError) in
-                guard let parsed else { return [] }
-                try writer.stage(ParseCache.fileName) { sink in parsed.encode { sink.append($0) } }
-                return [ParseCache.fileName]
+                guard let parsed else { return }
+                try writer.stage(record: ParseCache.fileName, kind: .parseCache) { sink in parsed.encode { sink.append($0) } }
             }
         }
         do throws(DiagnosticsError) {
+            // 4. Render.
             let renderStart = clock.now
             let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
             diagnostics += work.diagnostics
-            written = work.written
-            pageInputs = work.inputs
+            var written = work.written
             timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
             timings.markdownCPU = work.markdown
             timings.templatesCPU = work.templates
@@ -174,47 +188,97 @@ public struct SiteBuilder: Sendable {
             timings.writeCPU = work.write
             timings.pagesRendered = work.pages
             timings.pagesSkipped = plan.pages.count - work.pages
+
+            // 5. Write data.
             let dataStart = clock.now
             written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
             for file in everything {
-                if let inputs = file.inputs { pageInputs[file.path] = inputs }
                 if let kept = file.kept {
                     written.append(kept)
                 } else if let made = await file.written.value {
                     written.append(try made.get())
                 }
             }
-            try await writeReportData(portal, renderer: renderer, writer: writer, written: &written, inputs: &pageInputs)
+            try await writeReportData(portal, renderer: renderer, writer: writer, written: &written)
             for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
+            try await cacheStaged.value.get()
+
+            // 6. Commit.
             let commitStart = clock.now
             timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
             defer { timings.commitWall = BuildTimings.seconds(clock.now - commitStart) }
-            var outputs: [String: String] = [:]
-            outputs.reserveCapacity(written.count)
-            for file in written { outputs[file.path] = file.hash }
-            let manifest = BuildManifest(inputs: fingerprint ?? "", outputs: outputs,
-                                         warnings: diagnostics.sortedForDisplay(), reports: portal.reports.count, pages: plan.pages.count,
-                                         pageInputs: pageInputs)
-            try writer.commit(manifest: manifest, written: written, extra: try await cacheStaged.value.get())
+            // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
+            let fingerprint = await settledFingerprint(prepared, portal: portal)
+            try writer.commit(OutputWriter.Summary(inputs: fingerprint, warnings: diagnostics.sortedForDisplay(),
+                                                   reports: portal.reports.count, pages: plan.pages.count), written: written)
+            kept.all.append(written)
+            timings.filesUnchanged = written.filter(\.unchanged).count
+            timings.filesWritten = written.count + 1 - timings.filesUnchanged
         } catch {
             // The files being made are written into the staging folder: let them finish before it goes.
             for file in everything { _ = await file.written.value }
             _ = await cacheStaged.value
             writer.discard()
-            throw DiagnosticsError(diagnostics + error.diagnostics)
+            throw DiagnosticsError(allNotices + diagnostics + error.diagnostics)
         }
         timings.totalWall = BuildTimings.seconds(clock.now - start)
         timings.totalCPU = BuildTimings.processCPU()
-        timings.filesUnchanged = written.filter(\.unchanged).count
-        timings.filesWritten = written.count - timings.filesUnchanged
-        if options.skipsTeardown {
-            // The process ends right after: freeing the model and the records of both builds object
-            // by object would only delay its exit (about a tenth of a one-report rebuild).
-            _ = Unmanaged.passRetained(Kept([portal, read, cache as Any, known as Any, writer, renderer, plan, written, pageInputs, theme]))
-        }
         return Result(reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
-                      seconds: timings.totalWall, diagnostics: diagnostics, timings: timings, unchanged: false)
+                      seconds: timings.totalWall, diagnostics: allNotices + diagnostics, timings: timings, unchanged: false)
+    }
+
+    /// Step 1: walks the content folder and reads the previous build's records (on other cores
+    /// while this one walks), and tells whether anything changed since.
+    private func prepare(_ loader: ContentLoader) async -> Prepared {
+        let output = options.output.standardizedFileURL.resolvingSymlinksInPath()
+        let fresh = options.fresh
+        let displayPath = loader.displayPath
+        let manifestRead = Task { fresh ? nil : BuildManifest.load(from: output) }
+        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
+        let snapshot = loader.snapshot()
+        let fingerprint = inputFingerprint(snapshot, loader: loader)
+        var notices: [Diagnostic] = []
+        if let fingerprint, case .success(let manifest)? = await manifestRead.value, manifest.inputs == fingerprint,
+           !Self.commitPending(output), OutputWriter.compare(manifest, with: await OutputTree.scan(output.path)).exact {
+            cacheRead.cancel()
+            return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: manifest)
+        }
+        var cache: ParseCache?
+        switch await cacheRead.value {
+        case .success(let loaded): cache = loaded
+        case .failure(let rejection):
+            notices.append(.warning("上次构建的解析缓存 `\(displayPath(output.appendingPathComponent(ParseCache.fileName)))` \(rejection.reason)，已忽略：本次重新解析每个报告文件", at: nil))
+        case nil: break
+        }
+        return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: cache, notices: notices, unchanged: nil)
+    }
+
+    /// The fingerprint of the inputs to record for the next build's nothing-changed test; empty when
+    /// it cannot be told for certain. A report file modified just before the walk may have been
+    /// modified again since without its stamp changing: once the clock has moved past that moment,
+    /// its stamp and text are looked at again, and they must be what was built.
+    private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
+        guard let fingerprint = prepared.fingerprint else { return "" }
+        let recent = prepared.snapshot.recentEntries
+        guard let newest = recent.map({ max($0.modified, $0.changed) }).max() else { return fingerprint }
+        let wait = newest + ContentLoader.Snapshot.racyWindow - ContentLoader.Snapshot.now()
+        if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
+        let hashes = Dictionary(portal.reports.map { ($0.file, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
+        for entry in recent {
+            guard ContentLoader.stamp(of: entry.path) == entry.stamp, let expected = hashes[entry.path],
+                  let text = try? SourceText.read(URL(fileURLWithPath: entry.path), displayPath: entry.path).text,
+                  ContentHash.of(text) == expected else { return "" }
+        }
+        return fingerprint
+    }
+
+    /// Whether a build into `output` is committing, or was killed while it did (then the next build
+    /// with the lock completes it): a journal or staging folder beside the output folder.
+    private static func commitPending(_ output: URL) -> Bool {
+        if access(CommitJournal.path(of: output), F_OK) == 0 { return true }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
+        return entries.contains { CommitJournal.isStagingName($0, output: output) || $0.hasPrefix(".\(output.lastPathComponent).old-") }
     }
 
     /// Fingerprint of everything the build reads, or nil when it cannot be told cheaply (then the
@@ -223,7 +287,7 @@ public struct SiteBuilder: Sendable {
         guard let config = snapshot.config,
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
         return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint)
+                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: .today)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {
@@ -231,20 +295,16 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its
-    /// file. What was written and what each file is made from are added to `written` and `inputs`.
+    /// file. What was written is added to `written`.
     private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
-                                 written: inout [OutputWriter.Written], inputs: inout [String: String]) async throws(DiagnosticsError) {
-        let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<(OutputWriter.Written, String?), DiagnosticsError> in
+                                 written: inout [OutputWriter.Written]) async throws(DiagnosticsError) {
+        let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
             let inputs = renderer.dataInputs(of: report)
-            if let kept = writer.keep(path, inputs: inputs) { return .success((kept, inputs)) }
-            return Swift.Result { () throws(DiagnosticsError) in (try writer.write(OpenData.json(of: report, config: portal.config), to: path), inputs) }
+            if let kept = writer.keep(path, inputs: inputs) { return .success(kept) }
+            return Swift.Result { () throws(DiagnosticsError) in try writer.write(OpenData.json(of: report, config: portal.config), to: path, inputs: inputs) }
         }
-        for outcome in outcomes {
-            let (file, made) = try outcome.get()
-            written.append(file)
-            if let made { inputs[file.path] = made }
-        }
+        for outcome in outcomes { written.append(try outcome.get()) }
     }
 
     /// What rendering and writing the pages found and cost.
@@ -257,7 +317,6 @@ public struct SiteBuilder: Sendable {
         var templatesByName: [String: Double] = [:]
         var write: Double = 0
         var written: [OutputWriter.Written] = []
-        var inputs: [String: String] = [:]
         var pages = 0
     }
 
@@ -278,20 +337,17 @@ public struct SiteBuilder: Sendable {
         // The records are made big enough for every file of the site at once (the data files and
         // assets are added to them later): at national scale, growing them doubled their memory.
         var kept = PageWork()
-        let files = pages.count + renderer.portal.reports.count + 64
-        kept.written.reserveCapacity(files)
-        kept.inputs.reserveCapacity(files)
-        var toRender: [Int] = []
+        kept.written.reserveCapacity(pages.count + renderer.portal.reports.count + 64)
+        var toRender: [(index: Int, inputs: String?)] = []
         for (index, decision) in decisions.enumerated() {
-            if let inputs = decision.inputs { kept.inputs[pages[index].path] = inputs }
-            if let file = decision.kept { kept.written.append(file) } else { toRender.append(index) }
+            if let file = decision.kept { kept.written.append(file) } else { toRender.append((index, decision.inputs)) }
         }
         let outcome: Swift.Result<PageWork, DiagnosticsError> = await withTaskGroup(of: Swift.Result<PageWork, DiagnosticsError>.self) { group in
             var next = 0
             var total = kept
             var found: [(Int, [Diagnostic])] = []
             func add(_ group: inout TaskGroup<Swift.Result<PageWork, DiagnosticsError>>) {
-                let pageIndex = toRender[next]
+                let (pageIndex, inputs) = toRender[next]
                 let page = pages[pageIndex]
                 next += 1
                 group.addTask {
@@ -308,7 +364,7 @@ public struct SiteBuilder: Sendable {
                     let start = clock.now
                     let written: OutputWriter.Written
                     do throws(DiagnosticsError) {
-                        written = try writer.write(rendered.html, to: page.path)
+                        written = try writer.write(rendered.html, to: page.path, inputs: inputs)
                     } catch {
                         return .failure(error)
                     }

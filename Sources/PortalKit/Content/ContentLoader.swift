@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything read from a content folder, before validation.
 public struct LoadedContent: Sendable {
@@ -50,6 +53,27 @@ public struct ContentLoader: Sendable {
         var unreadable: Bool
         /// Every `.md` file found, in a stable order (see `reportFiles`).
         var entries: [FileWalker.Entry]
+        /// When the folder was walked, in nanoseconds since 1970.
+        var takenAt: Int64 = Snapshot.now()
+
+        /// A file modified less than this long before the walk may be modified again without its
+        /// stamp changing (file systems keep times in steps of the kernel's clock tick, at most 10 ms):
+        /// it is not trusted to be unchanged later without looking at its text.
+        static let racyWindow: Int64 = 100_000_000
+
+        static func now() -> Int64 {
+            var time = timespec()
+            clock_gettime(CLOCK_REALTIME, &time)
+            return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        }
+
+        /// Whether `entry` was modified so shortly before the walk that its stamp cannot be trusted.
+        func isRecent(_ entry: FileWalker.Entry) -> Bool {
+            max(entry.modified, entry.changed) > takenAt - Self.racyWindow
+        }
+
+        /// The report files too recent to be trusted (see `isRecent`).
+        var recentEntries: [FileWalker.Entry] { entries.filter(isRecent) }
 
         /// Fingerprint of every report file's path, size, times and inode, for telling cheaply whether anything changed.
         public var stampsFingerprint: String {
@@ -105,9 +129,16 @@ public struct ContentLoader: Sendable {
         var unreadable = snapshot.unreadable
         let files = reportFiles(snapshot.entries, diagnostics: &diagnostics)
         let cache = cache?.scope == cacheScope ? cache : nil
-        let cached = files.map { cache?.entry(for: $0.path, stamp: $0.stamp) }
+        let cached = files.map { file -> ParseCache.Entry? in
+            guard let entry = cache?.entry(for: file.path, stamp: file.stamp) else { return nil }
+            guard entry.racy else { return entry }
+            // Parsed right after an edit: used only if the text is still what was parsed.
+            let text = try? SourceText.read(URL(fileURLWithPath: file.path), displayPath: entry.source.path).text
+            guard let text, ContentHash.of(text) == entry.source.contentHash else { return nil }
+            return snapshot.isRecent(file) ? entry : ParseCache.Entry(stamp: entry.stamp, source: entry.source, diagnostics: entry.diagnostics)
+        }
         let toParse = zip(files, cached).filter { $0.1 == nil }.map(\.0)
-        var parsed = await parseConcurrently(toParse).makeIterator()
+        var parsed = await parseConcurrently(toParse, recentFiles: Set(snapshot.recentEntries.map(\.path))).makeIterator()
         var reports: [ReportSource] = []
         reports.reserveCapacity(files.count)
         var next = ParseCache(scope: cacheScope)
@@ -125,7 +156,7 @@ public struct ContentLoader: Sendable {
             if let report = result.report {
                 reports.append(report)
                 if !result.diagnostics.hasErrors {
-                    next.entries[file.path] = ParseCache.Entry(stamp: file.stamp, source: report, diagnostics: result.diagnostics)
+                    next.entries[file.path] = ParseCache.Entry(stamp: file.stamp, source: report, diagnostics: result.diagnostics, racy: snapshot.isRecent(file))
                 }
             }
         }
@@ -166,20 +197,46 @@ public struct ContentLoader: Sendable {
     }
 
     /// Parses files on all cores, keeping the input order in the result.
-    private func parseConcurrently(_ files: [FileWalker.Entry]) async -> [ParseResult] {
+    /// `recentFiles` were modified just before the walk and may still be being written: they are
+    /// read twice and must read the same.
+    private func parseConcurrently(_ files: [FileWalker.Entry], recentFiles: Set<String> = []) async -> [ParseResult] {
         let jobs = files.map { file in
             let url = URL(fileURLWithPath: file.path)
             return (url, displayPath(url))
         }
-        return await jobs.concurrentMap { url, display in
+        let stamps = files.map(\.stamp)
+        let recent = files.map { recentFiles.contains($0.path) }
+        return await Array(zip(jobs, zip(stamps, recent))).concurrentMap { job, expected in
+            let (url, display) = job
             var diagnostics: [Diagnostic] = []
             do throws(DiagnosticsError) {
-                let source = try SourceText.read(url, displayPath: display)
+                let source = try SourceText.decode(try Self.readWhole(url, display: display, stamp: expected.0, twice: expected.1), displayPath: display)
                 let report = ReportSource.parse(source, file: url.path, diagnostics: &diagnostics)
                 return ParseResult(report: report, diagnostics: diagnostics)
             } catch {
                 return ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true)
             }
         }
+    }
+
+    /// A report file's bytes, read whole; the file must still have the stamp the walk saw once it
+    /// has been read (and, when `twice`, read the same a second time), else it was being written
+    /// while it was read and a page made from it could match neither version.
+    static func readWhole(_ url: URL, display: String, stamp: ParseCache.Stamp, twice: Bool) throws(DiagnosticsError) -> Data {
+        func changed() -> DiagnosticsError {
+            DiagnosticsError([.error("文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建", at: SourceLocation(file: display, line: 1))])
+        }
+        let first = try SourceText.bytes(of: url, displayPath: display)
+        guard Self.stamp(of: url.path) == stamp, Int64(first.count) == stamp.size else { throw changed() }
+        if twice, try SourceText.bytes(of: url, displayPath: display) != first { throw changed() }
+        return first
+    }
+
+    /// The stamp of the file at `path` now (a link's own), nil when there is none.
+    static func stamp(of path: String) -> ParseCache.Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return ParseCache.Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                                changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 }

@@ -11,8 +11,8 @@ public struct FileSink {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private(set) var hash = ContentHash()
-    /// The system's words for the first failed write, if any.
-    private(set) var failure: String?
+    /// The error number of the first failed write, if any.
+    private(set) var failure: Int32?
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -35,5 +35,12 @@ public struct FileSink {
         hash.update(buffer)
         if failure == nil { failure = OutputWriter.writeAll(buffer, to: descriptor) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends a `RecordFile`: writes out what is buffered, then the checksum of everything written.
+    mutating func seal() {
+        flush()
+        let trailer = RecordFile.trailer(checksum: hash)
+        if failure == nil { failure = OutputWriter.writeAll(trailer, to: descriptor) }
     }
 }

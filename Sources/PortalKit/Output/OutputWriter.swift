@@ -1,56 +1,64 @@
 import Foundation
 import Synchronization
+import CSystem
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes the site into a staging folder beside the output folder and moves it in only when the
-/// whole build succeeded, so a failed or interrupted build never leaves a half-written site.
+/// Writes the site into a staging folder beside the output folder and makes it the output only
+/// when the whole build succeeded, so a failed or interrupted build never leaves a half-written site.
 ///
-/// A first build (or one after any doubt) stages the whole site and swaps folders. When the previous
-/// build's manifest can be trusted, only the files whose bytes changed are staged; committing moves
-/// them into the output folder and deletes the files that are gone, following a journal written
-/// first, so a build killed while moving is completed by the next one (`recoverInterruptedBuild`).
-/// Unchanged files are never touched: their modification times stay and a sync uploads nothing.
-public struct OutputWriter: Sendable {
+/// Without a trusted record of the previous build (a first build, `--clean`, a damaged manifest),
+/// or with `atomic`, the whole site is staged (unchanged files hard-linked from the published site
+/// when `atomic`) and exchanged with the output folder in one rename. Otherwise only the files whose
+/// bytes changed are staged and `CommitJournal` moves them in. Either way the folder is first
+/// compared with what the last build recorded (`OutputTree`): a file deleted, edited or added by
+/// hand, or a symbolic link placed in it, is put right; nothing outside the folder is ever touched.
+struct OutputWriter: Sendable {
     /// A file portal-gen leaves in every output folder it creates; a non-empty folder without it is
     /// never replaced (it might be the user's own files).
-    public static let marker = ".portal-gen-output"
+    static let marker = ".portal-gen-output"
 
-    public let output: URL
-    public let staging: URL
-    /// The previous build's outputs; a file whose new bytes match is left as it is.
-    /// nil for a first build, with `fresh`, or when the output folder is in doubt: then the whole site is staged.
-    public let previous: BuildManifest?
+    let output: URL
+    let staging: URL
+    /// The previous build's files that are still exactly as it left them; a file whose new bytes or
+    /// inputs match is kept. nil when the whole site is staged.
+    let previous: [String: BuildManifest.Entry]?
     /// Whether only changed files are staged (see the type's description).
-    public var stagesChangesOnly: Bool { previous != nil }
-    /// The journal of an incremental commit, beside the output folder like its lock.
-    static func journal(of output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).journal")
-    }
+    var stagesChangesOnly: Bool { previous != nil && !atomic }
+    /// Entries of the output folder that a build never writes, removed when the site is committed.
+    let strays: [SafePath]
+    /// Warnings about records of the previous build that were ignored (never replayed later).
+    let notices: [Diagnostic]
+    private let atomic: Bool
+    private let faults: FaultPlan?
+    private let lock: OutputLock
+    private let stagingFolder: ContainedFolder
+    private let parentFolder: ContainedFolder
     private let displayPath: @Sendable (URL) -> String
-    /// An exclusive `flock` on `.<output>.lock` beside the output folder, held until commit or
-    /// discard: two builds into one folder never interleave (the kernel releases it if the process dies).
-    private let lockDescriptor: Int32
 
     /// What happened to one file of the site.
-    public struct Written: Sendable {
-        public var path: String
-        public var hash: String
-        /// True when the previous file was kept (hard-linked) because its bytes did not change.
-        public var unchanged: Bool
+    struct Written: Sendable {
+        var path: String
+        var hash: String
+        /// Fingerprint of what it was made from, when tracked.
+        var inputs: String?
+        var stamp: FileStamp
+        /// True when the published file was kept because its bytes (or its inputs) did not change.
+        var unchanged: Bool
     }
 
-    /// Checks that `output` may be replaced and creates an empty staging folder next to it.
+    /// Checks that `output` may be replaced, locks it, completes an interrupted build, compares the
+    /// folder with the previous build's manifest and creates an empty staging folder beside it.
     /// `protected` are folders the output must neither be nor contain (content, theme).
     /// `fresh` ignores the previous build (every file is written again, as by a first build).
-    /// `known` is the previous manifest as the caller already read it (file bytes and parsed): it is
-    /// used when the file still holds exactly those bytes once the folder is locked, else it is read again.
-    public init(output: URL, protected: [URL], fresh: Bool = false, known: (data: Data, manifest: BuildManifest)? = nil,
-                displayPath: @escaping @Sendable (URL) -> String) throws(DiagnosticsError) {
+    init(output: URL, protected: [URL], fresh: Bool = false, atomic: Bool = false, faults: FaultPlan? = nil,
+         displayPath: @escaping @Sendable (URL) -> String) async throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         self.displayPath = displayPath
+        self.atomic = atomic
+        self.faults = faults
         let shown = displayPath(output)
         let fm = FileManager.default
         func refuse(_ message: String) -> DiagnosticsError { DiagnosticsError([.error(message, at: nil)]) }
@@ -58,107 +66,95 @@ public struct OutputWriter: Sendable {
         let homes = [fm.homeDirectoryForCurrentUser.path, ProcessInfo.processInfo.environment["HOME"]].compactMap { $0 }
             .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
         if output.path == "/" || homes.contains(output.path) {
-            throw refuse("refusing to write the site into `\(output.path)`; choose an output folder of its own, such as --output Output")
+            throw refuse("拒绝把网站写入 `\(output.path)`：请为网站另选一个专用的输出文件夹，例如 --output Output")
         }
         for folder in protected {
             let folder = folder.standardizedFileURL.resolvingSymlinksInPath().path
             if folder == output.path || folder.hasPrefix(output.path + "/") {
-                throw refuse("refusing to write the site into `\(shown)`: it would replace `\(displayPath(URL(fileURLWithPath: folder)))`; choose an output folder of its own, such as --output Output")
+                throw refuse("拒绝把网站写入 `\(shown)`：这会替换 `\(displayPath(URL(fileURLWithPath: folder)))`；请另选一个专用的输出文件夹，例如 --output Output")
             }
             if output.path.hasPrefix(folder + "/") {
-                throw refuse("refusing to write the site into `\(shown)`, inside `\(displayPath(URL(fileURLWithPath: folder)))`; choose an output folder outside the content and theme folders")
+                throw refuse("拒绝把网站写入 `\(shown)`：它在 `\(displayPath(URL(fileURLWithPath: folder)))` 里面；请选择内容和主题文件夹以外的输出文件夹")
             }
         }
         var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists {
             guard isDirectory.boolValue else {
-                throw refuse("`\(shown)` is a file, not a folder; remove it or choose another --output")
+                throw refuse("`\(shown)` 是一个文件，不是文件夹；请删除它或用 --output 另选文件夹")
             }
             let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.marker) {
-                throw refuse("`\(shown)` already holds files that portal-gen did not write; refusing to replace them. Choose another --output, or empty that folder yourself")
+                throw refuse("`\(shown)` 里已有不是 portal-gen 生成的文件，拒绝替换它们；请用 --output 另选文件夹，或自行清空该文件夹")
             }
         }
         let parent = output.deletingLastPathComponent()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            parentFolder = try ContainedFolder(parent.path)
         } catch {
-            throw refuse("cannot create the folder `\(displayPath(parent))`: \(error.localizedDescription)")
+            throw refuse("无法创建或打开文件夹 `\(displayPath(parent))`：\(Self.reason(error))")
         }
-        let name = output.lastPathComponent
-        let descriptor = open(parent.appendingPathComponent(".\(name).lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw refuse("cannot create a lock file beside `\(shown)` (\(String(cString: strerror(errno)))); check that the folder is writable")
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw refuse("another portal-gen build is writing `\(shown)` right now; wait for it to finish, then build again")
-        }
-        lockDescriptor = descriptor
-        Self.recoverInterruptedBuild(output: output, parent: parent)
-        if !fresh, let data = BuildManifest.bytes(in: output) {
-            previous = known.flatMap { $0.data == data ? $0.manifest : nil } ?? BuildManifest(data: data)
-        } else {
-            previous = nil
-        }
-        staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        do throws(OutputLock.Failure) {
+            lock = try OutputLock(beside: output)
         } catch {
-            flock(descriptor, LOCK_UN)
-            close(descriptor)
-            throw refuse("cannot create a staging folder beside `\(shown)`: \(error.localizedDescription)")
-        }
-    }
-
-    /// A build killed between moving the old output aside and moving the new one in leaves only
-    /// `.<output>.old-…`: put it back. Staging folders of killed builds are removed. Runs under the lock,
-    /// so none of these can belong to a running build.
-    static func recoverInterruptedBuild(output: URL, parent: URL) {
-        let fm = FileManager.default
-        let name = output.lastPathComponent
-        let journalURL = journal(of: output)
-        if let text = try? String(contentsOf: journalURL, encoding: .utf8) {
-            replay(Journal(text: text), output: output, parent: parent)
-            try? fm.removeItem(at: journalURL)
-        }
-        // Only folders portal-gen made (they carry the marker, or are staging folders) are touched.
-        func ours(_ entry: String) -> Bool {
-            entry.hasPrefix(".\(name).staging-")
-                || (entry.hasPrefix(".\(name).old-") && fm.fileExists(atPath: parent.appendingPathComponent(entry).appendingPathComponent(marker).path))
-        }
-        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter(ours)
-        func modified(_ entry: String) -> Date {
-            (try? parent.appendingPathComponent(entry).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-        }
-        let old = leftovers.filter { $0.hasPrefix(".\(name).old-") }.sorted { modified($0) < modified($1) }
-        if !fm.fileExists(atPath: output.path), let newest = old.last {
-            try? fm.moveItem(at: parent.appendingPathComponent(newest), to: output)
-        }
-        for entry in leftovers where fm.fileExists(atPath: parent.appendingPathComponent(entry).path) {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
-        }
-    }
-
-    /// Writes every byte, retrying interrupted writes; the system's words on failure.
-    static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> String? {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
+            switch error {
+            case .held: throw refuse("另一个 portal-gen 正在构建 `\(shown)`；请等它完成后再构建")
+            case .cannotCreate(let error): throw refuse("无法在 `\(shown)` 旁边创建锁文件（\(error.reason)）；请检查该文件夹是否可写")
             }
-            return nil
         }
+        var notices: [Diagnostic] = []
+        do throws(SystemError) {
+            try OutputRecovery.run(output: output, parent: parentFolder, faults: faults, notices: &notices, displayPath: displayPath)
+        } catch {
+            throw refuse("无法完成上次中断的构建（\(error)）；`\(shown)` 可能不完整，请解决该问题后再构建")
+        }
+        var trusted: [String: BuildManifest.Entry]?
+        var strays: [SafePath] = []
+        if !fresh, fm.fileExists(atPath: output.path) {
+            switch BuildManifest.load(from: output) {
+            case .none: break
+            case .failure(let rejection):
+                notices.append(.warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
+            case .success(let manifest):
+                let tree = await OutputTree.scan(output.path)
+                let check = Self.compare(manifest, with: tree)
+                trusted = check.trusted
+                strays = check.strays
+            }
+        }
+        previous = trusted
+        self.strays = strays
+        self.notices = notices
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do throws(SystemError) {
+            guard mkdir(staging.path, 0o755) == 0 else { throw SystemError("创建 \(staging.path)") }
+            stagingFolder = try ContainedFolder(staging.path)
+        } catch {
+            lock.release()
+            throw refuse("无法在 `\(shown)` 旁边创建暂存文件夹：\(error.reason)")
+        }
+    }
+
+    /// The previous build's files that are exactly as it left them, and what the folder holds that
+    /// no build wrote there. A file deleted, changed or replaced by hand is not trusted: it is written again.
+    static func compare(_ manifest: BuildManifest, with tree: OutputTree) -> (trusted: [String: BuildManifest.Entry], strays: [SafePath], exact: Bool) {
+        var trusted: [String: BuildManifest.Entry] = [:]
+        trusted.reserveCapacity(manifest.files.count)
+        for (path, entry) in manifest.files where tree.files[path] == entry.stamp { trusted[path] = entry }
+        var strays = tree.strays
+        if tree.files.count != trusted.count {
+            strays += tree.files.keys.filter { manifest.files[$0] == nil }
+        }
+        // A name that cannot be a site path (a newline in it, say) is removed by its first component that is safe.
+        let paths = Set(strays.compactMap { SafePath($0) ?? SafePath($0.split(separator: "/").first ?? "") })
+        return (trusted, paths.sorted(), trusted.count == manifest.files.count && paths.isEmpty && strays.isEmpty)
     }
 
     /// The system's own words for a file error ("No space left on device"), not Foundation's
     /// generic "The operation could not be completed".
     static func reason(_ error: Error) -> String {
+        if let error = error as? SystemError { return error.reason }
         var current: NSError? = error as NSError
         while let error = current {
             if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
@@ -168,53 +164,83 @@ public struct OutputWriter: Sendable {
         return error.localizedDescription
     }
 
-    private func unlock() {
-        flock(lockDescriptor, LOCK_UN)
-        close(lockDescriptor)
-    }
-
-    /// Writes one file of the site (path relative to the output root).
-    @discardableResult
-    public func write(_ text: String, to path: String) throws(DiagnosticsError) -> Written {
-        var text = text
-        return try text.withUTF8 { bytes in Result { () throws(DiagnosticsError) in try write(UnsafeRawBufferPointer(bytes), to: path) } }.get()
-    }
-
-    @discardableResult
-    public func write(_ data: Data, to path: String) throws(DiagnosticsError) -> Written {
-        try data.withUnsafeBytes { bytes in Result { () throws(DiagnosticsError) in try write(bytes, to: path) } }.get()
-    }
-
-    private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(DiagnosticsError) -> Written {
-        let hash = ContentHash.of(bytes)
-        if previous?.outputs[path] == hash { return Written(path: path, hash: hash, unchanged: true) }
-        try create(path) { Self.writeAll(bytes, to: $0) }
-        return Written(path: path, hash: hash, unchanged: false)
-    }
-
-    /// Creates `path` in the staging folder (and its folder), lets `fill` write to it and closes it.
-    /// `fill` returns the system's words for a failed write; any failure is thrown, naming the file.
-    private func create(_ path: String, _ fill: (Int32) -> String?) throws(DiagnosticsError) {
-        func failed(_ reason: String) -> DiagnosticsError {
-            DiagnosticsError([.error("cannot write `\(path)` into the output folder: \(reason); the previous site is unchanged", at: nil)])
-        }
-        let file = staging.path + "/" + path
-        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            let folder = String(path[..<slash])
-            if !folders.made.withLock({ $0.contains(folder) }) {
-                do {
-                    try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-                } catch {
-                    throw failed(Self.reason(error))
+    /// Writes every byte, retrying interrupted writes; the system's words on failure.
+    static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
                 }
-                folders.made.withLock { _ = $0.insert(folder) }
+                offset += written
             }
+            return nil
         }
-        let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failed(String(cString: strerror(errno))) }
-        var failure = fill(descriptor)
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw failed(failure) }
+    }
+
+    private func failed(_ path: String, _ error: SystemError) -> DiagnosticsError {
+        DiagnosticsError([.error("无法把 `\(path)` 写入输出文件夹：\(error.reason)；网站保持上次构建的样子", at: nil)])
+    }
+
+    /// Writes one file of the site (path relative to the output root); `inputs` is the fingerprint
+    /// of what it is made from, when tracked.
+    @discardableResult
+    func write(_ text: String, to path: String, inputs: String? = nil) throws(DiagnosticsError) -> Written {
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(DiagnosticsError) in try write(UnsafeRawBufferPointer(bytes), to: path, inputs: inputs) } }.get()
+    }
+
+    @discardableResult
+    func write(_ data: Data, to path: String, inputs: String? = nil) throws(DiagnosticsError) -> Written {
+        try data.withUnsafeBytes { bytes in Result { () throws(DiagnosticsError) in try write(bytes, to: path, inputs: inputs) } }.get()
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to path: String, inputs: String?) throws(DiagnosticsError) -> Written {
+        let hash = ContentHash.of(bytes)
+        if let kept = unchanged(path, hash: hash, inputs: inputs) { return kept }
+        let stamp = try create(path) { descriptor in Self.writeAll(bytes, to: descriptor) }
+        return Written(path: path, hash: hash, inputs: inputs, stamp: stamp, unchanged: false)
+    }
+
+    /// The published file at `path` when it already holds bytes with this fingerprint.
+    private func unchanged(_ path: String, hash: String, inputs: String?) -> Written? {
+        guard let entry = previous?[path], entry.hash == hash else { return nil }
+        return Written(path: path, hash: hash, inputs: inputs, stamp: entry.stamp, unchanged: true)
+    }
+
+    /// Creates `path` in the staging folder (and its folder), lets `fill` write to it and closes it;
+    /// returns the file's stamp. `fill` returns the error number of a failed write.
+    private func create(_ path: String, _ fill: (Int32) -> Int32?) throws(DiagnosticsError) -> FileStamp {
+        guard SafePath(path) != nil else {
+            throw DiagnosticsError([.error("内部错误：网站文件路径 `\(path)` 不是输出文件夹内的普通相对路径", at: nil)])
+        }
+        do throws(SystemError) {
+            try faults?.reach(.stage, path)
+            let file = staging.path + "/" + path
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                let folder = String(path[..<slash])
+                if !folders.made.withLock({ $0.contains(folder) }) {
+                    do {
+                        try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw SystemError("创建文件夹 \(folder)", code: (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : EIO)
+                    }
+                    folders.made.withLock { _ = $0.insert(folder) }
+                }
+            }
+            let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw SystemError("写入 \(path)") }
+            var failure = fill(descriptor)
+            let stamp = FileStamp.of(descriptor: descriptor)
+            if close(descriptor) != 0, failure == nil { failure = errno }
+            if let failure { throw SystemError("写入 \(path)", code: failure) }
+            guard let stamp else { throw SystemError("写入 \(path)") }
+            return stamp
+        } catch {
+            throw failed(path, error)
+        }
     }
 
     /// The staging folder's subfolders already created: a site has thousands of folders, and every
@@ -224,179 +250,167 @@ public struct OutputWriter: Sendable {
     }
     private let folders = Folders()
 
-    /// Stages a file of portal-gen's own beside the site (not in the manifest), made in pieces by
-    /// `produce`; it is moved in by `commit(extra:)`.
-    public func stage(_ name: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) {
-        _ = try stream(to: name, produce)
-    }
-
     /// Writes a file made in pieces by `produce` (see `FileSink`); like `write`, a file whose bytes
-    /// equal the previous build's is left as it was.
-    public func write(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> Written {
-        let hash = try stream(to: path, produce)
-        if previous?.outputs[path] == hash {
-            unlink(staging.appendingPathComponent(path).path)
-            return Written(path: path, hash: hash, unchanged: true)
-        }
-        return Written(path: path, hash: hash, unchanged: false)
-    }
-
-    /// Writes `produce`'s pieces to `path` in the staging folder; returns the bytes' fingerprint.
-    private func stream(to path: String, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> String {
+    /// equal the published one's is left as it was.
+    func write(to path: String, inputs: String? = nil, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) -> Written {
         var hash = ""
-        try create(path) { descriptor in
+        let stamp = try create(path) { descriptor in
             var sink = FileSink(descriptor: descriptor)
             produce(&sink)
             sink.flush()
             hash = sink.hash.value
             return sink.failure
         }
-        return hash
+        if let kept = unchanged(path, hash: hash, inputs: inputs) {
+            unlink(staging.appendingPathComponent(path).path)
+            return kept
+        }
+        return Written(path: path, hash: hash, inputs: inputs, stamp: stamp, unchanged: false)
     }
 
-    /// Keeps the previous build's file at `path` without making it again, when it was made from the
-    /// same `inputs` (a fingerprint; nil means untracked). Returns nil otherwise, and the caller makes the file.
-    public func keep(_ path: String, inputs: String?) -> Written? {
-        guard let inputs, previous?.pageInputs[path] == inputs, let hash = previous?.outputs[path] else { return nil }
-        return Written(path: path, hash: hash, unchanged: true)
+    /// Stages one of portal-gen's own records (not a file of the site), made in pieces by `produce`
+    /// and sealed as a `RecordFile`; it is moved in by `commit`.
+    func stage(record name: String, kind: RecordFile.Kind, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) {
+        _ = try create(name) { descriptor in
+            var sink = FileSink(descriptor: descriptor)
+            sink.append(RecordFile.header(kind))
+            produce(&sink)
+            sink.seal()
+            return sink.failure
+        }
+    }
+
+    /// Keeps the published file at `path` without making it again, when it was made from the same
+    /// `inputs` (a fingerprint; nil means untracked). Returns nil otherwise, and the caller makes the file.
+    func keep(_ path: String, inputs: String?) -> Written? {
+        guard let inputs, let entry = previous?[path], entry.inputs == inputs else { return nil }
+        return Written(path: path, hash: entry.hash, inputs: inputs, stamp: entry.stamp, unchanged: true)
     }
 
     @discardableResult
-    public func copy(_ source: URL, to path: String) throws(DiagnosticsError) -> Written {
+    func copy(_ source: URL, to path: String) throws(DiagnosticsError) -> Written {
         let data: Data
         do {
             data = try Data(contentsOf: source)
         } catch {
-            throw DiagnosticsError([.error("cannot read the theme file: \(error.localizedDescription)", at: SourceLocation(file: displayPath(source), line: 1))])
+            throw DiagnosticsError([.error("无法读取主题文件：\(Self.reason(error))", at: SourceLocation(file: displayPath(source), line: 1))])
         }
         return try write(data, to: path)
     }
 
-    /// Makes the staged build the output: swaps folders for a whole staged site, or moves the
-    /// changed files in and deletes those that are gone. `written` are all files of the new site;
-    /// `extra` are files staged outside the manifest (the parse cache, see `stage`), moved in last with it.
-    /// On a thrown error nothing was changed; the caller discards the staging folder, as for any failed build.
-    public func commit(manifest: BuildManifest, written: [Written], extra: [String] = []) throws(DiagnosticsError) {
-        if !stagesChangesOnly {
-            try write("This folder was generated by portal-gen; it is replaced on every build.\n", to: Self.marker)
+    /// What the build found, recorded in the manifest beside the files.
+    struct Summary: Sendable {
+        /// Fingerprint of the build's inputs (empty: never take the nothing-changed shortcut next time).
+        var inputs: String
+        var warnings: [Diagnostic]
+        var reports: Int
+        var pages: Int
+    }
+
+    /// Makes the staged build the output: exchanges folders for a whole staged site, or carries out
+    /// a `CommitJournal` for the changed files. `written` are all files of the new site.
+    /// On a thrown error the output is the previous site or a state the next build completes; the
+    /// caller discards the staging folder, as for any failed build.
+    func commit(_ summary: Summary, written: [Written]) throws(DiagnosticsError) {
+        var written = written
+        written.append(try write("此文件夹由 portal-gen 生成，每次构建都会更新。\nThis folder was generated by portal-gen; it is replaced on every build.\n", to: Self.marker))
+        var files: [String: BuildManifest.Entry] = [:]
+        files.reserveCapacity(written.count)
+        for file in written { files[file.path] = BuildManifest.Entry(hash: file.hash, inputs: file.inputs, stamp: file.stamp) }
+        let manifest = BuildManifest(inputs: summary.inputs, files: files, warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
+        do {
+            if !stagesChangesOnly {
+                if atomic, let previous { try linkUnchanged(written, previous: previous) }
+                try stage(record: BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
+                try exchange()
+            } else {
+                try stage(record: BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
+                try commitChanges(written: written)
+            }
+        } catch let error as SystemError {
+            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)；下次构建会自动完成或重做这一步", at: nil)])
+        } catch let error as DiagnosticsError {
+            throw error
+        } catch {
+            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)", at: nil)])
         }
-        try stage(BuildManifest.fileName) { sink in manifest.encode { sink.append($0) } }
-        if stagesChangesOnly {
-            commitChanges(manifest: manifest, written: written, extra: extra)
+        lock.release()
+    }
+
+    /// For an atomic commit of an incremental build: the unchanged files are hard-linked into the
+    /// staging folder, so the staged folder is the whole site and the files keep their inode and time.
+    private func linkUnchanged(_ written: [Written], previous: [String: BuildManifest.Entry]) throws(SystemError) {
+        let published = try ContainedFolder(output.path)
+        for file in written where file.unchanged {
+            guard let path = SafePath(file.path) else { continue }
+            try stagingFolder.link(path, from: published)
+        }
+    }
+
+    /// Puts the whole staged site in place of the output folder in one `rename` (the kernel's
+    /// exchange of two names), then removes the previous site.
+    private func exchange() throws(SystemError) {
+        let name = output.lastPathComponent
+        try faults?.reach(.commit, "before exchange")
+        if portal_renameat2(parentFolder.descriptor, staging.lastPathComponent, parentFolder.descriptor, name, portal_rename_noreplace) == 0 {
+            try faults?.reach(.commit, "moved in")
             return
         }
-        let fm = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            if fm.fileExists(atPath: output.path) {
-                try? fm.removeItem(at: old)
-                try fm.moveItem(at: output, to: old)
-            }
-            do {
-                try fm.moveItem(at: staging, to: output)
-            } catch {
-                if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: output) }
-                throw error
-            }
-            try? fm.removeItem(at: old)
-            unlock()
-        } catch {
-            throw DiagnosticsError([.error("cannot replace `\(displayPath(output))`: \(error.localizedDescription); the previous site is unchanged", at: nil)])
+        guard errno == EEXIST || errno == ENOTEMPTY else { throw SystemError("把暂存文件夹移为 \(output.path)") }
+        if portal_renameat2(parentFolder.descriptor, staging.lastPathComponent, parentFolder.descriptor, name, portal_rename_exchange) == 0 {
+            try faults?.reach(.commit, "exchanged")
+            // The staging folder's name now holds the previous site.
+            try parentFolder.removeEntry(staging.lastPathComponent)
+            return
         }
+        guard errno == EINVAL || errno == ENOSYS else { throw SystemError("用暂存文件夹替换 \(output.path)") }
+        // A file system without the exchange: two renames; a build killed between them leaves
+        // `.<output>.old-…`, which the next build puts back (`OutputRecovery`).
+        let old = ".\(name).old-\(ProcessInfo.processInfo.processIdentifier)"
+        try? parentFolder.removeEntry(old)
+        guard renameat(parentFolder.descriptor, name, parentFolder.descriptor, old) == 0 else { throw SystemError("移开 \(output.path)") }
+        try faults?.reach(.commit, "previous site moved aside")
+        guard renameat(parentFolder.descriptor, staging.lastPathComponent, parentFolder.descriptor, name) == 0 else {
+            let error = SystemError("把暂存文件夹移为 \(output.path)")
+            renameat(parentFolder.descriptor, old, parentFolder.descriptor, name)
+            throw error
+        }
+        try faults?.reach(.commit, "moved in")
+        try parentFolder.removeEntry(old)
     }
 
-    /// The moves and deletions that make the output folder the new site, written down before any is
-    /// made, so that a build killed half-way is completed by the next one.
-    struct Journal {
-        var staging: String
-        var moves: [String]
-        var deletions: [String]
-
-        init(staging: String, moves: [String], deletions: [String]) {
-            self.staging = staging
-            self.moves = moves
-            self.deletions = deletions
-        }
-
-        init(text: String) {
-            var staging = "", moves: [String] = [], deletions: [String] = []
-            for line in text.split(separator: "\n") {
-                let value = String(line.dropFirst(2))
-                switch line.first {
-                case "S": staging = value
-                case "M": moves.append(value)
-                case "D": deletions.append(value)
-                default: break
-                }
-            }
-            self.init(staging: staging, moves: moves, deletions: deletions)
-        }
-
-        var text: String {
-            (["S " + staging] + moves.map { "M " + $0 } + deletions.map { "D " + $0 }).joined(separator: "\n") + "\n"
-        }
-    }
-
-    private func commitChanges(manifest: BuildManifest, written: [Written], extra: [String]) {
-        let parent = output.deletingLastPathComponent()
+    /// Writes the journal of the changes, then carries it out.
+    private func commitChanges(written: [Written]) throws(SystemError) {
         let kept = Set(written.map(\.path))
-        let moves = written.filter { !$0.unchanged }.map(\.path).sorted() + [BuildManifest.fileName] + extra
-        let deletions = (previous?.outputs.keys.filter { !kept.contains($0) } ?? []).sorted()
-        let journal = Journal(staging: staging.lastPathComponent, moves: moves, deletions: deletions)
-        let journalURL = Self.journal(of: output)
-        let pending = journalURL.appendingPathExtension("new")
-        if (try? Data(journal.text.utf8).write(to: pending)) != nil, rename(pending.path, journalURL.path) == 0 {
-            Self.faultInjection()
-            Self.replay(journal, output: output, parent: parent)
-            try? FileManager.default.removeItem(at: journalURL)
-        } else {
-            // No journal, no moves: without one, a build killed half-way could not be completed.
-            try? FileManager.default.removeItem(at: pending)
+        let journal = CommitJournal(staging: staging.lastPathComponent, removals: strays,
+                                    moves: written.filter { !$0.unchanged }.compactMap { SafePath($0.path) }.sorted(),
+                                    deletions: (previous ?? [:]).keys.filter { !kept.contains($0) }.compactMap { SafePath($0) }.sorted())
+        let path = CommitJournal.path(of: output)
+        let pending = path + ".new"
+        let bytes = RecordFile.seal(.journal, body: journal.body)
+        let descriptor = open(pending, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw SystemError("写入 \(pending)") }
+        var failure = Self.writeAll(bytes, to: descriptor)
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if let failure {
+            unlink(pending)
+            throw SystemError("写入 \(pending)", code: failure)
         }
-        try? FileManager.default.removeItem(at: staging)
-        unlock()
+        try faults?.reach(.commit, "journal staged")
+        guard rename(pending, path) == 0 else {
+            let error = SystemError("写入 \(path)")
+            unlink(pending)
+            throw error
+        }
+        try faults?.reach(.commit, "journal written")
+        try journal.carryOut(output: try ContainedFolder(output.path), parent: parentFolder, journalPath: path, faults: faults)
     }
-
-    /// Carries out a journal; each step can be repeated, so a replay after a kill finishes the job.
-    static func replay(_ journal: Journal, output: URL, parent: URL) {
-        let fm = FileManager.default
-        let staging = parent.appendingPathComponent(journal.staging)
-        guard !journal.staging.isEmpty, !journal.staging.contains("/") else { return }
-        for path in journal.moves {
-            let source = staging.appendingPathComponent(path).path
-            let target = output.appendingPathComponent(path)
-            guard fm.fileExists(atPath: source) else { continue }
-            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            _ = rename(source, target.path)
-            faultInjection()
-        }
-        for path in journal.deletions {
-            let target = output.appendingPathComponent(path)
-            try? fm.removeItem(at: target)
-            // Remove folders the deletion left empty (rmdir fails on a folder that is not).
-            var folder = target.deletingLastPathComponent()
-            while folder.path.count > output.path.count, rmdir(folder.path) == 0 { folder = folder.deletingLastPathComponent() }
-        }
-        try? fm.removeItem(at: staging)
-    }
-
-    /// For tests of interrupted builds only: `PORTAL_GEN_KILL_AFTER_MOVES=N` kills the process
-    /// after the journal is written and N files were moved, as a power cut would.
-    private static func faultInjection() {
-        guard let limit = ProcessInfo.processInfo.environment["PORTAL_GEN_KILL_AFTER_MOVES"].flatMap(Int.init) else { return }
-        let made = movesMade.withLock { count in
-            defer { count += 1 }
-            return count
-        }
-        if made >= limit { kill(getpid(), SIGKILL) }
-    }
-
-    private static let movesMade = Mutex(0)
 
     /// Removes the staging folder after a failed build and releases the lock; call it once.
-    public func discard() {
-        try? FileManager.default.removeItem(at: staging)
-        unlock()
+    func discard() {
+        try? parentFolder.removeEntry(staging.lastPathComponent)
+        lock.release()
     }
 }
 

@@ -78,6 +78,12 @@ public struct ContentHash: Sendable {
         text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
+    /// The fingerprint as exactly 16 hexadecimal digits (for records of a fixed layout).
+    var fixedWidthValue: String {
+        let text = value
+        return String(repeating: "0", count: 16 - text.utf8.count) + text
+    }
+
     /// The fingerprint of everything fed so far, as hexadecimal text.
     public var value: String {
         var hash = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ count

@@ -5,10 +5,10 @@ import Foundation
 ///
 /// An entry is reused only when the file's path, size, modification and change times and inode
 /// are all the same (the test git's index uses), and only by the same portal-gen build for the
-/// same content and display folders. Any doubt — a damaged or foreign cache — means parsing every file.
+/// same content and display folders. It is read back as a `RecordFile` (checksummed, tied to the
+/// portal-gen build): any doubt — a damaged or foreign cache — means parsing every file.
 public struct ParseCache: Sendable {
     public static let fileName = ".portal-gen-cache"
-    static let magic = "portal-gen parse cache 4"
 
     /// What identifies one version of a file without reading it.
     public struct Stamp: Sendable, Hashable {
@@ -25,18 +25,23 @@ public struct ParseCache: Sendable {
         public let source: ReportSource
         /// Warnings found while parsing it (a file with errors is never cached).
         public let diagnostics: [Diagnostic]
+        /// The file was modified so shortly before it was read that a later edit may have left its
+        /// stamp as it was (file times advance in coarse steps): the entry is used only after the
+        /// file's text is found to have the fingerprint it had when it was parsed.
+        public let racy: Bool
         /// The entry as the cache file held it (path, stamp, report, warnings), when it was read
         /// from one: written back as it is, since an unchanged entry encodes to the same bytes.
         let encoded: ArraySlice<UInt8>?
 
-        public convenience init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic]) {
-            self.init(stamp: stamp, source: source, diagnostics: diagnostics, encoded: nil)
+        public convenience init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], racy: Bool = false) {
+            self.init(stamp: stamp, source: source, diagnostics: diagnostics, racy: racy, encoded: nil)
         }
 
-        init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], encoded: ArraySlice<UInt8>?) {
+        init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], racy: Bool, encoded: ArraySlice<UInt8>?) {
             self.stamp = stamp
             self.source = source
             self.diagnostics = diagnostics
+            self.racy = racy
             self.encoded = encoded
         }
     }
@@ -64,17 +69,23 @@ public struct ParseCache: Sendable {
     /// Entries are written in blocks that are read on all cores.
     static let entriesPerBlock = 500
 
-    /// The cache in `output`, or nil when there is none, it is damaged, or it was made for another scope.
-    public static func load(from output: URL, scope: String) async -> ParseCache? {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else { return nil }
-        var reader = CacheReader([UInt8](data))
+    /// The cache in `output`: nil when there is none or it was made for another scope, a rejection
+    /// when it is damaged or foreign (then every file is parsed).
+    static func load(from output: URL, scope: String) async -> Result<ParseCache, RecordFile.Rejection>? {
+        guard let read = RecordFile.read(output.appendingPathComponent(fileName).path, as: .parseCache) else { return nil }
+        let body: ArraySlice<UInt8>
+        switch read {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let bytes): body = bytes
+        }
+        var reader = CacheReader(Array(body))
         var blocks: [CacheReader] = []
         do throws(CacheReader.Damaged) {
-            guard try reader.string() == magic, try reader.string() == scope else { return nil }
+            guard try reader.string() == scope else { return nil }
             for _ in 0..<(try reader.count()) { blocks.append(try reader.block()) }
-            guard reader.atEnd else { return nil }
+            guard reader.atEnd else { return .failure(.damaged) }
         } catch {
-            return nil
+            return .failure(.damaged)
         }
         let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
         let decoded = await blocks.concurrentMap { block -> [(String, Entry)]? in
@@ -87,9 +98,10 @@ public struct ParseCache: Sendable {
                     let start = reader.offset
                     let path = try reader.string()
                     let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
+                    let racy = try reader.bool()
                     let source = try readSource(&reader, file: path, specs: specs)
                     let diagnostics = try readDiagnostics(&reader)
-                    entries.append((path, Entry(stamp: stamp, source: source, diagnostics: diagnostics, encoded: reader.bytes(from: start))))
+                    entries.append((path, Entry(stamp: stamp, source: source, diagnostics: diagnostics, racy: racy, encoded: reader.bytes(from: start))))
                 }
                 return entries
             } catch {
@@ -99,17 +111,16 @@ public struct ParseCache: Sendable {
         var cache = ParseCache(scope: scope)
         cache.entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
         for block in decoded {
-            guard let block else { return nil }
+            guard let block else { return Task.isCancelled ? nil : .failure(.damaged) }
             for (path, entry) in block { cache.entries[path] = entry }
         }
-        return cache
+        return .success(cache)
     }
 
     /// The cache as bytes, entries in path order so that equal caches are equal files, handed to
     /// `emit` in pieces (a header, then one piece per block of entries) so it is never held whole.
     public func encode(emit: (_ piece: [UInt8]) -> Void) {
         var header = CacheWriter()
-        header.string(Self.magic)
         header.string(scope)
         let sorted = entries.keys.sorted()
         let blocks = stride(from: 0, to: sorted.count, by: Self.entriesPerBlock).map { sorted[$0..<min($0 + Self.entriesPerBlock, sorted.count)] }
@@ -128,6 +139,7 @@ public struct ParseCache: Sendable {
                 part.int(entry.stamp.modified)
                 part.int(entry.stamp.changed)
                 part.int(Int64(bitPattern: entry.stamp.inode))
+                part.bool(entry.racy)
                 Self.write(entry.source, into: &part)
                 Self.write(entry.diagnostics, into: &part)
             }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// What the last successful build was made from and what it wrote, kept in the output folder so
+/// the next build can skip work and leave unchanged files untouched.
+///
+/// It is read back as a `RecordFile` (checksummed, tied to the portal-gen build); every path in it
+/// must be a `SafePath`. Any doubt means it is ignored and the site is built from the content alone.
+struct BuildManifest: Sendable, Equatable {
+    static let fileName = ".portal-gen-manifest"
+
+    /// One file of the site as the build left it.
+    struct Entry: Sendable, Equatable {
+        /// Fingerprint of the file's bytes.
+        var hash: String
+        /// Fingerprint of what the file is made from, when that is tracked (then an unchanged
+        /// fingerprint means the file is kept without making it again).
+        var inputs: String?
+        /// The file's size, modification time and inode right after the build, to notice hand edits.
+        var stamp: FileStamp
+    }
+
+    /// Fingerprint of everything a build reads (see `SiteBuilder`); empty when the build could not
+    /// tell it for certain, so that the next build never takes the nothing-changed shortcut.
+    var inputs: String
+    /// Path relative to the output folder → entry.
+    var files: [String: Entry]
+    /// Warnings of that build, printed again when nothing changed.
+    var warnings: [Diagnostic]
+    var reports: Int
+    var pages: Int
+
+    /// The manifest in the output folder: nil when there is none, a rejection when it cannot be used.
+    static func load(from output: URL) -> Result<BuildManifest, RecordFile.Rejection>? {
+        RecordFile.read(output.appendingPathComponent(fileName).path, as: .manifest)?.flatMap { body in
+            BuildManifest(body: body).map { .success($0) } ?? .failure(.damaged)
+        }
+    }
+
+    init(inputs: String, files: [String: Entry], warnings: [Diagnostic], reports: Int, pages: Int) {
+        self.inputs = inputs
+        self.files = files
+        self.warnings = warnings
+        self.reports = reports
+        self.pages = pages
+    }
+
+    /// The record's body: a few `key value` lines, then one line per file:
+    /// `hash inputs size modified inode path` (`-` when the inputs are not tracked). Handed to
+    /// `emit` a line at a time: at national scale the manifest has half a million lines.
+    func encode(emit: (_ piece: [UInt8]) -> Void) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let warningsText = String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self)
+        var line = Array(["inputs \(inputs)", "reports \(reports)", "pages \(pages)", "warnings " + warningsText, ""]
+            .joined(separator: "\n").utf8)
+        emit(line)
+        for path in files.keys.sorted() {
+            let entry = files[path]!
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: entry.hash.utf8)
+            line.append(0x20)
+            line.append(contentsOf: (entry.inputs ?? "-").utf8)
+            line.append(contentsOf: " \(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.inode) ".utf8)
+            line.append(contentsOf: path.utf8)
+            line.append(0x0A)
+            emit(line)
+        }
+    }
+
+    /// Reads a body that `encode` wrote; nil when any line is not what it wrote.
+    init?(body: ArraySlice<UInt8>) {
+        // Split on bytes, not characters: the manifest has a line per output file (20,000 at
+        // 10,000 reports), and grapheme-aware splitting was most of the time of reading it.
+        var lines = body.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        func value(_ key: String) -> String? {
+            guard let line = lines.popFirst(), let text = String(validating: line, as: UTF8.self), text.hasPrefix(key + " ") else { return nil }
+            return String(text.dropFirst(key.count + 1))
+        }
+        guard let inputs = value("inputs"), let reports = value("reports").flatMap({ Int($0) }), let pages = value("pages").flatMap({ Int($0) }),
+              let warningsText = value("warnings"),
+              let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsText.utf8)) else { return nil }
+        guard lines.last?.isEmpty == true else { return nil }
+        lines.removeLast()
+        var files: [String: Entry] = [:]
+        files.reserveCapacity(lines.count)
+        for line in lines {
+            let parts = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
+            guard parts.count == 6, let hash = String(validating: parts[0], as: UTF8.self), !hash.isEmpty,
+                  let inputs = String(validating: parts[1], as: UTF8.self), !inputs.isEmpty,
+                  let size = Int64(String(decoding: parts[2], as: UTF8.self)), let modified = Int64(String(decoding: parts[3], as: UTF8.self)),
+                  let inode = UInt64(String(decoding: parts[4], as: UTF8.self)),
+                  let text = String(validating: parts[5], as: UTF8.self), let path = SafePath(text), !OutputTree.records.contains(path.value)
+            else { return nil }
+            files[path.value] = Entry(hash: hash, inputs: inputs == "-" ? nil : inputs, stamp: FileStamp(size: size, modified: modified, inode: inode))
+        }
+        self.init(inputs: inputs, files: files, warnings: warnings, reports: reports, pages: pages)
+    }
+
+    /// The fingerprint of a build's inputs, from file metadata and small files only, so that
+    /// finding out that nothing changed costs a directory walk, not a build.
+    static func fingerprint(version: String, options: String, settings: String, theme: URL, contentStamps: String, today: CalendarDate) -> String {
+        // Today's date is part of it: some warnings (a publication date still to come) depend on it.
+        var parts = [siteFingerprint(version: version, options: options, settings: settings), "today \(today)"]
+        for file in Theme.files(under: theme) {
+            parts.append("theme \(file.path) " + ((try? Data(contentsOf: file)).map(ContentHash.of) ?? "unreadable"))
+        }
+        return ContentHash.of((parts + [contentStamps]).joined(separator: "\n"))
+    }
+
+    /// Fingerprint of what every output file depends on: portal-gen, the options and the settings.
+    /// Pages add the fingerprint of the templates they use (`Theme.templateInputs`).
+    /// `settings` is the fingerprint of the settings file's bytes as they were read and parsed
+    /// (`ContentLoader.Snapshot.settingsHash`), so an edit during the build cannot be recorded as built.
+    static func siteFingerprint(version: String, options: String, settings: String) -> String {
+        ContentHash.of(["portal-gen \(version) \(PortalKit.buildIdentity)", options, "settings " + settings].joined(separator: "\n"))
+    }
+}
