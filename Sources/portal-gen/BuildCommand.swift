@@ -29,6 +29,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore the previous build: parse every report and write every file again (after editing files in the output folder by hand).")
     var clean = false
 
+    @Flag(name: .long, help: "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。")
+    var atomic = false
+
+    @Option(name: .long, help: ArgumentHelp("For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio).", visibility: .private))
+    var fault: String?
+
     @Option(name: .long, help: ArgumentHelp("How many pages are rendered at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
@@ -37,6 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let fault, FaultPlan(fault) == nil { throw ValidationError("--fault: expected stage|commit:N:kill|enospc|eio") }
     }
 
     func run() async throws {
@@ -48,6 +55,8 @@ struct BuildCommand: AsyncParsableCommand {
                                           parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                           strict: strict, fresh: clean)
         options.skipsTeardown = true
+        options.atomic = atomic
+        options.faults = fault.flatMap(FaultPlan.init)
         let builder = SiteBuilder(options: options)
         let result: SiteBuilder.Result
         do {
@@ -55,7 +64,7 @@ struct BuildCommand: AsyncParsableCommand {
         } catch {
             Console.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            Console.printError("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output) was not changed.")
+            Console.printError("构建失败，共 \(errors) 个错误（见上）。")
             throw ExitCode(1)
         }
         Console.print(result.diagnostics)

@@ -32,8 +32,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .text:
             Console.printOut(all.map(\.description))
             let errors = all.filter { $0.severity == .error }.count, warnings = all.count - errors
-            let reports = result.portal?.reports.count ?? 0
-            Console.printError("Checked \(reports) reports: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").")
+            Console.printError("已检查 \(result.checked) 份报告：\(errors) 个错误，\(warnings) 个警告。")
         case .json:
             Console.printOut([String(decoding: try FindingsJSON.encode(all), as: UTF8.self)])
         }

@@ -12,4 +12,25 @@ import Testing
             #expect(amount.text == text)
         }
     }
+
+    /// Sums are exact or refused: a total that fits is right whatever the order of its terms (even
+    /// when partial sums do not fit), and a total that does not fit is nil, never a wrong figure.
+    @Test func sumsAreExactOrRefused() throws {
+        let big = Amount(mantissa: .max, scale: 0), small = Amount(mantissa: .min, scale: 0)
+        #expect(Amount.sum([big, big, small, small]) == Amount(-2))
+        #expect(Amount.sum([big, Amount(1)]) == nil)
+        #expect(Amount.sum([small, Amount(-1)]) == nil)
+        #expect(Amount.sum([Amount(mantissa: 999_999_999_999_999_999, scale: 0), Amount(mantissa: 1, scale: 9)]) == nil, "aligning the places does not fit")
+        #expect(Amount.sum([Amount(mantissa: 5, scale: 1), Amount(mantissa: 25, scale: 2)])?.text == "0.75")
+        #expect(Amount.sum([Amount]())?.text == "0")
+        let spec = StatisticsSchema.t4
+        var huge = StatTable.zero(spec)
+        huge[0, 4] = Amount(mantissa: 900_000_000_000_000_000, scale: 0)
+        guard case .failure(let overflow) = StatTable.sum(spec, Array(repeating: huge, count: 11)) else {
+            Issue.record("eleven times 9×10^17 does not fit")
+            return
+        }
+        #expect(overflow.row == "行政复议" && overflow.column.label == "总计")
+        #expect(try StatTable.sum(spec, Array(repeating: huge, count: 10)).get()[0, 4]?.text == "9000000000000000000")
+    }
 }

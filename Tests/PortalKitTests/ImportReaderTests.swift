@@ -107,13 +107,11 @@ import ZIPFoundation
         try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: size, compressionMethod: .deflate) { position, length in
             chunk.prefix(length)
         }
-        let start = Date()
         #expect {
             try DocxReader.read(url, displayPath: "bomb.docx")
         } throws: { error in
             (error as! DiagnosticsError).diagnostics[0].message.contains("larger than 64 MB; it is refused")
         }
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func aFileThatIsNotAZipIsAClearError() throws {

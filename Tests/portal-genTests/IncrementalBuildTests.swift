@@ -202,9 +202,9 @@ import Testing
         let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
         try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
         try FileManager.default.removeItem(at: workspace.url.appendingPathComponent("Content/reports/2023/xishan.md"))
-        let killed = try PortalGen.run(["-c", "PORTAL_GEN_KILL_AFTER_MOVES=2 exec \"$0\" build", PortalGen.executable.path],
-                                       in: workspace.url, shell: true)
-        #expect(killed.status != 0)
+        // The fourth point of the commit is the second file moved in.
+        let killed = try PortalGen.run(["build", "--fault", "commit:4:kill"], in: workspace.url)
+        #expect(killed.status == SIGKILL, "killed by the fault plan: \(killed.stderr)")
         #expect(FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent(".Output.journal").path), "the journal is left")
         _ = try build(workspace)
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent(".Output.journal").path))

@@ -25,6 +25,10 @@ enum PortalGen {
         var stderr: String
     }
 
+    /// A run still going after this long is killed (a hang guard, not a speed claim: machines here
+    /// are shared and may be several times slower than usual).
+    static let hangGuard: TimeInterval = 600
+
     /// Runs portal-gen with `arguments` in `directory`, with extra environment variables.
     /// With `shell`, `arguments` go to /bin/bash instead (for tests that set limits first).
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], shell: Bool = false) throws -> Outcome {
@@ -45,7 +49,10 @@ enum PortalGen {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let guardTimer = DispatchWorkItem { [process] in if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + hangGuard, execute: guardTimer)
         process.waitUntilExit()
+        guardTimer.cancel()
         try out.close()
         try err.close()
         return Outcome(status: process.terminationStatus,

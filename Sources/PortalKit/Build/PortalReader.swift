@@ -8,8 +8,11 @@ public struct PortalReader: Sendable {
         public var portal: Portal?
         /// Problems with the content itself (always errors or warnings as they are).
         public var diagnostics: [Diagnostic]
-        /// Findings of the statistics rules, with the severity of the official rule table.
+        /// Findings of the statistics rules, with the severity of the official rule table: for every
+        /// report that could be read, also when others could not.
         public var findings: [Diagnostic]
+        /// How many reports were read and checked.
+        public var checked = 0
         /// True when the content folder or a file could not be read at all.
         public var unreadable: Bool
         /// Seconds spent loading and validating, and running the statistics rules.
@@ -27,28 +30,29 @@ public struct PortalReader: Sendable {
     }
 
     /// Files unchanged since `cache` was made are taken from it instead of being parsed.
-    public func read(reusing cache: ParseCache? = nil) async -> Result {
-        await read(loader.snapshot(), reusing: cache)
+    public func read() async -> Result {
+        await read(loader.snapshot())
     }
 
     /// Reads the reports of a snapshot of the folder taken earlier in the build.
-    public func read(_ snapshot: ContentLoader.Snapshot, reusing cache: ParseCache? = nil) async -> Result {
+    /// `today` decides which dates are still to come.
+    func read(_ snapshot: ContentLoader.Snapshot, reusing cache: ParseCache? = nil, today: CalendarDate = .today) async -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         let loaded = await loader.load(snapshot, reusing: cache)
         var diagnostics = loaded.diagnostics
         let unreadable = loaded.unreadable
-        guard let config = loaded.config, !diagnostics.hasErrors else {
+        guard let config = loaded.config else {
             return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
         }
-        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports)
+        // Every report that could be read is validated and checked, even when others could not:
+        // `check` lists every finding at once.
+        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports, today: today)
         diagnostics += problems
-        if diagnostics.hasErrors {
-            return Result(portal: nil, diagnostics: diagnostics, findings: [], unreadable: unreadable)
-        }
+        diagnostics += CompilationCheck.overflows(portal)
         let loadEnd = clock.now
         let findings = await StatisticsChecker.check(portal)
-        return Result(portal: portal, diagnostics: diagnostics, findings: findings, unreadable: unreadable,
+        return Result(portal: diagnostics.hasErrors ? nil : portal, diagnostics: diagnostics, findings: findings, checked: portal.reports.count, unreadable: unreadable,
                       loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd),
                       cache: loaded.cache, reused: loaded.reused)
     }

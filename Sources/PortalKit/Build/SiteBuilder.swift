@@ -28,6 +28,8 @@ public struct SiteBuilder: Sendable {
         public var atomic = false
         /// For tests: where the build fails or dies on purpose (see `FaultPlan`).
         public var faults: FaultPlan?
+        /// The day the build runs on: some warnings depend on it (a publication date still to come).
+        public var today: CalendarDate = .today
 
         public init(content: URL, theme: String? = nil, output: URL,
                     displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -109,7 +111,7 @@ public struct SiteBuilder: Sendable {
         timings.prepareWall = BuildTimings.seconds(clock.now - start)
 
         // 2. Read.
-        let read = await reader.read(prepared.snapshot, reusing: prepared.cache)
+        let read = await reader.read(prepared.snapshot, reusing: prepared.cache, today: options.today)
         kept.all.append(read)
         timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
@@ -214,7 +216,7 @@ public struct SiteBuilder: Sendable {
                                                    reports: portal.reports.count, pages: plan.pages.count), written: written)
             kept.all.append(written)
             timings.filesUnchanged = written.filter(\.unchanged).count
-            timings.filesWritten = written.count + 1 - timings.filesUnchanged
+            timings.filesWritten = written.count - timings.filesUnchanged
         } catch {
             // The files being made are written into the staging folder: let them finish before it goes.
             for file in everything { _ = await file.written.value }
@@ -287,7 +289,7 @@ public struct SiteBuilder: Sendable {
         guard let config = snapshot.config,
               let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
         return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: .today)
+                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: options.today)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {

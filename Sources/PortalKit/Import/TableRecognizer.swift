@@ -150,14 +150,11 @@ struct TableRecognizer {
     }
 
     /// Whether a complete T3 satisfies T3-1, T3-2 and T3-3.
+    /// The same rules as `check` (`ArithmeticRules`): a reading is kept only when every balance holds.
     static func addsUp(_ table: [String: [Amount?]], format: ReportFormat) -> Bool {
-        func v(_ key: String, _ column: Int) -> Amount { table[key]?[column].orZero ?? .zero }
-        let results = StatisticsSchema.resultRows(format)
-        for column in 0..<7 {
-            if v("N", column) + v("K", column) != v("G", column) + v("J", column) { return false }
-            if results.reduce(Amount.zero, { $0 + v($1, column) }) != v("G", column) { return false }
-        }
-        return table.keys.allSatisfy { key in (0..<6).reduce(Amount.zero) { $0 + v(key, $1) } == v(key, 6) }
+        ArithmeticRules.t3(format: format) { key, column in table[key]?[column].orZero ?? .zero }
+            .allSatisfy { $0.holds == true }
+
     }
 
     // MARK: - T2

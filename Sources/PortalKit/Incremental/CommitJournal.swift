@@ -75,14 +75,17 @@ struct CommitJournal: Sendable, Equatable {
     /// Carries the journal out in `output` (whose parent is `parent`); `faults` is for tests.
     func carryOut(output: ContainedFolder, parent: ContainedFolder, journalPath: String, faults: FaultPlan?) throws(SystemError) {
         let manifest = SafePath(BuildManifest.fileName)!
-        try output.remove(manifest)
-        try faults?.reach(.commit, "old manifest removed")
+        // Once every move is made the staging folder is removed: a replay finds none and moves nothing.
+        let source = try? ContainedFolder(parent.path + "/" + staging)
+        // The new manifest still staged (or the staging folder gone): the output's is the old one.
+        if source == nil || source?.stamp(of: manifest) != nil {
+            try output.remove(manifest)
+            try faults?.reach(.commit, "old manifest removed")
+        }
         for path in removals {
             try output.remove(path)
             try faults?.reach(.commit, "removed \(path)")
         }
-        // Once every move is made the staging folder is removed: a replay finds none and moves nothing.
-        let source = try? ContainedFolder(parent.path + "/" + staging)
         if let source {
             for path in moves {
                 try output.moveIn(path, from: source)

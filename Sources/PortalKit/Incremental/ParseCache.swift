@@ -264,7 +264,7 @@ public struct ParseCache: Sendable {
                 writer.int(location.line)
                 writer.int(location.column)
             }
-            writer.optionalString(diagnostic.rule)
+            writer.optionalString(diagnostic.rule?.rawValue)
             writer.string(diagnostic.message)
             writer.optionalString(diagnostic.publicMessage)
         }
@@ -275,7 +275,7 @@ public struct ParseCache: Sendable {
         for _ in 0..<(try reader.count()) {
             let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
             let location = try reader.bool() ? SourceLocation(file: try reader.string(), line: try reader.small(), column: try reader.small()) : nil
-            let rule = try reader.optionalString()
+            let rule = try reader.optionalString().map(RuleID.init(rawValue:))
             let message = try reader.string()
             diagnostics.append(Diagnostic(severity, message, at: location, rule: rule, publicMessage: try reader.optionalString()))
         }

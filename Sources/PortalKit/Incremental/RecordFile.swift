@@ -73,18 +73,16 @@ enum RecordFile {
     /// The body of a record, when `bytes` are a whole, undamaged record of `kind` from this portal-gen.
     static func open(_ bytes: [UInt8], as kind: Kind) -> Result<ArraySlice<UInt8>, Rejection> {
         let header = header(kind)
-        guard bytes.count >= header.count + trailerLength else {
-            return bytes.starts(with: header.prefix(bytes.count)) ? .failure(.damaged) : .failure(.foreign)
-        }
+        // Only a record that names itself as one of this kind, from another build, is foreign.
+        let kindPrefix = Array("portal-gen \(kind.rawValue) ".utf8)
+        let foreign: Rejection = bytes.starts(with: kindPrefix) && !bytes.starts(with: header) ? .foreign : .damaged
+        guard bytes.count >= header.count + trailerLength else { return .failure(foreign) }
         let end = bytes.count - trailerLength
-        guard bytes[end..<end + trailerPrefix.count].elementsEqual(trailerPrefix), bytes.last == 0x0A else { return .failure(.damaged) }
+        guard bytes[end..<end + trailerPrefix.count].elementsEqual(trailerPrefix), bytes.last == 0x0A else { return .failure(foreign) }
         var hash = ContentHash()
         bytes.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
-        guard bytes[(end + trailerPrefix.count)..<(bytes.count - 1)].elementsEqual(hash.fixedWidthValue.utf8) else {
-            // A record of another build is told apart from a damaged one by its header, for the warning.
-            return bytes.starts(with: header) ? .failure(.damaged) : .failure(.foreign)
-        }
-        guard bytes.starts(with: header) else { return .failure(.foreign) }
+        guard bytes[(end + trailerPrefix.count)..<(bytes.count - 1)].elementsEqual(hash.fixedWidthValue.utf8) else { return .failure(foreign) }
+        guard bytes.starts(with: header) else { return .failure(foreign) }
         return .success(bytes[header.count..<end])
     }
 

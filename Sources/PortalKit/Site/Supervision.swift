@@ -38,7 +38,7 @@ public struct Supervision: Sendable {
         for diagnostic in diagnostics {
             guard let location = diagnostic.location, let report = byFile[location.file] else { continue }
             findings.append(Finding(report: report, diagnostic: diagnostic, anchor: Supervision.anchor(of: location, in: report.statistics)))
-            if let rule = diagnostic.rule, StatisticsChecker.arithmeticRules.contains(rule) { arithmetic[report.source, default: 0] += 1 }
+            if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[report.source, default: 0] += 1 }
         }
         self.findings = findings
         let years = self.years

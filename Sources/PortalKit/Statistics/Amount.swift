@@ -130,18 +130,30 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return x < y
     }
 
-    /// Exact sum; a sum beyond ±9.2×10^18 (impossible for real reports) saturates.
-    public static func + (a: Amount, b: Amount) -> Amount {
-        guard let (x, y, scale) = aligned(a, b) else { return Amount(mantissa: a.isNegative ? .min : .max, scale: 0) }
-        let (sum, overflow) = x.addingReportingOverflow(y)
-        return overflow ? Amount(mantissa: x < 0 ? .min : .max, scale: scale) : Amount(mantissa: sum, scale: scale)
+    /// The exact sum of `terms`, or nil when it does not fit (beyond ±9.2×10^18 at the largest
+    /// number of decimal places among the terms). Never a wrong figure: the terms are added in
+    /// 128 bits, so only a total that cannot be written is refused, whatever the order of the terms.
+    public static func sum(_ terms: some Sequence<Amount>) -> Amount? {
+        var total: Int128 = 0
+        var scale: Int8 = 0
+        for term in terms {
+            if term.scale > scale {
+                // At most 9 more places on at most 2^63 per term of at most 2^64 terms: fits in 128 bits.
+                let (scaled, overflow) = total.multipliedReportingOverflow(by: Int128(powers[Int(term.scale - scale)]))
+                guard !overflow else { return nil }
+                total = scaled
+                scale = term.scale
+            }
+            let (sum, overflow) = total.addingReportingOverflow(Int128(term.mantissa) * Int128(powers[Int(scale - term.scale)]))
+            guard !overflow else { return nil }
+            total = sum
+        }
+        guard let mantissa = Int64(exactly: total) else { return nil }
+        return Amount(mantissa: mantissa, scale: scale)
     }
 
-    public static prefix func - (a: Amount) -> Amount {
-        Amount(mantissa: a.mantissa == .min ? .max : -a.mantissa, scale: a.scale)
-    }
-
-    public static func - (a: Amount, b: Amount) -> Amount { a + (-b) }
+    /// The exact sum of two figures, or nil when it does not fit (see `sum`).
+    public static func sum(_ a: Amount, _ b: Amount) -> Amount? { sum([a, b]) }
 }
 
 extension Optional where Wrapped == Amount {

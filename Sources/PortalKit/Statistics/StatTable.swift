@@ -68,15 +68,19 @@ public struct StatTable: Sendable, Hashable {
         spec.rows.enumerated().flatMap { index, row in row.columns.indices.map { (row, $0, self[index, $0]) } }
     }
 
-    /// Cell-wise sum of tables of the same layout (blank cells count as 0).
-    public static func sum(_ spec: TableSpec, _ tables: [StatTable]) -> StatTable {
+    /// Cell-wise sum of tables of the same layout (blank cells count as 0); `.failure` names the
+    /// first cell whose total does not fit (never a wrong figure).
+    public static func sum(_ spec: TableSpec, _ tables: [StatTable]) -> Result<StatTable, SumOverflow> {
         var result = StatTable.zero(spec)
-        for table in tables where table.spec.key == spec.key && table.spec.cellCount == spec.cellCount {
-            for cell in 0..<spec.cellCount {
-                result[cell: cell] = result[cell: cell].orZero + table[cell: cell].orZero
+        let same = tables.filter { $0.spec.key == spec.key && $0.spec.cellCount == spec.cellCount }
+        for cell in 0..<spec.cellCount {
+            guard let total = Amount.sum(same.lazy.map { $0[cell: cell].orZero }) else {
+                let row = spec.offsets.lastIndex { $0 <= cell } ?? 0
+                return .failure(SumOverflow(table: spec.key, row: spec.rows[row].label, column: spec.rows[row].columns[cell - spec.offsets[row]]))
             }
+            result[cell: cell] = total
         }
-        return result
+        return .success(result)
     }
 }
 
@@ -110,12 +114,15 @@ public struct Statistics: Sendable, Hashable {
         return Statistics(format: format, t2: .zero(specs[0]), t3: .zero(specs[1]), t4: .zero(specs[2]))
     }
 
-    /// The cell-wise sum of reports of one format, for county compilations.
-    public static func sum(_ format: ReportFormat, _ items: [Statistics]) -> Statistics {
+    /// The cell-wise sum of reports of one format, for county compilations; `.failure` when a
+    /// total does not fit.
+    public static func sum(_ format: ReportFormat, _ items: [Statistics]) -> Result<Statistics, SumOverflow> {
         let specs = StatisticsSchema.tables(for: format)
         let same = items.filter { $0.format == format }
-        return Statistics(format: format, t2: .sum(specs[0], same.map(\.t2)), t3: .sum(specs[1], same.map(\.t3)),
-                          t4: .sum(specs[2], same.map(\.t4)))
+        return Result {
+            Statistics(format: format, t2: try StatTable.sum(specs[0], same.map(\.t2)).get(), t3: try StatTable.sum(specs[1], same.map(\.t3)).get(),
+                       t4: try StatTable.sum(specs[2], same.map(\.t4)).get())
+        }.mapError { $0 as! SumOverflow }
     }
 
     /// The location of a table (`t3`), of one of its rows, or of one of a row's cells when known.

@@ -18,7 +18,7 @@ public struct FigureChart: Sendable {
         func total(_ pick: (Statistics) -> [Amount?]) -> [(Int, Amount?)] {
             ordered.map { report in
                 let cells = pick(report.statistics)
-                return (report.year, cells.allSatisfy { $0 == nil } ? nil : cells.reduce(Amount.zero) { $0 + $1.orZero })
+                return (report.year, cells.allSatisfy { $0 == nil } ? nil : Amount.sum(cells.map(\.orZero)))
             }
         }
         series = [

@@ -28,13 +28,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     /// A stable rule identifier (e.g. `T3-1`) for checks that other tools may filter on.
-    public var rule: String?
+    public var rule: RuleID?
     public var message: String
     /// The same finding in Chinese for the public site (the supervision page); nil for problems
     /// that only the people building the site see.
     public var publicMessage: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) {
         self.severity = severity
         self.location = location
         self.rule = rule
@@ -42,11 +42,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.publicMessage = publicMessage
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) -> Diagnostic {
+    public static func error(_ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, rule: String? = nil, publicMessage: String? = nil) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 

@@ -15,7 +15,7 @@ public enum FindingsJSON {
     public static func encode(_ diagnostics: [Diagnostic]) throws -> Data {
         let entries = diagnostics.map {
             Entry(file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
-                  severity: $0.severity.rawValue, rule: $0.rule, message: $0.message)
+                  severity: $0.severity.rawValue, rule: $0.rule?.rawValue, message: $0.message)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

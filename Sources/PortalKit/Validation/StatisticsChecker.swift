@@ -5,11 +5,6 @@ import Foundation
 /// Findings never change a figure: a published report is a legal record and is shown as published.
 /// Each finding names its rule and the numbers involved, at the line of the offending row.
 public enum StatisticsChecker {
-    /// Rules whose findings are arithmetic inconsistencies in a published report: errors for
-    /// `check` and `build --strict`, warnings for a normal build.
-    public static let arithmeticRules: Set<String> = ["T3-1", "T3-2", "T3-3", "T3-4", "T4-1", "T2-1", "X-1"]
-    /// The rule id of a blank cell ("not filled"), always a warning.
-    public static let blankRule = "BLANK"
 
     /// All findings for all reports, in report order: each report's own findings (made when it was
     /// parsed, see `Report.findings`) and the rules joining a township's consecutive years.
@@ -22,7 +17,7 @@ public enum StatisticsChecker {
             if let previous = lookup[report.township.slug]?[report.year - 1] {
                 let joined = checkConsecutive(previous: previous, current: report)
                 // Report order puts a report's narrative findings last, as they were before.
-                let narrative = findings.firstIndex { $0.rule == "N-1" } ?? findings.endIndex
+                let narrative = findings.firstIndex { $0.rule == .narrative } ?? findings.endIndex
                 findings.insert(contentsOf: joined, at: narrative)
             }
             return findings
@@ -50,13 +45,13 @@ public enum StatisticsChecker {
             let rows = Set(blanks.map(\.row.key))
             let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
             findings.append(.warning("\(table.spec.key.uppercased()) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
-                                     at: at(table.spec.key, first.row.key, first.column), rule: blankRule,
+                                     at: at(table.spec.key, first.row.key, first.column), rule: .blank,
                                      publicMessage: "\(table.spec.key.uppercased())有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
         }
 
         // T2-1, T3-4: kinds of figures.
         for table in s.tables {
-            let rule = table.spec.key == "t2" ? "T2-1" : "T3-4"
+            let rule: RuleID = table.spec.key == "t2" ? .t2Kinds : .t3Kinds
             for (rowIndex, row) in table.spec.rows.enumerated() {
                 for column in row.columns.indices {
                     // Most figures are plain counts, which need no look.
@@ -77,51 +72,46 @@ public enum StatisticsChecker {
             }
         }
 
-        let t3 = s.t3
-        let columns = StatisticsSchema.t3Columns
-        let results = StatisticsSchema.resultRows(s.format)
-        for c in columns.indices {
-            // T3-1: N + K = G + J
-            let left = t3.value("N", c) + t3.value("K", c), right = t3.value("G", c) + t3.value("J", c)
-            if left != right {
-                findings.append(.error("column \(columns[c].label): 本年新收 \(n(t3.value("N", c))) + 上年结转 \(n(t3.value("K", c))) = \(n(left)), but 总计 \(n(t3.value("G", c))) + 结转下年度 \(n(t3.value("J", c))) = \(n(right))",
-                                       at: at("t3", "N", c), rule: "T3-1",
-                                       publicMessage: "T3“\(columns[c].label)”栏：本年新收\(n(t3.value("N", c)))＋上年结转\(n(t3.value("K", c)))＝\(n(left))，与办理结果总计\(n(t3.value("G", c)))＋结转下年度\(n(t3.value("J", c)))＝\(n(right))不一致"))
+        let balances = ArithmeticRules.t3(format: s.format) { s.t3.value($0, $1) } + ArithmeticRules.t4 { s.t4.value($0, $1) }
+        for balance in balances {
+            let table = balance.rule == .t4Results ? s.t4 : s.t3
+            let place = at(table.spec.key, balance.row, balance.column)
+            guard let holds = balance.holds else {
+                let row = table.spec.row(balance.row)
+                let where_ = "\(table.spec.key.uppercased())“\(row?.label ?? balance.row)”行“\(row?.columns[balance.column].label ?? "")”栏"
+                findings.append(.error("\(where_)所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字", at: place, rule: .overflow,
+                                       publicMessage: "\(where_)所涉及的数字过大，无法核对"))
+                continue
             }
-            // T3-2: G = sum of the results
-            let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
-                                                ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
-                                                ("不予处理", results.filter { $0.hasPrefix("E") }), ("其他处理", results.filter { $0.hasPrefix("F") })]
-            let parts = groups.map { ($0.0, $0.1.reduce(Amount.zero) { $0 + t3.value($1, c) }) }
-            let sum = parts.reduce(Amount.zero) { $0 + $1.1 }
-            if sum != t3.value("G", c) {
-                let terms = parts.map { "\($0.0) \(n($0.1))" }.joined(separator: " + ")
-                findings.append(.error("column \(columns[c].label): 总计 is \(n(t3.value("G", c))), but the results add up to \(terms) = \(n(sum))",
-                                       at: at("t3", "G", c), rule: "T3-2",
-                                       publicMessage: "T3“\(columns[c].label)”栏：办理结果总计为\(n(t3.value("G", c)))，但各项办理结果之和为\(n(sum))"))
-            }
-        }
-        // T3-3: each row's 总计 is the sum of the six applicant columns.
-        for row in t3.spec.rows {
-            let sum = (0..<6).reduce(Amount.zero) { $0 + t3.value(row.key, $1) }
-            if sum != t3.value(row.key, 6) {
-                let terms = (0..<6).map { "\(columns[$0].label) \(n(t3.value(row.key, $0)))" }.joined(separator: " + ")
-                findings.append(.error("row \(row.label): 总计 is \(n(t3.value(row.key, 6))), but \(terms) = \(n(sum))",
-                                       at: at("t3", row.key, 6), rule: "T3-3",
-                                       publicMessage: "T3“\(row.label)”行：总计为\(n(t3.value(row.key, 6)))，但各类申请人之和为\(n(sum))"))
-            }
-        }
-        // T4-1: each group's 总计 is the sum of its four results.
-        for row in s.t4.spec.rows {
-            let sum = (0..<4).reduce(Amount.zero) { $0 + s.t4.value(row.key, $1) }
-            if sum != s.t4.value(row.key, 4) {
-                let terms = (0..<4).map { "\(StatisticsSchema.t4Columns[$0].label) \(n(s.t4.value(row.key, $0)))" }.joined(separator: " + ")
-                findings.append(.error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(n(s.t4.value(row.key, 4))), but \(terms) = \(n(sum))",
-                                       at: at("t4", row.key, 4), rule: "T4-1",
-                                       publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(n(s.t4.value(row.key, 4)))，但各项结果之和为\(n(sum))"))
-            }
+            if !holds { findings.append(finding(for: balance, in: table, at: place)) }
         }
         return findings
+    }
+
+    /// The finding for a balance of `ArithmeticRules` that does not hold (both totals known).
+    static func finding(for balance: ArithmeticRules.Balance, in table: StatTable, at place: SourceLocation?) -> Diagnostic {
+        func n(_ value: Amount?) -> String { value?.text ?? "?" }
+        func terms(_ side: [ArithmeticRules.Term], _ separator: String) -> String { side.map { "\($0.label) \(n($0.amount))" }.joined(separator: separator) }
+        let left = n(balance.leftTotal), right = n(balance.rightTotal)
+        let row = table.spec.row(balance.row)!
+        let columnLabel = StatisticsSchema.t3Columns[min(balance.column, 6)].label
+        switch balance.rule {
+        case .t3Balance:
+            let cells = (balance.left + balance.right).map { n($0.amount) }
+            return .error("column \(columnLabel): 本年新收 \(cells[0]) + 上年结转 \(cells[1]) = \(left), but 总计 \(cells[2]) + 结转下年度 \(cells[3]) = \(right)",
+                          at: place, rule: balance.rule,
+                          publicMessage: "T3“\(columnLabel)”栏：本年新收\(cells[0])＋上年结转\(cells[1])＝\(left)，与办理结果总计\(cells[2])＋结转下年度\(cells[3])＝\(right)不一致")
+        case .t3Results:
+            return .error("column \(columnLabel): 总计 is \(left), but the results add up to \(terms(balance.right, " + ")) = \(right)",
+                          at: place, rule: balance.rule, publicMessage: "T3“\(columnLabel)”栏：办理结果总计为\(left)，但各项办理结果之和为\(right)")
+        case .t3Applicants:
+            return .error("row \(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
+                          at: place, rule: balance.rule, publicMessage: "T3“\(row.label)”行：总计为\(left)，但各类申请人之和为\(right)")
+        default:
+            return .error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
+                          at: place, rule: balance.rule,
+                          publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(left)，但各项结果之和为\(right)")
+        }
     }
 
     /// X-1 and X-2: the same township's consecutive years must join up.
@@ -131,16 +121,18 @@ public enum StatisticsChecker {
         func n(_ value: Amount) -> String { value.text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
-                                   at: s.location(table: "t3", row: "K", column: c), rule: "X-1",
+                                   at: s.location(table: "t3", row: "K", column: c), rule: .carriedOver,
                                    publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
         }
         if s.format == .v2021, p.format == .v2021 {
             for row in ["rules", "normative"] {
-                let expected = p.t2.value(row, 2) + s.t2.value(row, 0) - s.t2.value(row, 1)
-                if expected != s.t2.value(row, 2) {
+                // Last year's figure plus those issued this year must be those repealed plus those in force.
+                guard let before = Amount.sum(p.t2.value(row, 2), s.t2.value(row, 0)), let after = Amount.sum(s.t2.value(row, 1), s.t2.value(row, 2)) else { continue }
+                let expected = Amount.sum(before, Amount(mantissa: -s.t2.value(row, 1).mantissa, scale: s.t2.value(row, 1).scale))
+                if before != after, let expected {
                     let label = s.t2.spec.row(row)!.label
                     findings.append(.warning("\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
-                                             at: s.location(table: "t2", row: row, column: 2), rule: "X-2",
+                                             at: s.location(table: "t2", row: row, column: 2), rule: .documentsInForce,
                                              publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
                 }
             }
@@ -187,14 +179,14 @@ public enum StatisticsChecker {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
                     if Amount(quoted) != total {
                         let quote = text[Range(match.range, in: text)!]
-                        findings.append(.warning("the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: "N-1",
+                        findings.append(.warning("the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: .narrative,
                                                  publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
                     }
                 }
             }
             if deniesApplications, let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
                 let quote = text[Range(match.range, in: text)!]
-                findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: "N-1",
+                findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: .narrative,
                                          publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
             }
         }
