@@ -6,4 +6,10 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+/* libxml2 prints its own messages on standard error unless told otherwise; portal-gen says what is
+   wrong in its own words, so the messages of the calling thread are dropped. */
+static void portal_xml_ignore(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void portal_xml_silence(void) { xmlSetGenericErrorFunc(NULL, portal_xml_ignore); }
 #endif

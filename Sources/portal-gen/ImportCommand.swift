@@ -84,13 +84,24 @@ struct ImportCommand: AsyncParsableCommand {
             outcomes.append(outcome)
             if case .printed = outcome.status, let text = outcome.text { Console.printOut([text]) }
             Console.print(outcome.diagnostics, sorted: false)
-            if case .written(let path) = outcome.status { Console.printOut(["Wrote \(path)"]) }
+            if case .written(let path) = outcome.status {
+                Console.printOut(["Wrote \(TextSafety.printable(path))"])
+                let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+                if errors > 0 {
+                    Console.printError("error: 已写入 `\(TextSafety.printable(path))`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认")
+                }
+            }
         }
         if files.count > 1 || inputs.count > 1 || files.contains(where: { URL(fileURLWithPath: $0, relativeTo: cwd).hasDirectoryPath }) {
             Console.printOut(summary(outcomes))
         }
         if inputs.isEmpty { Console.printError("No .docx, .html, .htm, .txt or .md files were found.") }
-        if outcomes.contains(where: { $0.status == .failed }) || inputs.isEmpty { throw ExitCode(1) }
+        // A report written with errors is not done: the build would fail on it.
+        let writtenWithErrors = outcomes.contains { outcome in
+            if case .written = outcome.status { return outcome.diagnostics.hasErrors }
+            return false
+        }
+        if outcomes.contains(where: { $0.status == .failed }) || inputs.isEmpty || writtenWithErrors { throw ExitCode(1) }
     }
 
     /// A table of every file's result, for folder imports.

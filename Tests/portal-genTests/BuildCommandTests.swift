@@ -27,7 +27,7 @@ import Testing
         try workspace.write(settings, to: "Content/portal.yml")
         try workspace.write(reportText(title: "<script>alert('title')</script>",
                                    extra: "document_number: \"\\\"><svg onload=alert(3)>\"\n",
-                                   body: "<script>alert(4)</script>\n\n[x](javascript:alert(5))\n"), to: "Content/a.md")
+                                   body: "<script>alert(4)</script>\n\n<a href=\"javascript:alert(5)\">x</a>\n"), to: "Content/a.md")
         let outcome = try workspace.build()
         try #require(outcome.status == 0, "\(outcome.stderr)")
         for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
@@ -155,5 +155,33 @@ import Testing
         let outcome = try workspace.build(content: "Nowhere")
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("the content folder `Nowhere` does not exist"))
+    }
+}
+
+extension BuildCommandTests {
+    /// Links in a report may lead to the site's own pages and files, to fragments, or to https:,
+    /// http:, mailto: and tel: addresses; anything else is an error at its line (docs/security.md).
+    @Test func linkTargetsOutsideThePolicyAreErrorsAtTheirLine() throws {
+        let workspace = try Workspace()
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        let refused = ["javascript:alert(1)", "JavaScript:alert(1)", "ftp://example.com/a", "//evil.example/x", "%6Aavascript:alert(1)",
+                       "data:text/html,x", "file:///etc/passwd", "\\\\evil.example\\x", "vbscript:x"]
+        let allowed = ["https://www.gov.cn/", "http://www.example.gov.cn/a", "mailto:xxgk@example.gov.cn", "tel:0000-0000000", "#top"]
+        let body = (refused + allowed).map { "[链接](<\($0)>)\n" }.joined(separator: "\n")
+        let file = try workspace.write(reportText(body: "## 一、总体情况\n\n" + body), to: "Content/a.md")
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let outcome = try workspace.build()
+        #expect(outcome.status == 1)
+        for link in refused {
+            let line = try #require(lines.firstIndex { $0.contains("(<\(link)>)") }) + 1
+            #expect(outcome.stderr.contains("Content/a.md:\(line):1: error: 链接"), "\(link) refused at line \(line): \(outcome.stderr)")
+        }
+        for link in allowed {
+            let line = try #require(lines.firstIndex { $0.contains("(<\(link)>)") }) + 1
+            #expect(!outcome.stderr.contains("Content/a.md:\(line):"), "\(link) is allowed")
+        }
+        // Only what the policy allows: the same report without the refused links builds.
+        try workspace.write(reportText(body: "## 一、总体情况\n\n" + allowed.map { "[链接](<\($0)>)\n" }.joined(separator: "\n")), to: "Content/a.md")
+        #expect(try workspace.build().status == 0)
     }
 }

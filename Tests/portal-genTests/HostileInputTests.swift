@@ -223,7 +223,7 @@ extension HostileInputTests {
                                                    withDestinationURL: workspace.url.appendingPathComponent("Outside/secret.md"))
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
-        #expect(outcome.stderr.contains("Content/reports/link.md:1:1: warning: symbolic links are not followed"))
+        #expect(outcome.stderr.contains("Content/reports/link.md:1:1: warning: 这是一个符号链接，portal-gen 不会跟随它"))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/2024/dongcheng/index.html").path))
     }
 

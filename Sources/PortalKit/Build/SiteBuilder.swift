@@ -412,7 +412,8 @@ public struct SiteBuilder: Sendable {
         for candidate in candidates {
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate.standardizedFileURL
+                // A theme folder reached through a link (the theme's own top-level link) is followed once, here.
+                return candidate.standardizedFileURL.resolvingSymlinksInPath()
             }
         }
         let tried = candidates.map { "`\(display($0.standardizedFileURL))`" }.joined(separator: " or ")

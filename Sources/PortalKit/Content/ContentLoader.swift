@@ -181,8 +181,11 @@ public struct ContentLoader: Sendable {
         if entry.undecodableName {
             return .error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read", at: at())
         }
+        if let code = entry.openError {
+            return .error("无法打开这个文件夹（\(String(cString: strerror(code)))），其中的报告没有读入；请检查文件夹的权限", at: at())
+        }
         if entry.isSymbolicLink {
-            return .warning("symbolic links are not followed; copy the file into the content folder instead", at: at())
+            return .warning("这是一个符号链接，portal-gen 不会跟随它（它指向的文件或文件夹不会被读入）；请把文件或文件夹本身复制到内容文件夹里", at: at())
         }
         if entry.size > Self.maximumFileSize {
             return .error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)", at: at())
@@ -197,8 +200,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Parses files on all cores, keeping the input order in the result.
-    /// `recentFiles` were modified just before the walk and may still be being written: they are
-    /// read twice and must read the same.
+    /// `recentFiles` were modified just before the walk and may still be being written (see `readWhole`).
     private func parseConcurrently(_ files: [FileWalker.Entry], recentFiles: Set<String> = []) async -> [ParseResult] {
         let jobs = files.map { file in
             let url = URL(fileURLWithPath: file.path)
@@ -210,7 +212,7 @@ public struct ContentLoader: Sendable {
             let (url, display) = job
             var diagnostics: [Diagnostic] = []
             do throws(DiagnosticsError) {
-                let source = try SourceText.decode(try Self.readWhole(url, display: display, stamp: expected.0, twice: expected.1), displayPath: display)
+                let source = try SourceText.decode(try await Self.readWhole(url, display: display, stamp: expected.0, recent: expected.1), displayPath: display)
                 let report = ReportSource.parse(source, file: url.path, diagnostics: &diagnostics)
                 return ParseResult(report: report, diagnostics: diagnostics)
             } catch {
@@ -220,15 +222,20 @@ public struct ContentLoader: Sendable {
     }
 
     /// A report file's bytes, read whole; the file must still have the stamp the walk saw once it
-    /// has been read (and, when `twice`, read the same a second time), else it was being written
-    /// while it was read and a page made from it could match neither version.
-    static func readWhole(_ url: URL, display: String, stamp: ParseCache.Stamp, twice: Bool) throws(DiagnosticsError) -> Data {
+    /// has been read, else it was being written while it was read and a page made from it could
+    /// match neither version. A file modified just before the walk (`recent`) may still be being
+    /// written: it is read again once it has been left alone for `Snapshot.racyWindow`, and must read the same.
+    static func readWhole(_ url: URL, display: String, stamp: ParseCache.Stamp, recent: Bool) async throws(DiagnosticsError) -> Data {
         func changed() -> DiagnosticsError {
             DiagnosticsError([.error("文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建", at: SourceLocation(file: display, line: 1))])
         }
         let first = try SourceText.bytes(of: url, displayPath: display)
         guard Self.stamp(of: url.path) == stamp, Int64(first.count) == stamp.size else { throw changed() }
-        if twice, try SourceText.bytes(of: url, displayPath: display) != first { throw changed() }
+        if recent {
+            let wait = max(stamp.modified, stamp.changed) + Snapshot.racyWindow - Snapshot.now()
+            if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
+            guard try SourceText.bytes(of: url, displayPath: display) == first, Self.stamp(of: url.path) == stamp else { throw changed() }
+        }
         return first
     }
 

@@ -6,7 +6,8 @@ import Glibc
 /// Lists files under a folder with `readdir` and `lstat`: every build walks the whole content
 /// folder, and this is several times faster than Foundation's enumerator with resource values.
 ///
-/// Hidden entries (starting with `.`) are skipped; symbolic links are reported, never followed.
+/// Hidden entries (starting with `.`) are skipped; symbolic links (to files or folders) are
+/// reported, never followed; a folder that cannot be opened is reported with the system's reason.
 enum FileWalker {
     struct Entry: Sendable {
         var path: String
@@ -18,13 +19,18 @@ enum FileWalker {
         var isSymbolicLink: Bool
         /// The name is not valid UTF-8 (e.g. a GBK file name): it cannot be read reliably.
         var undecodableName = false
+        /// A folder that could not be opened, with the error number.
+        var openError: Int32?
     }
 
     static func walk(_ root: String, extension wanted: String) -> [Entry] {
         var entries: [Entry] = []
         var pending = [root]
         while let folder = pending.popLast() {
-            guard let directory = opendir(folder) else { continue }
+            guard let directory = opendir(folder) else {
+                entries.append(Entry(path: folder, size: 0, modified: 0, isSymbolicLink: false, openError: errno))
+                continue
+            }
             defer { closedir(directory) }
             while let item = readdir(directory) {
                 let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
@@ -43,13 +49,13 @@ enum FileWalker {
                     pending.append(path)
                     continue
                 }
-                guard kind == UInt8(DT_UNKNOWN) || Self.name(name, hasExtension: wanted) else { continue }
+                guard kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) || Self.name(name, hasExtension: wanted) else { continue }
                 var info = stat()
                 guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
                 if type == S_IFDIR {
                     pending.append(path)
-                } else if (type == S_IFREG || type == S_IFLNK), Self.name(name, hasExtension: wanted) {
+                } else if type == S_IFLNK || (type == S_IFREG && Self.name(name, hasExtension: wanted)) {
                     entries.append(Entry(path: path, size: Int64(info.st_size),
                                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                                          changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),

@@ -2,6 +2,28 @@ import Foundation
 
 /// Reads `portal.yml` into `PortalConfig`, reporting every problem with its line.
 public enum PortalConfigLoader {
+    /// Whether `text` is `http(s)://host[:port][/path]` and nothing else: a host of letters, digits,
+    /// `-` and `.`, no user name (`https://www.xx.gov.cn@evil.example` would put `evil.example`
+    /// in the monitoring tags), no query or fragment.
+    static func isSiteAddress(_ text: String) -> Bool {
+        let rest: Substring
+        if text.hasPrefix("https://") { rest = text.dropFirst(8) } else if text.hasPrefix("http://") { rest = text.dropFirst(7) } else { return false }
+        let authority = rest.prefix { $0 != "/" }
+        let path = rest.dropFirst(authority.count)
+        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let host = parts.first, !host.isEmpty, host.count <= 253 else { return false }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        func plain(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        guard labels.allSatisfy({ label in
+            !label.isEmpty && label.count <= 63 && label.allSatisfy { plain($0) || $0 == "-" } && label.first != "-" && label.last != "-"
+        }) else { return false }
+        if parts.count == 2 {
+            guard let port = Int(parts[1]), parts[1].allSatisfy(\.isASCII), (1...65535).contains(port) else { return false }
+        }
+        return path.allSatisfy { plain($0) || "/-._~".contains($0) } && !path.contains("//")
+            && !path.split(separator: "/").contains { $0 == "." || $0 == ".." }
+    }
+
     static let keys = ["site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
                        "deadline", "theme", "unsafe_html", "sample_data", "townships"]
     static let identityKeys = ["site_code", "icp", "police", "police_link"]
@@ -30,8 +52,8 @@ public enum PortalConfigLoader {
 
         var siteURL = fields.string("site_url", "网站地址")
         if let url = siteURL {
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil || url.contains(where: \.isWhitespace) {
-                fields.error("`site_url` must be the site's address such as `https://www.example.gov.cn`", at: fields.location(ofKey: "site_url"))
+            if !Self.isSiteAddress(url) {
+                fields.error("`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名", at: fields.location(ofKey: "site_url"))
                 siteURL = nil
             } else {
                 while siteURL!.hasSuffix("/") { siteURL!.removeLast() }

@@ -221,6 +221,15 @@ struct YAMLFields {
             return nil
         }
         let text = YAMLFields.detachMarks(YAMLFields.trimmed(scalar.string))
+        if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { TextSafety.isHidden($0.element) }) {
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if TextSafety.isBidiControl(scalar) {
+                error("`\(key)`（\(label)）的第 \(offset + 1) 个字符是文字方向控制字符 \(code)，它会让文字显示的顺序与实际不同；请删除它", at: location(of: node))
+            } else {
+                error("`\(key)`（\(label)）的第 \(offset + 1) 个字符是控制字符 \(code)，它不会显示，却会扰乱网页和表格；请删除它（常见于从其他软件复制的文字，或 YAML 的 \\0、\\a、\\e 这类转义）", at: location(of: node))
+            }
+            return nil
+        }
         if text.isEmpty {
             if required { error("`\(key)` (\(label)) is empty; write its value after the colon", at: location(of: node)) }
             return nil

@@ -12,6 +12,9 @@ public enum HTMLReader {
     static let metadataLabels = ["索引号", "发布机构", "发布日期", "成文日期", "文号", "信息来源"]
 
     public static func read(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceDocument {
+        if let problem = encodingProblem(data) {
+            throw DiagnosticsError([.error(problem, at: SourceLocation(file: displayPath, line: 1))])
+        }
         guard let root = HTMLTree.parse(data) else {
             throw DiagnosticsError([.error("the file cannot be read as an HTML page", at: SourceLocation(file: displayPath, line: 1))])
         }
@@ -24,6 +27,38 @@ public enum HTMLReader {
         return SourceDocument(blocks: blocks, metadata: metadata)
     }
 
+    /// The character set a page declares in its first bytes (`<meta charset="gbk">` or
+    /// `<meta http-equiv="Content-Type" content="text/html; charset=gbk">`), lowercased.
+    static func declaredCharset(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Why the page's bytes do not match the encoding it declares (a page saved in GBK that says
+    /// UTF-8, or the other way round), in the user's words; nil when they match or cannot be told.
+    static func encodingProblem(_ data: Data) -> String? {
+        let bytes = [UInt8](data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...])
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        let declared = declaredCharset(data)
+        let fix = "请在浏览器中重新“另存为”网页（编码选 UTF-8），或把网页开头 <meta charset=…> 中的编码改成文件实际的编码后再导入"
+        switch declared {
+        case nil, "utf-8", "utf8":
+            guard !isUTF8 else { return nil }
+            let looksGBK: Bool
+            if case .success = Iconv.decode(bytes, from: "GB18030") { looksGBK = true } else { looksGBK = false }
+            return "网页\(declared == nil ? "没有声明编码（按 UTF-8 读取）" : "声明的编码是 UTF-8")，但文件内容不是 UTF-8\(looksGBK ? "，看起来是 GBK（GB18030）编码" : "")，文字会读成乱码；" + fix
+        case "gbk", "gb2312", "gb18030", "x-gbk", "cp936":
+            guard isUTF8 else { return nil }
+            return "网页声明的编码是 \(declared!.uppercased())，但文件内容是 UTF-8 编码，文字会读成乱码；" + fix
+        default:
+            return nil
+        }
+    }
+
     /// The report's title: the monitoring tag `ArticleTitle`, else the page's first `<h1>`/`<h2>`
     /// naming a 年度报告, else `<title>` up to the site name.
     static func title(of root: HTMLTree) -> String? {
@@ -31,7 +66,8 @@ public enum HTMLReader {
            let content = meta.attributes["content"], content.contains("年度报告") {
             return HTMLTree.collapse(content)
         }
-        if let heading = root.elements(where: { ["h1", "h2"].contains($0.name) && $0.textContent.contains("年度报告") }).first {
+        // The whole text only of the first few headings: a page of headings nested in headings stays linear.
+        if let heading = root.elements(where: { ["h1", "h2"].contains($0.name) }).prefix(20).first(where: { $0.textContent.contains("年度报告") }) {
             return heading.textContent
         }
         if let title = root.elements(where: { $0.name == "title" }).first?.textContent, title.contains("年度报告") {
@@ -42,13 +78,11 @@ public enum HTMLReader {
 
     /// The page without scripts, styles and site chrome elements.
     static func strip(_ node: HTMLTree) -> HTMLTree {
-        var copy = node
-        copy.children = node.children.filter { !chrome.contains($0.name) }.map(strip)
-        return copy
+        node.with(children: node.children.filter { !chrome.contains($0.name) }.map(strip))
     }
 
     static func isStatisticsTable(_ node: HTMLTree) -> Bool {
-        guard node.name == "table", node.elements(where: { $0.name == "table" }).count == 1 else { return false }
+        guard node.name == "table", node.tableCount == 1 else { return false }
         let text = node.textContent
         return ["本年新收", "第二十条", "行政复议", "结果维持", "申请人情况"].contains { text.contains($0) }
     }
@@ -57,12 +91,12 @@ public enum HTMLReader {
     static func mainContainer(_ page: HTMLTree) -> HTMLTree {
         let tables = page.elements(where: isStatisticsTable)
         let headings = page.elements { node in
-            ["p", "div", "h1", "h2", "h3", "h4", "span", "strong", "td"].contains(node.name) && node.textContent.hasPrefix("一、")
+            ["p", "div", "h1", "h2", "h3", "h4", "span", "strong", "td"].contains(node.name) && node.head.hasPrefix("一、")
         }
-        let targets = Set(tables.map(\.id) + headings.prefix(1).map(\.id))
+        let targets = tables.map(\.id) + headings.prefix(1).map(\.id)
         guard !targets.isEmpty else { return body(of: page) }
         var current = page
-        while let next = current.children.first(where: { $0.name != "#text" && targets.isSubset(of: $0.subtreeIDs) }) {
+        while let next = current.children.first(where: { child in child.name != "#text" && targets.allSatisfy { child.contains(id: $0) } }) {
             current = next
         }
         return current
@@ -77,15 +111,15 @@ public enum HTMLReader {
         if node.name == "table" {
             let text = node.textContent
             if metadataLabels.prefix(3).filter({ text.contains($0) }).count >= 2 { return }
-            if node.elements(where: { $0.name == "table" }).count == 1 {
+            if node.tableCount == 1 {
                 blocks.append(.table(grid(of: node)))
                 return
             }
         }
-        let blockNames: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"]
+        let blockNames = HTMLTree.blockNames
         let hasBlockChildren = node.children.contains { child in
             child.name == "table" || blockNames.contains(child.name) || ["div", "section", "article", "ul", "ol", "tbody", "tr", "td", "center", "font"].contains(child.name)
-                && !child.elements(where: { blockNames.contains($0.name) || $0.name == "table" || $0.name == "div" }).isEmpty
+                && child.hasBlock
         }
         if blockNames.contains(node.name) || (!hasBlockChildren && node.name != "#text") {
             let text = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines)

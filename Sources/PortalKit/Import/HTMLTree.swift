@@ -4,18 +4,89 @@ import Foundation
 /// An HTML page parsed by libxml2's forgiving HTML parser and copied into Swift values.
 ///
 /// This is the only place that calls libxml2: the C tree is freed before `parse` returns.
+///
+/// What the reader asks of every node (where its subtree ends, how its text begins, whether it
+/// holds tables or blocks) is worked out once, from its children, when the node is made: asking
+/// it of each node of a page nested hundreds of levels deep stays linear in the page's size.
 public struct HTMLTree: Sendable {
     /// The node's position in document order, unique within a tree.
-    public var id: Int
-    public var name: String
-    public var attributes: [String: String]
+    public let id: Int
+    public let name: String
+    public let attributes: [String: String]
     /// For text nodes (`name == "#text"`), the text.
-    public var text: String
-    public var line: Int
-    public var children: [HTMLTree]
+    public let text: String
+    public let line: Int
+    public let children: [HTMLTree]
+    /// The largest id in this node's subtree: the nodes below it have the ids after its own up to this one.
+    public let lastID: Int
+    /// The first `headLength` characters of `textContent`.
+    public let head: String
+    /// Whether the node's text starts or ends with white space, and whether it has any other character.
+    let startsWithSpace: Bool
+    let endsWithSpace: Bool
+    let isBlank: Bool
+    /// How many `table` elements the subtree has (this node included).
+    public let tableCount: Int
+    /// Whether the subtree has a block element, a table or a `div` (this node included).
+    let hasBlock: Bool
+
+    static let headLength = 64
+    static let blockNames: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"]
+
+    init(id: Int, name: String, attributes: [String: String], text: String, line: Int, children: [HTMLTree]) {
+        self.id = id
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+        self.line = line
+        self.children = children
+        lastID = children.last?.lastID ?? id
+        tableCount = children.reduce(name == "table" ? 1 : 0) { $0 + $1.tableCount }
+        hasBlock = Self.blockNames.contains(name) || name == "table" || name == "div" || children.contains(where: \.hasBlock)
+        func isSpace(_ character: Character) -> Bool { character.isWhitespace || character == "\u{00A0}" || character == "\u{3000}" }
+        if name == "#text" || name == "br" {
+            let raw = name == "br" ? "\n" : text
+            head = String(HTMLTree.collapse(String(raw.prefix(Self.headLength * 4))).prefix(Self.headLength))
+            startsWithSpace = raw.first.map(isSpace) ?? false
+            endsWithSpace = raw.last.map(isSpace) ?? false
+            isBlank = raw.allSatisfy(isSpace)
+        } else {
+            var result = ""
+            var pending = false
+            var starts = false, ends = false, blank = true
+            for child in children where !(child.head.isEmpty && !child.startsWithSpace && !child.endsWithSpace) {
+                if blank { starts = starts || child.startsWithSpace }
+                if child.isBlank {
+                    pending = pending || !result.isEmpty
+                    ends = true
+                    continue
+                }
+                blank = false
+                if result.count < Self.headLength {
+                    if !result.isEmpty, pending || child.startsWithSpace { result.append(" ") }
+                    result += child.head
+                }
+                pending = child.endsWithSpace
+                ends = child.endsWithSpace
+            }
+            head = String(result.prefix(Self.headLength))
+            startsWithSpace = starts
+            endsWithSpace = ends
+            isBlank = blank
+        }
+    }
+
+    /// A copy of this node with other children (the derived values are worked out again).
+    func with(children: [HTMLTree]) -> HTMLTree {
+        HTMLTree(id: id, name: name, attributes: attributes, text: text, line: line, children: children)
+    }
+
+    /// Whether the node with `id` is this node or below it.
+    public func contains(id other: Int) -> Bool { (id...lastID).contains(other) }
 
     /// Parses a page; the encoding comes from the page's `<meta charset>` (UTF-8 when it has none).
     public static func parse(_ data: Data) -> HTMLTree? {
+        portal_xml_silence()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document: htmlDocPtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return nil }
@@ -92,16 +163,15 @@ public struct HTMLTree: Sendable {
         return result
     }
 
-    /// The ids of this node and all nodes below it.
-    public var subtreeIDs: Set<Int> {
-        children.reduce(into: [id]) { $0.formUnion($1.subtreeIDs) }
-    }
-
     /// Every descendant element (depth-first, document order), this node included.
     public func elements(where predicate: (HTMLTree) -> Bool) -> [HTMLTree] {
         var found: [HTMLTree] = []
-        if name != "#text", predicate(self) { found.append(self) }
-        for child in children { found += child.elements(where: predicate) }
+        collect(where: predicate, into: &found)
         return found
+    }
+
+    private func collect(where predicate: (HTMLTree) -> Bool, into found: inout [HTMLTree]) {
+        if name != "#text", predicate(self) { found.append(self) }
+        for child in children { child.collect(where: predicate, into: &found) }
     }
 }

@@ -66,6 +66,22 @@ public struct ImportSession: Sendable {
         return (files, missing)
     }
 
+    /// The first symbolic link on the way from the content folder to `target` (itself included),
+    /// if any: writing through it could put the file outside the content folder.
+    func linkOnTheWay(to target: URL) -> URL? {
+        let root = content.standardizedFileURL.path
+        let path = target.standardizedFileURL.path
+        guard path.hasPrefix(root + "/") else { return target }
+        var current = URL(fileURLWithPath: root)
+        for component in path.dropFirst(root.count + 1).split(separator: "/") {
+            current.appendPathComponent(String(component))
+            var info = stat()
+            guard lstat(current.path, &info) == 0 else { return nil }
+            if info.st_mode & S_IFMT == S_IFLNK { return current }
+        }
+        return nil
+    }
+
     /// Where a report belongs in the content folder.
     public func destination(township: Township, year: Int) -> URL {
         content.appendingPathComponent("reports/\(year)/\(township.slug).md")
@@ -103,6 +119,10 @@ public struct ImportSession: Sendable {
             outcome.status = .printed
             let (portal, problems) = Validator.validate(config: config, sources: [source])
             outcome.diagnostics += problems + (portal.reports.first?.findings ?? [])
+            return outcome
+        }
+        if let link = linkOnTheWay(to: target) {
+            outcome.diagnostics.append(.error("`\(displayPath(link))` 是一个符号链接；导入不会经由它写到内容文件夹以外。请把它换成真正的文件夹（或文件）后再导入", at: nil))
             return outcome
         }
         if FileManager.default.fileExists(atPath: target.path), !options.force {

@@ -140,8 +140,15 @@ public struct PageRenderer: Sendable {
         let templateStart = clock.now
         let html = theme.render(page.template, context: context)
         let templateTime = clock.now - templateStart
-        let diagnostics = LinkChecker.check(html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
+        var diagnostics = LinkChecker.check(html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
                                             report: source, bodyLinks: bodyLinks, template: page.template)
+        if let source, !portal.config.unsafeHTML {
+            for link in bodyLinks {
+                if let refusal = LinkPolicy.refusal(of: link.url) {
+                    diagnostics.append(.error(refusal, at: SourceLocation(file: source.source, line: source.bodyFirstLine + link.line - 1)))
+                }
+            }
+        }
         return Rendered(html: html, diagnostics: diagnostics, markdownSeconds: BuildTimings.seconds(markdownTime),
                         templateSeconds: BuildTimings.seconds(templateTime))
     }
@@ -235,7 +242,9 @@ public struct PageRenderer: Sendable {
         }
         context["reportCount"] = portal.reports.count
         context["downloads"] = ["csv": link(OpenData.csvPath, from: page), "json": link(OpenData.jsonPath, from: page)]
-        context["supervisionURL"] = link(SitePlan.supervision, from: page)
+        // A portal without reports yet has a home page that says so, and no supervision page.
+        context["noReports"] = portal.reports.isEmpty
+        if !portal.reports.isEmpty { context["supervisionURL"] = link(SitePlan.supervision, from: page) }
         if let latest = portal.years.first { context["compilationURL"] = link(SitePlan.compilationPath(latest), from: page) }
         return context
     }

@@ -53,11 +53,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String {
         var text = ""
         if let location {
-            text += "\(location.file):\(location.line):\(location.column): "
+            text += "\(TextSafety.printable(location.file)):\(location.line):\(location.column): "
         }
         text += "\(severity.rawValue): "
         if let rule { text += "[\(rule)] " }
-        return text + message
+        // A file name or value with a newline could forge a message line, an escape code could
+        // drive the terminal: every such character is shown as its code.
+        return text + TextSafety.printable(message)
     }
 }
 
