@@ -45,7 +45,7 @@ import Testing
         let format = TableRecognizer.t3(TableRecognizer.items(rows, rows.indices.map { .init(line: $0 + 1) }), into: &outcome)
         #expect(format == .v2019)
         #expect(outcome.issues.isEmpty, "\(outcome.issues)")
-        #expect(outcome.cells["t3"]?["F"] == [Amount(1), Amount(0), Amount(0), Amount(0), Amount(0), Amount(0), Amount(1)])
+        #expect(outcome.cells[.t3]?["F"] == [Amount(1), Amount(0), Amount(0), Amount(0), Amount(0), Amount(0), Amount(1)])
     }
 
     @Test func gb18030AndUTF16AreDetected() throws {

@@ -26,9 +26,9 @@ import Testing
         let s = try #require(report?.statistics)
         let lines = text.components(separatedBy: "\n")
         let nLine = try #require(lines.firstIndex { $0.hasPrefix("  N: ") }) + 1
-        #expect(s.location(table: "t3", row: "N")?.line == nLine)
-        #expect(s.location(table: "t3", row: "N", column: 0)?.column == 7)
-        #expect(s.location(table: "t3", row: "N", column: 1)?.column == 10)
+        #expect(s.location(table: .t3, row: "N")?.line == nLine)
+        #expect(s.location(table: .t3, row: "N", column: 0)?.column == 7)
+        #expect(s.location(table: .t3, row: "N", column: 1)?.column == 10)
     }
 
     @Test func formatIsInferredFromTheRowsNeverFromTheYear() throws {

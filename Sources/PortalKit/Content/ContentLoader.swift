@@ -150,7 +150,12 @@ public struct ContentLoader: Sendable {
                 next.entries[file.path] = entry
                 continue
             }
-            let result = parsed.next()!
+            var result = parsed.next()!
+            // A file that failed and has changed since the walk was being written: say so, rather
+            // than what its half-written text looked like.
+            if result.diagnostics.hasErrors, Self.stamp(of: file.path) != file.stamp {
+                result = ParseResult(report: nil, diagnostics: [Self.changedDuringBuild(URL(fileURLWithPath: file.path), display: displayPath(URL(fileURLWithPath: file.path)))])
+            }
             diagnostics += result.diagnostics
             unreadable = unreadable || result.unreadable
             if let report = result.report {
@@ -226,9 +231,7 @@ public struct ContentLoader: Sendable {
     /// match neither version. A file modified just before the walk (`recent`) may still be being
     /// written: it is read again once it has been left alone for `Snapshot.racyWindow`, and must read the same.
     static func readWhole(_ url: URL, display: String, stamp: ParseCache.Stamp, recent: Bool) async throws(DiagnosticsError) -> Data {
-        func changed() -> DiagnosticsError {
-            DiagnosticsError([.error("文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建", at: SourceLocation(file: display, line: 1))])
-        }
+        func changed() -> DiagnosticsError { DiagnosticsError([changedDuringBuild(url, display: display)]) }
         let first = try SourceText.bytes(of: url, displayPath: display)
         guard Self.stamp(of: url.path) == stamp, Int64(first.count) == stamp.size else { throw changed() }
         if recent {
@@ -237,6 +240,10 @@ public struct ContentLoader: Sendable {
             guard try SourceText.bytes(of: url, displayPath: display) == first, Self.stamp(of: url.path) == stamp else { throw changed() }
         }
         return first
+    }
+
+    static func changedDuringBuild(_ url: URL, display: String) -> Diagnostic {
+        .error("文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建", at: SourceLocation(file: display, line: 1))
     }
 
     /// The stamp of the file at `path` now (a link's own), nil when there is none.

@@ -6,7 +6,7 @@ import Yams
 /// person can type and review it; `~` is a blank cell. A word where a number belongs, a row of
 /// the wrong length, a missing or unknown row are always errors at their line.
 enum StatisticsParser {
-    static let keys = ["format", "t2", "t3", "t4"]
+    static let keys = ["format"] + TableID.allCases.map(\.rawValue)
 
     static func parse(_ fields: inout YAMLFields) -> Statistics? {
         let errorsBefore = fields.diagnostics.count
@@ -18,7 +18,7 @@ enum StatisticsParser {
                 return nil
             }
         }
-        let groups = ["t2", "t3", "t4"].map { key in (key, fields.fields(key, label(key), required: true)) }
+        let groups = TableID.allCases.map { table in (table.rawValue, fields.fields(table.rawValue, table.caption, required: true)) }
         guard fields.diagnostics.count == errorsBefore, let t2 = groups[0].1, let t3 = groups[1].1, let t4 = groups[2].1 else { return nil }
 
         guard let format = detectFormat(explicit: explicit, t2: t2, t3: t3, fields: &fields) else { return nil }
@@ -32,14 +32,6 @@ enum StatisticsParser {
         }
         guard fields.diagnostics.count == errorsBefore else { return nil }
         return Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
-    }
-
-    static func label(_ key: String) -> String {
-        switch key {
-        case "t2": "主动公开政府信息情况"
-        case "t3": "收到和处理政府信息公开申请情况"
-        default: "行政复议、行政诉讼情况"
-        }
     }
 
     /// The format is explicit or follows from which rows are present: never from the year.
@@ -65,7 +57,7 @@ enum StatisticsParser {
         }
         if formats.count == 1 { return formats.first }
         let why = formats.isEmpty ? "the tables do not show it" : "the tables mix both: " + evidence.map(\.1).joined(separator: "; ")
-        fields.error("cannot tell whether this report uses the 2021 or the 2019 format (\(why)); add a line `format: 2021` or `format: 2019`", at: fields.location(ofKey: "t3"))
+        fields.error("cannot tell whether this report uses the 2021 or the 2019 format (\(why)); add a line `format: 2021` or `format: 2019`", at: fields.location(ofKey: TableID.t3.rawValue))
         return nil
     }
 
@@ -74,7 +66,7 @@ enum StatisticsParser {
                                   rows: inout [TableLocations.Position], cells: inout [TableLocations.Position]) -> StatTable {
         let known = spec.rows.map(\.key)
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
-        let otherSpec = StatisticsSchema.tables(for: other).first { $0.key == spec.key }!
+        let otherSpec = StatisticsSchema.tables(for: other).first { $0.id == spec.id }!
         // Each row's entry, found once (tables have about 25 rows; a linear search per row added up).
         var entries: [String: YAMLFields.Entry] = [:]
         for entry in group.entries {
@@ -82,7 +74,7 @@ enum StatisticsParser {
         }
         for entry in group.entries {
             guard let name = entry.name, !known.contains(name) else { continue }
-            var message = "`\(name)` is not a row of \(spec.key.uppercased()) in the \(format.rawValue) format"
+            var message = "`\(name)` is not a row of \(spec.id.label) in the \(format.rawValue) format"
             if otherSpec != spec, otherSpec.row(name) != nil {
                 message += " (it belongs to the \(other.rawValue) format)"
             } else if let suggestion = Suggestion.closest(to: name, in: known) {

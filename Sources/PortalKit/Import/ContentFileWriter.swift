@@ -5,7 +5,7 @@ import Foundation
 enum ContentFileWriter {
     static func write(title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
                       indexNumber: String, issuer: String?, documentNumber: String?, format: ReportFormat,
-                      tables: [String: [String: [Amount?]]], narrative: [(section: Int, text: String, headingLevel: Int?)],
+                      tables: [TableID: [String: [Amount?]]], narrative: [(section: Int, text: String, headingLevel: Int?)],
                       notes: [String]) -> String {
         var lines = ["---",
                      "title: \(scalar(title))",
@@ -21,13 +21,13 @@ enum ContentFileWriter {
             lines.append("\(spec.key):   # \(spec.heading)")
             let keyWidth = (spec.rows.map(\.key.count).max() ?? 1) + 1
             for row in spec.rows {
-                let cells = tables[spec.key]?[row.key] ?? Array(repeating: nil, count: row.columns.count)
+                let cells = tables[spec.id]?[row.key] ?? Array(repeating: nil, count: row.columns.count)
                 let figures = cells.map { $0?.text ?? "~" }
                 let value = row.columns.count == 1 ? figures[0] : "[" + figures.joined(separator: ", ") + "]"
                 let key = (row.key + ":").padding(toLength: keyWidth + 1, withPad: " ", startingAt: 0)
                 var comment = row.label
                 if let group = row.group { comment = group + " " + comment }
-                if spec.key != "t3" { comment += ": " + row.columns.map(\.label).joined(separator: ", ") }
+                if spec.id != .t3 { comment += ": " + row.columns.map(\.label).joined(separator: ", ") }
                 lines.append("  \(key)\(value)   # \(comment)")
             }
         }
@@ -45,7 +45,7 @@ enum ContentFileWriter {
         var sectionsWritten = Set<Int>()
         func flushNotes(before section: Int) {
             for number in notesBySection.keys.sorted() where number < section && !sectionsWritten.contains(number) {
-                blocks.append("## " + ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"][number - 2])
+                blocks.append("## " + TableID.allCases[number - 2].heading)
                 blocks += notesBySection.removeValue(forKey: number)!.map { "注：" + escape($0) }
                 sectionsWritten.insert(number)
             }

@@ -122,7 +122,7 @@ public struct ReportImporter: Sendable {
         // 3. The tables.
         var outcome = TableRecognizer.Outcome()
         let start = SourceDocument.Position(line: 1)
-        for (number, name) in [(2, "T2 (二、主动公开政府信息情况)"), (3, "T3 (三、收到和处理政府信息公开申请情况)"), (4, "T4 (四、行政复议、行政诉讼情况)")] where tableItems[number]?.isEmpty ?? true {
+        for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label) (\($0.heading))") }) where tableItems[number]?.isEmpty ?? true {
             outcome.issues.append(ImportIssue(position: start, message: "table \(name) was not found"))
         }
         let t2Format = tableItems[2].map { TableRecognizer.t2($0, into: &outcome) } ?? nil

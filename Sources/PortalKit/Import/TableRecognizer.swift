@@ -22,7 +22,7 @@ struct TableRecognizer {
 
     /// What was read, what is uncertain, and notes moved out of cells.
     struct Outcome {
-        var cells: [String: [String: [Amount?]]] = [:]
+        var cells: [TableID: [String: [Amount?]]] = [:]
         var issues: [ImportIssue] = []
         var notes: [String] = []
         var formatEvidence: [ReportFormat] = []
@@ -108,7 +108,7 @@ struct TableRecognizer {
             }
         }
         resolveAmbiguous(ambiguous, table: &table, format: format, outcome: &outcome)
-        outcome.cells["t3"] = table
+        outcome.cells[.t3] = table
         return format
     }
 
@@ -179,7 +179,7 @@ struct TableRecognizer {
             case .unreadable: break
             }
         }
-        outcome.cells["t2"] = table
+        outcome.cells[.t2] = table
         return format
     }
 
@@ -213,7 +213,7 @@ struct TableRecognizer {
             outcome.issues.append(ImportIssue(position: position, message: "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(values.count) were found"))
             return
         }
-        outcome.cells["t4"] = ["R": Array(figures[0..<5]), "S": Array(figures[5..<10]), "P": Array(figures[10..<15])]
+        outcome.cells[.t4] = ["R": Array(figures[0..<5]), "S": Array(figures[5..<10]), "P": Array(figures[10..<15])]
     }
 
     // MARK: - Shared

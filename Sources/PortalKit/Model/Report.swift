@@ -29,7 +29,7 @@ public final class Report: Sendable, Identifiable {
     public let contentHash: String
     /// Findings of the rules within this report (see `StatisticsChecker.check(_:file:)`).
     public let findings: [Diagnostic]
-    public let id: String
+    public let id: ReportID
 
     public init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
                 written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
@@ -48,6 +48,6 @@ public final class Report: Sendable, Identifiable {
         self.file = file ?? source
         self.contentHash = contentHash
         self.findings = findings
-        self.id = "\(township.slug)/\(year)"
+        self.id = ReportID(township: township.slug, year: year)
     }
 }

@@ -15,8 +15,8 @@ public enum OpenData {
     /// 2019 format's own cells), so the header never depends on which reports a portal has.
     public static let identityColumns = ["township", "organ", "year", "published", "index_number", "format", "url"]
 
-    public static let cellColumns: [(name: String, format: Set<ReportFormat>, table: String, row: String, column: Int)] = {
-        var columns: [(String, Set<ReportFormat>, String, String, Int)] = []
+    public static let cellColumns: [(name: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
+        var columns: [(String, Set<ReportFormat>, TableID, String, Int)] = []
         for format in [ReportFormat.v2021, .v2019] {
             for spec in StatisticsSchema.tables(for: format) {
                 for row in spec.rows {
@@ -25,7 +25,7 @@ public enum OpenData {
                         if let existing = columns.firstIndex(where: { $0.0 == name }) {
                             columns[existing].1.insert(format)
                         } else {
-                            columns.append((name, [format], spec.key, row.key, index))
+                            columns.append((name, [format], spec.id, row.key, index))
                         }
                     }
                 }
@@ -46,7 +46,7 @@ public enum OpenData {
         var builder = FigureTemplate.Builder()
         for column in cellColumns {
             builder.append(",")
-            let table = ["t2", "t3", "t4"].firstIndex(of: column.table)!
+            let table = TableID.allCases.firstIndex(of: column.table)!
             if column.format.contains(format), let row = specs[table].rowIndex(column.row) {
                 builder.figure(table: table, cell: specs[table].offsets[row] + column.column)
             }

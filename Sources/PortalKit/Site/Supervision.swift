@@ -27,34 +27,31 @@ public struct Supervision: Sendable {
 
     public init(portal: Portal, findings diagnostics: [Diagnostic]) {
         years = portal.years
-        var byFile: [String: Report] = [:]
-        var byKey: [String: Report] = [:]
-        for report in portal.reports {
-            byFile[report.source] = report
-            byKey["\(report.township.slug)/\(report.year)"] = report
-        }
+        var byKey: [ReportID: Report] = [:]
+        for report in portal.reports { byKey[report.id] = report }
         var findings: [Finding] = []
-        var arithmetic: [String: Int] = [:]
+        var arithmetic: [ReportID: Int] = [:]
+        // Findings are joined to their report by its identity, never by a path or a message.
         for diagnostic in diagnostics {
-            guard let location = diagnostic.location, let report = byFile[location.file] else { continue }
-            findings.append(Finding(report: report, diagnostic: diagnostic, anchor: Supervision.anchor(of: location, in: report.statistics)))
-            if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[report.source, default: 0] += 1 }
+            guard let id = diagnostic.report, let report = byKey[id] else { continue }
+            findings.append(Finding(report: report, diagnostic: diagnostic, anchor: diagnostic.location.flatMap { Supervision.anchor(of: $0, in: report.statistics) }))
+            if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[id, default: 0] += 1 }
         }
         self.findings = findings
         let years = self.years
         rows = portal.config.townships.map { township in
             (township, years.map { year in
-                let report = byKey["\(township.slug)/\(year)"]
+                let report = byKey[ReportID(township: township.slug, year: year)]
                 return Cell(township: township, year: year, report: report,
                             late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
                             zeroReport: report?.statistics.isZeroReport ?? false,
-                            arithmeticFindings: report.map { arithmetic[$0.source] ?? 0 } ?? 0)
+                            arithmeticFindings: report.map { arithmetic[$0.id] ?? 0 } ?? 0)
             })
         }
     }
 
     /// The table row written on the finding's line, as a page anchor (`t3-N`).
     static func anchor(of location: SourceLocation, in statistics: Statistics) -> String? {
-        statistics.row(onLine: location.line).map { TableLayout.anchor(prefix: $0.table, row: $0.row) }
+        statistics.row(onLine: location.line).map { TableLayout.anchor(prefix: $0.table.rawValue, row: $0.row) }
     }
 }

@@ -72,11 +72,11 @@ public struct StatTable: Sendable, Hashable {
     /// first cell whose total does not fit (never a wrong figure).
     public static func sum(_ spec: TableSpec, _ tables: [StatTable]) -> Result<StatTable, SumOverflow> {
         var result = StatTable.zero(spec)
-        let same = tables.filter { $0.spec.key == spec.key && $0.spec.cellCount == spec.cellCount }
+        let same = tables.filter { $0.spec.id == spec.id && $0.spec.cellCount == spec.cellCount }
         for cell in 0..<spec.cellCount {
             guard let total = Amount.sum(same.lazy.map { $0[cell: cell].orZero }) else {
                 let row = spec.offsets.lastIndex { $0 <= cell } ?? 0
-                return .failure(SumOverflow(table: spec.key, row: spec.rows[row].label, column: spec.rows[row].columns[cell - spec.offsets[row]]))
+                return .failure(SumOverflow(table: spec.id, row: spec.rows[row].label, column: spec.rows[row].columns[cell - spec.offsets[row]]))
             }
             result[cell: cell] = total
         }
@@ -126,8 +126,8 @@ public struct Statistics: Sendable, Hashable {
     }
 
     /// The location of a table (`t3`), of one of its rows, or of one of a row's cells when known.
-    public func location(table: String, row: String? = nil, column: Int? = nil) -> SourceLocation? {
-        guard let tableIndex = tables.firstIndex(where: { $0.spec.key == table }) else { return nil }
+    public func location(table: TableID, row: String? = nil, column: Int? = nil) -> SourceLocation? {
+        guard let tableIndex = tables.firstIndex(where: { $0.spec.id == table }) else { return nil }
         let spec = tables[tableIndex].spec
         guard let row, let rowIndex = spec.rowIndex(row) else { return locations.location(table: tableIndex) }
         let cell = column.flatMap { $0 >= 0 && $0 < spec.rows[rowIndex].columns.count ? spec.offsets[rowIndex] + $0 : nil }
@@ -135,12 +135,12 @@ public struct Statistics: Sendable, Hashable {
     }
 
     /// The row written on `line`, as (table, row) keys, for linking a finding to its row on the page.
-    public func row(onLine line: Int) -> (table: String, row: String)? {
+    public func row(onLine line: Int) -> (table: TableID, row: String)? {
         for (tableIndex, table) in tables.enumerated() {
             for (rowIndex, row) in table.spec.rows.enumerated() {
                 let cells = table.spec.offsets[rowIndex]..<(table.spec.offsets[rowIndex] + row.columns.count)
                 if locations.isRow(table: tableIndex, row: rowIndex, cells: cells, onLine: line) {
-                    return (table.spec.key, row.key)
+                    return (table.spec.id, row.key)
                 }
             }
         }

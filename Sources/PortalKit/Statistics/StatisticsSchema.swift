@@ -37,12 +37,14 @@ public struct RowSpec: Sendable, Hashable {
 /// data files, checks); as a struct each copy retained the spec's arrays one by one, from all
 /// cores at once on the same few objects.
 public final class TableSpec: Sendable, Hashable {
+    /// Which table this is.
+    public let id: TableID
     /// `t2`, `t3` or `t4`: the front-matter key.
-    public let key: String
+    public var key: String { id.rawValue }
     /// The section heading the table belongs to, e.g. `三、收到和处理政府信息公开申请情况`.
-    public let heading: String
+    public var heading: String { id.heading }
     /// The number of that section (2, 3, 4).
-    public let section: Int
+    public var section: Int { id.section }
     public let rows: [RowSpec]
     /// Where each row's first cell sits among the table's cells (row by row, columns in order),
     /// so that a table is one flat array of figures rather than a dictionary of rows.
@@ -51,10 +53,8 @@ public final class TableSpec: Sendable, Hashable {
     public let cellCount: Int
     private let rowIndices: [String: Int]
 
-    public init(key: String, heading: String, section: Int, rows: [RowSpec]) {
-        self.key = key
-        self.heading = heading
-        self.section = section
+    public init(id: TableID, rows: [RowSpec]) {
+        self.id = id
         self.rows = rows
         var offsets: [Int] = [], count = 0
         for row in rows {
@@ -71,11 +71,11 @@ public final class TableSpec: Sendable, Hashable {
     public func rowIndex(_ key: String) -> Int? { rowIndices[key] }
 
     public static func == (a: TableSpec, b: TableSpec) -> Bool {
-        a.key == b.key && a.heading == b.heading && a.section == b.section && a.rows == b.rows
+        a.id == b.id && a.rows == b.rows
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(key)
+        hasher.combine(id)
         hasher.combine(rows)
     }
 }
@@ -98,14 +98,13 @@ public enum StatisticsSchema {
         labels.map { ColumnSpec(key: $0.0, label: $0.1, kind: kind) }
     }
 
-    static let t2Heading = "二、主动公开政府信息情况"
     static let item1 = "第二十条第（一）项", item5 = "第二十条第（五）项", item6 = "第二十条第（六）项"
     static let item8 = "第二十条第（八）项", item9 = "第二十条第（九）项"
 
     public static let t2v2021: TableSpec = {
         let documents = counts([("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")])
         let decisions = counts([("decisions", "本年处理决定数量")])
-        return TableSpec(key: "t2", heading: t2Heading, section: 2, rows: [
+        return TableSpec(id: .t2, rows: [
             RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
             RowSpec(key: "normative", label: "行政规范性文件", group: item1, columns: documents),
             RowSpec(key: "licensing", label: "行政许可", group: item5, columns: decisions),
@@ -121,7 +120,7 @@ public enum StatisticsSchema {
         let items = [ColumnSpec(key: "previous", label: "上一年项目数量", kind: .count),
                      ColumnSpec(key: "change", label: "本年增/减", kind: .change),
                      ColumnSpec(key: "decisions", label: "处理决定数量", kind: .count)]
-        return TableSpec(key: "t2", heading: t2Heading, section: 2, rows: [
+        return TableSpec(id: .t2, rows: [
             RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
             RowSpec(key: "normative", label: "规范性文件", group: item1, columns: documents),
             RowSpec(key: "licensing", label: "行政许可", group: item5, columns: items),
@@ -141,7 +140,6 @@ public enum StatisticsSchema {
     public static let t3Columns = counts([("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
                                           ("public_interest", "社会公益组织"), ("legal_service", "法律服务机构"),
                                           ("other", "其他"), ("total", "总计")])
-    public static let t3Heading = "三、收到和处理政府信息公开申请情况"
     public static let t3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     public static let t3Results = "三、本年度办理结果"
     static let groupC = "（三）不予公开", groupD = "（四）无法提供", groupE = "（五）不予处理", groupF = "（六）其他处理"
@@ -178,7 +176,7 @@ public enum StatisticsSchema {
         }
         rows.append(row("G", "（七）总计", t3Results))
         rows.append(row("J", "四、结转下年度继续办理"))
-        return TableSpec(key: "t3", heading: t3Heading, section: 3, rows: rows)
+        return TableSpec(id: .t3, rows: rows)
     }
 
     /// The label of a T3 result group for a row key (C3 → （三）不予公开), nil for rows outside a group.
@@ -196,8 +194,7 @@ public enum StatisticsSchema {
 
     public static let t4Columns = counts([("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
                                           ("pending", "尚未审结"), ("total", "总计")])
-    public static let t4Heading = "四、政府信息公开行政复议、行政诉讼情况"
-    public static let t4 = TableSpec(key: "t4", heading: t4Heading, section: 4, rows: [
+    public static let t4 = TableSpec(id: .t4, rows: [
         RowSpec(key: "R", label: "行政复议", group: nil, columns: t4Columns),
         RowSpec(key: "S", label: "未经复议直接起诉", group: "行政诉讼", columns: t4Columns),
         RowSpec(key: "P", label: "复议后起诉", group: "行政诉讼", columns: t4Columns),

@@ -11,7 +11,7 @@ public struct PageRenderer: Sendable {
     public let theme: Theme
     /// The statistics findings shown on the supervision page.
     public let findings: [Diagnostic]
-    private let neighbours: [String: (previous: Int?, next: Int?)]
+    private let neighbours: [ReportID: (previous: Int?, next: Int?)]
     /// Fingerprint of every report (file and fingerprint, in order) and of the findings: what the
     /// pages listing or summing all reports are made from.
     private let everything: String
@@ -31,7 +31,7 @@ public struct PageRenderer: Sendable {
         for (index, report) in portal.reports.enumerated() {
             byTownship[report.township.slug, default: []].append(index)
         }
-        var neighbours: [String: (Int?, Int?)] = [:]
+        var neighbours: [ReportID: (Int?, Int?)] = [:]
         for indices in byTownship.values {
             let byYear = indices.sorted { portal.reports[$0].year < portal.reports[$1].year }
             for (position, index) in byYear.enumerated() {
@@ -325,13 +325,7 @@ public struct PageRenderer: Sendable {
         return parts
     }
 
-    static func caption(for spec: TableSpec) -> String {
-        switch spec.key {
-        case "t2": "主动公开政府信息情况"
-        case "t3": "收到和处理政府信息公开申请情况"
-        default: "政府信息公开行政复议、行政诉讼情况"
-        }
-    }
+    static func caption(for spec: TableSpec) -> String { spec.id.caption }
 
     private func compilationContext(_ year: Int, _ page: SitePage) -> [String: Any] {
         let reports = portal.reports(in: year)

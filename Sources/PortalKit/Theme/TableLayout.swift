@@ -31,9 +31,9 @@ public enum TableLayout {
 
         init(spec: TableSpec, prefix: String, caption: String) {
             let layout: (head: [[Cell]], bodies: [[[Cell]]])
-            switch spec.key {
-            case "t2": layout = TableLayout.t2(spec, prefix)
-            case "t3": layout = TableLayout.t3(spec, prefix)
+            switch spec.id {
+            case .t2: layout = TableLayout.t2(spec, prefix)
+            case .t3: layout = TableLayout.t3(spec, prefix)
             default: layout = TableLayout.t4(spec, prefix)
             }
             let blank = " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"

@@ -33,6 +33,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The same finding in Chinese for the public site (the supervision page); nil for problems
     /// that only the people building the site see.
     public var publicMessage: String?
+    /// The report a finding of the statistics rules is about (set by `StatisticsChecker.check(_:)`).
+    public var report: ReportID?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) {
         self.severity = severity

@@ -20,7 +20,11 @@ public enum StatisticsChecker {
                 let narrative = findings.firstIndex { $0.rule == .narrative } ?? findings.endIndex
                 findings.insert(contentsOf: joined, at: narrative)
             }
-            return findings
+            return findings.map { finding in
+                var finding = finding
+                finding.report = report.id
+                return finding
+            }
         }.flatMap { $0 }
     }
 
@@ -32,7 +36,7 @@ public enum StatisticsChecker {
     /// Rules within one report's tables; `file` is the report file as shown in messages.
     public static func check(_ s: Statistics, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        func at(_ table: String, _ row: String, _ column: Int? = nil) -> SourceLocation? {
+        func at(_ table: TableID, _ row: String, _ column: Int? = nil) -> SourceLocation? {
             s.location(table: table, row: row, column: column) ?? SourceLocation(file: file, line: 1)
         }
         func n(_ value: Amount) -> String { value.text }
@@ -44,14 +48,14 @@ public enum StatisticsChecker {
             guard let first = blanks.first else { continue }
             let rows = Set(blanks.map(\.row.key))
             let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
-            findings.append(.warning("\(table.spec.key.uppercased()) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
-                                     at: at(table.spec.key, first.row.key, first.column), rule: .blank,
-                                     publicMessage: "\(table.spec.key.uppercased())有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
+            findings.append(.warning("\(table.spec.id.label) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
+                                     at: at(table.spec.id, first.row.key, first.column), rule: .blank,
+                                     publicMessage: "\(table.spec.id.label)有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
         }
 
         // T2-1, T3-4: kinds of figures.
         for table in s.tables {
-            let rule: RuleID = table.spec.key == "t2" ? .t2Kinds : .t3Kinds
+            let rule: RuleID = table.spec.id == .t2 ? .t2Kinds : .t3Kinds
             for (rowIndex, row) in table.spec.rows.enumerated() {
                 for column in row.columns.indices {
                     // Most figures are plain counts, which need no look.
@@ -64,9 +68,9 @@ public enum StatisticsChecker {
                     case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
                     }
                     if let problem {
-                        findings.append(.error("\(table.spec.key.uppercased()) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
-                                               at: at(table.spec.key, row.key, column), rule: rule,
-                                               publicMessage: "\(table.spec.key.uppercased())“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
+                        findings.append(.error("\(table.spec.id.label) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
+                                               at: at(table.spec.id, row.key, column), rule: rule,
+                                               publicMessage: "\(table.spec.id.label)“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
                     }
                 }
             }
@@ -75,10 +79,10 @@ public enum StatisticsChecker {
         let balances = ArithmeticRules.t3(format: s.format) { s.t3.value($0, $1) } + ArithmeticRules.t4 { s.t4.value($0, $1) }
         for balance in balances {
             let table = balance.rule == .t4Results ? s.t4 : s.t3
-            let place = at(table.spec.key, balance.row, balance.column)
+            let place = at(table.spec.id, balance.row, balance.column)
             guard let holds = balance.holds else {
                 let row = table.spec.row(balance.row)
-                let where_ = "\(table.spec.key.uppercased())“\(row?.label ?? balance.row)”行“\(row?.columns[balance.column].label ?? "")”栏"
+                let where_ = "\(table.spec.id.label)“\(row?.label ?? balance.row)”行“\(row?.columns[balance.column].label ?? "")”栏"
                 findings.append(.error("\(where_)所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字", at: place, rule: .overflow,
                                        publicMessage: "\(where_)所涉及的数字过大，无法核对"))
                 continue
@@ -121,7 +125,7 @@ public enum StatisticsChecker {
         func n(_ value: Amount) -> String { value.text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
-                                   at: s.location(table: "t3", row: "K", column: c), rule: .carriedOver,
+                                   at: s.location(table: .t3, row: "K", column: c), rule: .carriedOver,
                                    publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
         }
         if s.format == .v2021, p.format == .v2021 {
@@ -132,7 +136,7 @@ public enum StatisticsChecker {
                 if before != after, let expected {
                     let label = s.t2.spec.row(row)!.label
                     findings.append(.warning("\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
-                                             at: s.location(table: "t2", row: row, column: 2), rule: .documentsInForce,
+                                             at: s.location(table: .t2, row: row, column: 2), rule: .documentsInForce,
                                              publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
                 }
             }

@@ -5,7 +5,7 @@ public enum Validator {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
         // The file of the first report seen for each township and year, and for each index number.
-        var byKey: [String: String] = [:]
+        var byKey: [ReportID: String] = [:]
         var byIndexNumber: [String: String] = [:]
         byKey.reserveCapacity(sources.count)
         byIndexNumber.reserveCapacity(sources.count)
@@ -23,7 +23,7 @@ public enum Validator {
                 diagnostics.append(.error(message, at: source.location(of: "township")))
                 continue
             }
-            let key = "\(township.slug)/\(source.year)"
+            let key = ReportID(township: township.slug, year: source.year)
             if let first = byKey[key] {
                 diagnostics.append(.error("\(township.name) already has a report for \(source.year) in \(first); keep one of the two files, or correct `year`", at: source.location(of: "year")))
                 continue
