@@ -54,10 +54,10 @@ import Testing
     @Test func wellSealedRecordsWithEscapingPathsAreRefused() {
         let output = URL(fileURLWithPath: "/tmp/site/Output")
         for line in ["0 - 1 1 1 ../victim", "0 - 1 1 1 /etc/passwd", "0 - 1 1 1 a//b", "0 - 1 1 1 .portal-gen-cache"] {
-            let body = Array("inputs x\nreports 0\npages 0\nwarnings []\n\(line)\n".utf8)
+            let body = Array("inputs x\nreports 0\npages 0\nrecorded 0\nwarnings []\n\(line)\n".utf8)
             #expect(BuildManifest(body: body[...]) == nil, "\(line)")
         }
-        #expect(BuildManifest(body: Array("inputs x\nreports 0\npages 0\nwarnings []\n0 - 1 1 1 a/b.html\n".utf8)[...])?.files["a/b.html"] != nil)
+        #expect(BuildManifest(body: Array("inputs x\nreports 0\npages 0\nrecorded 0\nwarnings []\n0 - 1 1 1 a/b.html\n".utf8)[...])?.files["a/b.html"] != nil)
         for journal in ["S .Output.staging-1-2\nD ../victim\n", "S ../elsewhere\nM a\n", "S .Output.staging-1-2\nM /etc\n",
                         "S .Other.staging-1-2\nM a\n", "M a\n", "S .Output.staging-1-2\nX a\n"] {
             #expect(CommitJournal(body: Array(journal.utf8)[...], output: output) == nil, "\(journal.debugDescription)")

@@ -146,6 +146,9 @@ import Testing
         try home.write(contentsOf: Data("<p>手工改动</p>".utf8))
         try home.close()
         try Data("多余".utf8).write(to: output.appendingPathComponent("2024/extra.html"))
+        // Deep in the tree, where a folder as recorded is not listed again: its time tells.
+        try Data("多余".utf8).write(to: output.appendingPathComponent("2023/donghu/extra.txt"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent("2023/nanhe/data.json"))
         let healed = try Self.build(workspace)
         #expect(healed.status == 0, "\(healed.stderr)")
         #expect(!healed.stdout.contains("Nothing changed"), "\(healed.stdout)")

@@ -237,14 +237,17 @@ public struct SiteBuilder: Sendable {
         let fresh = options.fresh
         let displayPath = loader.displayPath
         let manifestRead = Task { fresh ? nil : BuildManifest.load(from: output) }
-        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
+        var cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
         let snapshot = loader.snapshot()
         let fingerprint = inputFingerprint(snapshot, loader: loader)
         var notices: [Diagnostic] = []
-        if let fingerprint, case .success(let manifest)? = await manifestRead.value, manifest.inputs == fingerprint,
-           !Self.commitPending(output), OutputWriter.compare(manifest, with: await OutputTree.scan(output.path)).exact {
+        if let fingerprint, case .success(let manifest)? = await manifestRead.value, manifest.inputs == fingerprint, !Self.commitPending(output) {
+            // Most likely nothing changed: the cache is not needed unless the output folder was touched.
             cacheRead.cancel()
-            return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: manifest)
+            if OutputWriter.compare(manifest, with: await OutputTree.scan(output.path, expecting: manifest)).exact {
+                return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: manifest)
+            }
+            cacheRead = Task { await ParseCache.load(from: output, scope: loader.cacheScope) }
         }
         var cache: ParseCache?
         switch await cacheRead.value {

@@ -24,6 +24,11 @@ struct BuildManifest: Sendable, Equatable {
     var inputs: String
     /// Path relative to the output folder → entry.
     var files: [String: Entry]
+    /// Every folder of the site (the root excepted) → its stamp once the build was committed.
+    var folders: [String: FileStamp] = [:]
+    /// When the folders' stamps were taken (nanoseconds since 1970): a folder changed within
+    /// `ContentLoader.Snapshot.racyWindow` of it may change again without its time moving.
+    var recorded: Int64 = 0
     /// Warnings of that build, printed again when nothing changed.
     var warnings: [Diagnostic]
     var reports: Int
@@ -36,22 +41,26 @@ struct BuildManifest: Sendable, Equatable {
         }
     }
 
-    init(inputs: String, files: [String: Entry], warnings: [Diagnostic], reports: Int, pages: Int) {
+    init(inputs: String, files: [String: Entry], folders: [String: FileStamp] = [:], recorded: Int64 = 0,
+         warnings: [Diagnostic], reports: Int, pages: Int) {
         self.inputs = inputs
         self.files = files
+        self.folders = folders
+        self.recorded = recorded
         self.warnings = warnings
         self.reports = reports
         self.pages = pages
     }
 
     /// The record's body: a few `key value` lines, then one line per file:
-    /// `hash inputs size modified inode path` (`-` when the inputs are not tracked). Handed to
-    /// `emit` a line at a time: at national scale the manifest has half a million lines.
+    /// `hash inputs size modified inode path` (`-` when the inputs are not tracked), and one per
+    /// folder: `/ - size modified inode path`. Handed to `emit` a line at a time: at national
+    /// scale the manifest has half a million lines.
     func encode(emit: (_ piece: [UInt8]) -> Void) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let warningsText = String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self)
-        var line = Array(["inputs \(inputs)", "reports \(reports)", "pages \(pages)", "warnings " + warningsText, ""]
+        var line = Array(["inputs \(inputs)", "reports \(reports)", "pages \(pages)", "recorded \(recorded)", "warnings " + warningsText, ""]
             .joined(separator: "\n").utf8)
         emit(line)
         for path in files.keys.sorted() {
@@ -65,6 +74,10 @@ struct BuildManifest: Sendable, Equatable {
             line.append(0x0A)
             emit(line)
         }
+        for path in folders.keys.sorted() {
+            let stamp = folders[path]!
+            emit(Array("/ - \(stamp.size) \(stamp.modified) \(stamp.inode) \(path)\n".utf8))
+        }
     }
 
     /// Reads a body that `encode` wrote; nil when any line is not what it wrote.
@@ -77,11 +90,12 @@ struct BuildManifest: Sendable, Equatable {
             return String(text.dropFirst(key.count + 1))
         }
         guard let inputs = value("inputs"), let reports = value("reports").flatMap({ Int($0) }), let pages = value("pages").flatMap({ Int($0) }),
-              let warningsText = value("warnings"),
+              let recorded = value("recorded").flatMap({ Int64($0) }), let warningsText = value("warnings"),
               let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsText.utf8)) else { return nil }
         guard lines.last?.isEmpty == true else { return nil }
         lines.removeLast()
         var files: [String: Entry] = [:]
+        var folders: [String: FileStamp] = [:]
         files.reserveCapacity(lines.count)
         for line in lines {
             let parts = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
@@ -91,9 +105,13 @@ struct BuildManifest: Sendable, Equatable {
                   let inode = UInt64(String(decoding: parts[4], as: UTF8.self)),
                   let text = String(validating: parts[5], as: UTF8.self), let path = SafePath(text), !OutputTree.records.contains(path.value)
             else { return nil }
+            if hash == "/" {
+                folders[path.value] = FileStamp(size: size, modified: modified, inode: inode)
+                continue
+            }
             files[path.value] = Entry(hash: hash, inputs: inputs == "-" ? nil : inputs, stamp: FileStamp(size: size, modified: modified, inode: inode))
         }
-        self.init(inputs: inputs, files: files, warnings: warnings, reports: reports, pages: pages)
+        self.init(inputs: inputs, files: files, folders: folders, recorded: recorded, warnings: warnings, reports: reports, pages: pages)
     }
 
     /// The fingerprint of a build's inputs, from file metadata and small files only, so that

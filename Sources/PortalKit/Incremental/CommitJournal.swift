@@ -73,12 +73,17 @@ struct CommitJournal: Sendable, Equatable {
     }
 
     /// Carries the journal out in `output` (whose parent is `parent`); `faults` is for tests.
-    func carryOut(output: ContainedFolder, parent: ContainedFolder, journalPath: String, faults: FaultPlan?) throws(SystemError) {
+    /// `finish` runs once the site's files are in place, before the records are moved in: the
+    /// committing build stages its manifest there (a replay after a kill has none to run, and
+    /// moves in the manifest the killed build staged, if it got that far).
+    func carryOut(output: ContainedFolder, parent: ContainedFolder, journalPath: String, faults: FaultPlan?,
+                  finish: () throws(SystemError) -> Void = {}) throws(SystemError) {
         let manifest = SafePath(BuildManifest.fileName)!
         // Once every move is made the staging folder is removed: a replay finds none and moves nothing.
         let source = try? ContainedFolder(parent.path + "/" + staging)
-        // The new manifest still staged (or the staging folder gone): the output's is the old one.
-        if source == nil || source?.stamp(of: manifest) != nil {
+        // Until the new manifest is in (the staging folder then holds `committed`), the output's is the old one.
+        let committed = ".portal-gen-committed"
+        if source?.stamp(of: SafePath(committed)!) == nil {
             try output.remove(manifest)
             try faults?.reach(.commit, "old manifest removed")
         }
@@ -96,10 +101,12 @@ struct CommitJournal: Sendable, Equatable {
             try output.remove(path)
             try faults?.reach(.commit, "deleted \(path)")
         }
+        try finish()
         if let source {
             try output.moveIn(SafePath(ParseCache.fileName)!, from: source)
             try output.moveIn(manifest, from: source)
             try faults?.reach(.commit, "new manifest moved in")
+            try source.createFile(committed)
         }
         guard unlink(journalPath) == 0 || errno == ENOENT else { throw SystemError("删除 \(journalPath)") }
         try faults?.reach(.commit, "journal removed")

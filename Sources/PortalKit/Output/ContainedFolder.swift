@@ -107,6 +107,13 @@ final class ContainedFolder: @unchecked Sendable {
         }
     }
 
+    /// Creates an empty file `name` directly in this folder (nothing when it exists).
+    func createFile(_ name: String) throws(SystemError) {
+        let file = openat(descriptor, name, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw SystemError("创建 \(path)/\(name)") }
+        close(file)
+    }
+
     /// The stamp of the plain file at `path`, nil when there is none (or a link stands there).
     func stamp(of path: SafePath) -> FileStamp? {
         guard let at = try? parent(of: path, create: false) else { return nil }

@@ -28,6 +28,8 @@ struct OutputWriter: Sendable {
     var stagesChangesOnly: Bool { previous != nil && !atomic }
     /// Entries of the output folder that a build never writes, removed when the site is committed.
     let strays: [SafePath]
+    /// The folders of the output folder as the scan found them, with their stamps.
+    private let scannedFolders: [String: FileStamp]
     /// Warnings about records of the previous build that were ignored (never replayed later).
     let notices: [Diagnostic]
     private let atomic: Bool
@@ -111,20 +113,23 @@ struct OutputWriter: Sendable {
         }
         var trusted: [String: BuildManifest.Entry]?
         var strays: [SafePath] = []
+        var folders: [String: FileStamp] = [:]
         if !fresh, fm.fileExists(atPath: output.path) {
             switch BuildManifest.load(from: output) {
             case .none: break
             case .failure(let rejection):
                 notices.append(.warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
             case .success(let manifest):
-                let tree = await OutputTree.scan(output.path)
+                let tree = await OutputTree.scan(output.path, expecting: manifest)
                 let check = Self.compare(manifest, with: tree)
                 trusted = check.trusted
                 strays = check.strays
+                folders = tree.folders
             }
         }
         previous = trusted
         self.strays = strays
+        scannedFolders = folders
         self.notices = notices
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do throws(SystemError) {
@@ -218,6 +223,14 @@ struct OutputWriter: Sendable {
         }
         do throws(SystemError) {
             try faults?.reach(.stage, path)
+            return try createStaged(path, fill)
+        } catch {
+            throw failed(path, error)
+        }
+    }
+
+    /// `create` without the checks, for portal-gen's own records; the system's error as it is.
+    private func createStaged(_ path: String, _ fill: (Int32) -> Int32?) throws(SystemError) -> FileStamp {
             let file = staging.path + "/" + path
             if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 let folder = String(path[..<slash])
@@ -238,9 +251,6 @@ struct OutputWriter: Sendable {
             if let failure { throw SystemError("写入 \(path)", code: failure) }
             guard let stamp else { throw SystemError("写入 \(path)") }
             return stamp
-        } catch {
-            throw failed(path, error)
-        }
     }
 
     /// The staging folder's subfolders already created: a site has thousands of folders, and every
@@ -271,7 +281,15 @@ struct OutputWriter: Sendable {
     /// Stages one of portal-gen's own records (not a file of the site), made in pieces by `produce`
     /// and sealed as a `RecordFile`; it is moved in by `commit`.
     func stage(record name: String, kind: RecordFile.Kind, _ produce: (inout FileSink) -> Void) throws(DiagnosticsError) {
-        _ = try create(name) { descriptor in
+        do throws(SystemError) {
+            try stageRecord(name, kind: kind, produce)
+        } catch {
+            throw failed(name, error)
+        }
+    }
+
+    private func stageRecord(_ name: String, kind: RecordFile.Kind, _ produce: (inout FileSink) -> Void) throws(SystemError) {
+        _ = try createStaged(name) { descriptor in
             var sink = FileSink(descriptor: descriptor)
             sink.append(RecordFile.header(kind))
             produce(&sink)
@@ -317,15 +335,28 @@ struct OutputWriter: Sendable {
         var files: [String: BuildManifest.Entry] = [:]
         files.reserveCapacity(written.count)
         for file in written { files[file.path] = BuildManifest.Entry(hash: file.hash, inputs: file.inputs, stamp: file.stamp) }
-        let manifest = BuildManifest(inputs: summary.inputs, files: files, warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
+        let siteFolders = OutputTree.folders(of: files.keys)
+        // The manifest records the folders' stamps as the commit leaves them, so it is made last.
+        func stageManifest(folders: [String: FileStamp]) throws(SystemError) {
+            let manifest = BuildManifest(inputs: summary.inputs, files: files, folders: folders, recorded: ContentLoader.Snapshot.now(),
+                                         warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
+            try stageRecord(BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
+        }
         do {
             if !stagesChangesOnly {
                 if atomic, let previous { try linkUnchanged(written, previous: previous) }
-                try stage(record: BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
+                try stageManifest(folders: OutputTree.folderStamps(in: stagingFolder, siteFolders))
                 try exchange()
             } else {
-                try stage(record: BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
-                try commitChanges(written: written)
+                try commitChanges(written: written) { (published: ContainedFolder, touched: Set<String>) throws(SystemError) in
+                    var folders: [String: FileStamp] = [:]
+                    var restamp: [String] = []
+                    for folder in siteFolders {
+                        if !touched.contains(folder), let stamp = scannedFolders[folder] { folders[folder] = stamp } else { restamp.append(folder) }
+                    }
+                    folders.merge(OutputTree.folderStamps(in: published, restamp)) { first, _ in first }
+                    try stageManifest(folders: folders)
+                }
             }
         } catch let error as SystemError {
             throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)；下次构建会自动完成或重做这一步", at: nil)])
@@ -379,8 +410,10 @@ struct OutputWriter: Sendable {
         try parentFolder.removeEntry(old)
     }
 
-    /// Writes the journal of the changes, then carries it out.
-    private func commitChanges(written: [Written]) throws(SystemError) {
+    /// Writes the journal of the changes, then carries it out; `finish` stages the manifest once
+    /// the output folder holds the new site (given the folders the changes touched).
+    private func commitChanges(written: [Written],
+                               finish: (ContainedFolder, Set<String>) throws(SystemError) -> Void) throws(SystemError) {
         let kept = Set(written.map(\.path))
         let journal = CommitJournal(staging: staging.lastPathComponent, removals: strays,
                                     moves: written.filter { !$0.unchanged }.compactMap { SafePath($0.path) }.sorted(),
@@ -404,7 +437,11 @@ struct OutputWriter: Sendable {
             throw error
         }
         try faults?.reach(.commit, "journal written")
-        try journal.carryOut(output: try ContainedFolder(output.path), parent: parentFolder, journalPath: path, faults: faults)
+        let published = try ContainedFolder(output.path)
+        let touched = OutputTree.folders(of: (journal.removals + journal.moves + journal.deletions).map(\.value))
+        try journal.carryOut(output: published, parent: parentFolder, journalPath: path, faults: faults) { () throws(SystemError) in
+            try finish(published, touched)
+        }
     }
 
     /// Removes the staging folder after a failed build and releases the lock; call it once.
