@@ -12,6 +12,9 @@ public struct BuildTimings: Codable, Sendable {
     public var prepareWall: Double = 0
     public var loadWall: Double = 0
     public var checkWall: Double = 0
+    /// Loading the theme, locking the output folder, completing an interrupted build, comparing the
+    /// folder with the manifest, and planning the pages.
+    public var planWall: Double = 0
     public var renderWall: Double = 0
     /// After the pages: the files made from every report, each report's data file and the assets.
     public var dataWall: Double = 0

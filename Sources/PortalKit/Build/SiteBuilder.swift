@@ -77,6 +77,8 @@ public struct SiteBuilder: Sendable {
         var notices: [Diagnostic]
         /// The previous build's manifest, when nothing changed since and the output folder is exactly as it left it.
         var unchanged: BuildManifest?
+        /// The manifest and the output folder as they were read, for the writer.
+        var known: BuildManifest.Reading?
     }
 
     /// Builds the site; on any error the output folder is left as it was (or as the next build
@@ -132,6 +134,7 @@ public struct SiteBuilder: Sendable {
         if diagnostics.hasErrors { throw DiagnosticsError(notices + diagnostics) }
 
         // 3. Plan.
+        let planStart = clock.now
         let themeURL = try resolveTheme(options.theme ?? portal.config.theme, display: loader.displayPath)
         let theme: Theme
         do {
@@ -142,7 +145,8 @@ public struct SiteBuilder: Sendable {
         let writer: OutputWriter
         do {
             writer = try await OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
-                                            atomic: options.atomic, faults: options.faults, displayPath: { loader.displayPath($0) })
+                                            atomic: options.atomic, faults: options.faults, known: prepared.known,
+                                            displayPath: { loader.displayPath($0) })
         } catch {
             throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
@@ -154,6 +158,7 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         let pathsFingerprint = ContentHash.of(sitePaths.joined(separator: "\n"))
         kept.all += [writer, renderer, plan, theme]
+        timings.planWall = BuildTimings.seconds(clock.now - planStart)
 
         // Files made from every report, and the parse cache, are made while the pages render (each
         // is one long job for one core) and written as they are made; a file whose inputs did not
@@ -236,19 +241,25 @@ public struct SiteBuilder: Sendable {
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath()
         let fresh = options.fresh
         let displayPath = loader.displayPath
-        let manifestRead = Task { fresh ? nil : BuildManifest.load(from: output) }
-        var cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
+        // The manifest is read and the output folder looked at on other cores while this one walks
+        // the content; the parse cache is read only once it is known to be needed.
+        let manifestRead = Task { () -> (bytes: [UInt8], manifest: BuildManifest)? in
+            guard !fresh, let read = BuildManifest.read(from: output), case .success(let manifest) = read.manifest else { return nil }
+            return (read.bytes, manifest)
+        }
+        let scan = Task { () -> BuildManifest.Reading? in
+            guard let (bytes, manifest) = await manifestRead.value else { return nil }
+            return BuildManifest.Reading(bytes: bytes, manifest: manifest, tree: await OutputTree.scan(output.path, expecting: manifest))
+        }
         let snapshot = loader.snapshot()
         let fingerprint = inputFingerprint(snapshot, loader: loader)
         var notices: [Diagnostic] = []
-        if let fingerprint, case .success(let manifest)? = await manifestRead.value, manifest.inputs == fingerprint, !Self.commitPending(output) {
-            // Most likely nothing changed: the cache is not needed unless the output folder was touched.
-            cacheRead.cancel()
-            if OutputWriter.compare(manifest, with: await OutputTree.scan(output.path, expecting: manifest)).exact {
-                return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: manifest)
-            }
-            cacheRead = Task { await ParseCache.load(from: output, scope: loader.cacheScope) }
+        if let fingerprint, let read = await manifestRead.value, read.manifest.inputs == fingerprint, !Self.commitPending(output),
+           let known = await scan.value, OutputWriter.compare(known.manifest, with: known.tree).exact {
+            return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: known.manifest, known: known)
         }
+        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
+        let known = await scan.value
         var cache: ParseCache?
         switch await cacheRead.value {
         case .success(let loaded): cache = loaded
@@ -256,7 +267,7 @@ public struct SiteBuilder: Sendable {
             notices.append(.warning("上次构建的解析缓存 `\(displayPath(output.appendingPathComponent(ParseCache.fileName)))` \(rejection.reason)，已忽略：本次重新解析每个报告文件", at: nil))
         case nil: break
         }
-        return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: cache, notices: notices, unchanged: nil)
+        return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: cache, notices: notices, unchanged: nil, known: known)
     }
 
     /// The fingerprint of the inputs to record for the next build's nothing-changed test; empty when

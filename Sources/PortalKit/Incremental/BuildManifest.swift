@@ -36,9 +36,27 @@ struct BuildManifest: Sendable, Equatable {
 
     /// The manifest in the output folder: nil when there is none, a rejection when it cannot be used.
     static func load(from output: URL) -> Result<BuildManifest, RecordFile.Rejection>? {
-        RecordFile.read(output.appendingPathComponent(fileName).path, as: .manifest)?.flatMap { body in
-            BuildManifest(body: body).map { .success($0) } ?? .failure(.damaged)
+        read(from: output)?.manifest
+    }
+
+    /// The manifest file's bytes and what they hold: nil when there is none. When the bytes are
+    /// those of `known`, its manifest is used as it is (reading one is a parse of every line).
+    static func read(from output: URL, known: Reading? = nil) -> (bytes: [UInt8], manifest: Result<BuildManifest, RecordFile.Rejection>)? {
+        switch RecordFile.readPlainFile(output.appendingPathComponent(fileName).path, limit: RecordFile.maximumSize) {
+        case .none: return nil
+        case .failure(let error): return ([], .failure(.unreadable(error.reason)))
+        case .success(let bytes):
+            if let known, known.bytes == bytes { return (bytes, .success(known.manifest)) }
+            return (bytes, RecordFile.open(bytes, as: .manifest).flatMap { body in BuildManifest(body: body).map { .success($0) } ?? .failure(.damaged) })
         }
+    }
+
+    /// The manifest as a build read it, with the output folder as it found it, handed to the
+    /// writer so that neither is read twice when the file has not changed since.
+    struct Reading: Sendable {
+        var bytes: [UInt8]
+        var manifest: BuildManifest
+        var tree: OutputTree
     }
 
     init(inputs: String, files: [String: Entry], folders: [String: FileStamp] = [:], recorded: Int64 = 0,
@@ -97,12 +115,24 @@ struct BuildManifest: Sendable, Equatable {
         var files: [String: Entry] = [:]
         var folders: [String: FileStamp] = [:]
         files.reserveCapacity(lines.count)
+        // Numbers read straight from the bytes: the manifest has a line per file and folder of the site.
+        func number(_ bytes: ArraySlice<UInt8>) -> Int64? {
+            guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
+            var value: Int64 = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(Int64(byte - 0x30))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
+            return value
+        }
         for line in lines {
             let parts = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
             guard parts.count == 6, let hash = String(validating: parts[0], as: UTF8.self), !hash.isEmpty,
                   let inputs = String(validating: parts[1], as: UTF8.self), !inputs.isEmpty,
-                  let size = Int64(String(decoding: parts[2], as: UTF8.self)), let modified = Int64(String(decoding: parts[3], as: UTF8.self)),
-                  let inode = UInt64(String(decoding: parts[4], as: UTF8.self)),
+                  let size = number(parts[2]), let modified = number(parts[3]), let inode = number(parts[4]).map(UInt64.init),
                   let text = String(validating: parts[5], as: UTF8.self), let path = SafePath(text), !OutputTree.records.contains(path.value)
             else { return nil }
             if hash == "/" {

@@ -54,8 +54,10 @@ struct OutputWriter: Sendable {
     /// folder with the previous build's manifest and creates an empty staging folder beside it.
     /// `protected` are folders the output must neither be nor contain (content, theme).
     /// `fresh` ignores the previous build (every file is written again, as by a first build).
+    /// `known` is the manifest and the scan of the folder as the build read them before the lock:
+    /// used when the manifest still holds exactly those bytes once the folder is locked.
     init(output: URL, protected: [URL], fresh: Bool = false, atomic: Bool = false, faults: FaultPlan? = nil,
-         displayPath: @escaping @Sendable (URL) -> String) async throws(DiagnosticsError) {
+         known: BuildManifest.Reading? = nil, displayPath: @escaping @Sendable (URL) -> String) async throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         self.displayPath = displayPath
@@ -115,12 +117,14 @@ struct OutputWriter: Sendable {
         var strays: [SafePath] = []
         var folders: [String: FileStamp] = [:]
         if !fresh, fm.fileExists(atPath: output.path) {
-            switch BuildManifest.load(from: output) {
+            let read = BuildManifest.read(from: output, known: known)
+            switch read?.manifest {
             case .none: break
             case .failure(let rejection):
                 notices.append(.warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
             case .success(let manifest):
-                let tree = await OutputTree.scan(output.path, expecting: manifest)
+                let reuse = known.flatMap { $0.bytes == read?.bytes ? $0 : nil }
+                let tree = if let reuse { reuse.tree } else { await OutputTree.scan(output.path, expecting: manifest) }
                 let check = Self.compare(manifest, with: tree)
                 trusted = check.trusted
                 strays = check.strays
@@ -423,8 +427,9 @@ struct OutputWriter: Sendable {
         let bytes = RecordFile.seal(.journal, body: journal.body)
         let descriptor = open(pending, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw SystemError("写入 \(pending)") }
+        // No fsync: after a power cut a journal that did not reach the disk fails its checksum, and
+        // with the old manifest already gone the next build rebuilds the whole site.
         var failure = Self.writeAll(bytes, to: descriptor)
-        if failure == nil, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure {
             unlink(pending)
