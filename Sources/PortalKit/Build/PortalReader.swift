@@ -5,7 +5,7 @@ import Foundation
 public struct PortalReader: Sendable {
     public struct Result: Sendable {
         /// The validated model; nil when errors in the content made it impossible to build.
-        public var portal: Portal?
+        var portal: Portal?
         /// Problems with the content itself (always errors or warnings as they are).
         public var diagnostics: [Diagnostic]
         /// Findings of the statistics rules, with the severity of the official rule table: for every
@@ -16,14 +16,14 @@ public struct PortalReader: Sendable {
         /// True when the content folder or a file could not be read at all.
         public var unreadable: Bool
         /// Seconds spent loading and validating, and running the statistics rules.
-        public var loadSeconds: Double = 0
-        public var checkSeconds: Double = 0
+        var loadSeconds: Double = 0
+        var checkSeconds: Double = 0
         /// The parsed files, for the next build (see `ParseCache`), and how many were reused from the last one.
-        public var cache: ParseCache?
-        public var reused = 0
+        var cache: ParseCache?
+        var reused = 0
     }
 
-    public let loader: ContentLoader
+    let loader: ContentLoader
 
     public init(content: URL, displayBase: URL) {
         loader = ContentLoader(root: content, displayBase: displayBase)

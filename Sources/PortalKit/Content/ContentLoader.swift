@@ -4,27 +4,27 @@ import Glibc
 #endif
 
 /// Everything read from a content folder, before validation.
-public struct LoadedContent: Sendable {
-    public var config: PortalConfig?
-    public var reports: [ReportSource]
-    public var diagnostics: [Diagnostic]
+struct LoadedContent: Sendable {
+    var config: PortalConfig?
+    var reports: [ReportSource]
+    var diagnostics: [Diagnostic]
     /// True when the folder or one of its files could not be read or decoded at all.
-    public var unreadable: Bool = false
+    var unreadable: Bool = false
     /// Every report file parsed without errors, for the next build to reuse.
-    public var cache: ParseCache? = nil
+    var cache: ParseCache? = nil
     /// How many report files were taken from the previous build's cache instead of being parsed.
-    public var reused = 0
+    var reused = 0
 }
 
 /// Finds and parses `portal.yml` and every report file in a content folder.
 public struct ContentLoader: Sendable {
     public static let settingsFile = "portal.yml"
     /// A content file larger than this is refused before it is read (real reports are under 100 KB).
-    public static let maximumFileSize: Int64 = 10 * 1024 * 1024
+    static let maximumFileSize: Int64 = 10 * 1024 * 1024
 
-    public let root: URL
+    let root: URL
     /// How paths are shown in messages: relative to this folder when the file is inside it.
-    public let displayBase: URL
+    let displayBase: URL
 
     public init(root: URL, displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.root = root.standardizedFileURL
@@ -39,15 +39,15 @@ public struct ContentLoader: Sendable {
     }
 
     /// The scope a parse cache must have to be used for this folder (see `ParseCache`).
-    public var cacheScope: String { ParseCache.scope(content: root, displayBase: displayBase) }
+    var cacheScope: String { ParseCache.scope(content: root, displayBase: displayBase) }
 
     /// What the folder holds at the start of a build: its settings, read and parsed, and every
     /// report file with its stamp. Read once, it serves both telling whether anything changed and
     /// loading, so a build walks the folder and parses the settings once.
-    public struct Snapshot: Sendable {
-        public var config: PortalConfig?
+    struct Snapshot: Sendable {
+        var config: PortalConfig?
         /// Fingerprint of the settings file's bytes that `config` was parsed from ("missing" without one).
-        public var settingsHash: String
+        var settingsHash: String
         /// Problems with the folder or the settings file.
         var diagnostics: [Diagnostic]
         var unreadable: Bool
@@ -76,7 +76,7 @@ public struct ContentLoader: Sendable {
         var recentEntries: [FileWalker.Entry] { entries.filter(isRecent) }
 
         /// Fingerprint of every report file's path, size, times and inode, for telling cheaply whether anything changed.
-        public var stampsFingerprint: String {
+        var stampsFingerprint: String {
             var hash = ContentHash()
             for entry in entries {
                 hash.update(entry.path)
@@ -90,7 +90,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads the settings and walks the folder (see `Snapshot`).
-    public func snapshot() -> Snapshot {
+    func snapshot() -> Snapshot {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -119,12 +119,12 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.
-    public func load(reusing cache: ParseCache? = nil) async -> LoadedContent {
+    func load(reusing cache: ParseCache? = nil) async -> LoadedContent {
         await load(snapshot(), reusing: cache)
     }
 
     /// Loads the reports of `snapshot`, taken from `cache` where their stamps match.
-    public func load(_ snapshot: Snapshot, reusing cache: ParseCache? = nil) async -> LoadedContent {
+    func load(_ snapshot: Snapshot, reusing cache: ParseCache? = nil) async -> LoadedContent {
         var diagnostics = snapshot.diagnostics
         var unreadable = snapshot.unreadable
         let files = reportFiles(snapshot.entries, diagnostics: &diagnostics)

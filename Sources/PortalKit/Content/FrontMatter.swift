@@ -4,16 +4,16 @@ import Foundation
 ///
 /// The front matter sits between a first line `---` and the next line that is `---` (or `...`).
 /// Line numbers are kept so that YAML errors and body positions point into the real file.
-public struct FrontMatter: Sendable {
-    public let yaml: String
+struct FrontMatter: Sendable {
+    let yaml: String
     /// The file line on which the YAML starts (the line after the opening `---`).
-    public let yamlFirstLine: Int
-    public let body: String
+    let yamlFirstLine: Int
+    let body: String
     /// The file line on which the body starts.
-    public let bodyFirstLine: Int
+    let bodyFirstLine: Int
 
     /// Splits normalized text (LF line endings, no BOM); errors name the file and line.
-    public static func split(_ source: SourceText) throws(DiagnosticsError) -> FrontMatter {
+    static func split(_ source: SourceText) throws(DiagnosticsError) -> FrontMatter {
         let text = source.text
         let utf8 = text.utf8
         // Line starts, found on the bytes: this runs for every file of every build.

@@ -5,8 +5,8 @@ import Foundation
 /// The model keeps no narrative: a portal of 250,000 reports would not fit in memory with every
 /// text in it. The file is checked against the fingerprint it had when it was parsed, so a file
 /// edited during the build is never published half-checked.
-public enum ReportBody {
-    public static func read(_ report: Report) throws(DiagnosticsError) -> String {
+enum ReportBody {
+    static func read(_ report: Report) throws(DiagnosticsError) -> String {
         let source = try SourceText.read(URL(fileURLWithPath: report.file), displayPath: report.source)
         guard ContentHash.of(source.text) == report.contentHash else {
             throw DiagnosticsError([.error("文件在构建过程中被修改（解析之后又被改动）；请等编辑器保存完成后重新构建", at: SourceLocation(file: report.source, line: 1))])

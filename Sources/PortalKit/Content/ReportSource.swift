@@ -1,34 +1,34 @@
 /// A report as written in its content file: parsed and typed, not yet checked against the settings
 /// or the other reports.
-public struct ReportSource: Sendable {
-    public static let keys = ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
+struct ReportSource: Sendable {
+    static let keys = ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
         + StatisticsParser.keys
 
-    public var path: String
-    public var title: String
-    public var township: String
-    public var year: Int
-    public var published: CalendarDate
-    public var written: CalendarDate?
-    public var indexNumber: String
-    public var issuer: String?
-    public var documentNumber: String?
+    var path: String
+    var title: String
+    var township: String
+    var year: Int
+    var published: CalendarDate
+    var written: CalendarDate?
+    var indexNumber: String
+    var issuer: String?
+    var documentNumber: String?
     /// The three statistics tables (T2, T3, T4).
-    public var statistics: Statistics
+    var statistics: Statistics
     /// The file line on which the Markdown narrative starts. The narrative itself is not kept:
     /// its page reads it again (see `ReportBody`), so a build never holds every report's text.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
     /// The file's absolute path, for reading the narrative again when its page is rendered.
-    public var file: String
+    var file: String
     /// Findings of the rules within this report (statistics and narrative), made while its text was at hand.
-    public var findings: [Diagnostic] = []
+    var findings: [Diagnostic] = []
     /// Fingerprint of the whole file, so an unchanged report's pages need not be rendered again.
-    public var contentHash: String = ""
+    var contentHash: String = ""
     /// Where each front-matter value of `keys` is written (same order), for messages from later
     /// stages; kept as compact positions because every report carries them.
-    public var keyPositions: [TableLocations.Position]
+    var keyPositions: [TableLocations.Position]
 
-    public func location(of key: String) -> SourceLocation {
+    func location(of key: String) -> SourceLocation {
         guard let index = Self.keys.firstIndex(of: key), keyPositions.indices.contains(index), keyPositions[index].line > 0 else {
             return SourceLocation(file: path, line: 1)
         }
@@ -38,7 +38,7 @@ public struct ReportSource: Sendable {
     /// Parses one report file; problems are appended to `diagnostics`, and nil is returned when
     /// a required detail is missing or unreadable.
     /// `file` is the absolute path the narrative is read from again; it defaults to `source.path`.
-    public static func parse(_ source: SourceText, file: String? = nil, diagnostics: inout [Diagnostic]) -> ReportSource? {
+    static func parse(_ source: SourceText, file: String? = nil, diagnostics: inout [Diagnostic]) -> ReportSource? {
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(source)

@@ -6,10 +6,10 @@ import Foundation
 /// must not change line numbers or break front matter detection.
 public struct SourceText: Sendable {
     /// The path as it is shown in messages (relative to where the user ran the command when possible).
-    public let path: String
-    public let text: String
+    let path: String
+    let text: String
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.path = path
         self.text = SourceText.normalize(text)
     }
@@ -21,7 +21,7 @@ public struct SourceText: Sendable {
     }
 
     /// The file's bytes, undecoded; an unreadable file is an error naming it.
-    public static func bytes(of url: URL, displayPath: String) throws(DiagnosticsError) -> Data {
+    static func bytes(of url: URL, displayPath: String) throws(DiagnosticsError) -> Data {
         do {
             return try Data(contentsOf: url)
         } catch {
@@ -29,7 +29,7 @@ public struct SourceText: Sendable {
         }
     }
 
-    public static func decode(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceText {
+    static func decode(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceText {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian

@@ -6,11 +6,11 @@ import ZIPFoundation
 
 /// Reads a Word 2007+ document: paragraphs with their heading level, and tables from the
 /// document's real table structure, merged cells included (`w:gridSpan`, `w:vMerge`).
-public enum DocxReader {
+enum DocxReader {
     /// A document.xml larger than this is refused (a zip bomb inflates far beyond any real report).
-    public static let maximumDocumentSize = 64 * 1024 * 1024
+    static let maximumDocumentSize = 64 * 1024 * 1024
 
-    public static func read(_ url: URL, displayPath: String) throws(DiagnosticsError) -> SourceDocument {
+    static func read(_ url: URL, displayPath: String) throws(DiagnosticsError) -> SourceDocument {
         let location = SourceLocation(file: displayPath, line: 1)
         let archive: Archive
         do {

@@ -5,14 +5,14 @@ import Glibc
 
 /// Decodes text files as they come from Chinese government offices: UTF-8 (with or without a
 /// byte-order mark), UTF-16 with a byte-order mark, or GB18030 (which includes GBK and GB2312).
-public enum EncodingDetector {
-    public struct Decoded: Sendable {
-        public var text: String
+enum EncodingDetector {
+    struct Decoded: Sendable {
+        var text: String
         /// `UTF-8`, `UTF-16` or `GB18030`.
-        public var encoding: String
+        var encoding: String
     }
 
-    public static func decode(_ data: Data, path: String) throws(DiagnosticsError) -> Decoded {
+    static func decode(_ data: Data, path: String) throws(DiagnosticsError) -> Decoded {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]), let text = String(validating: bytes.dropFirst(3), as: UTF8.self) {
             return Decoded(text: SourceText.normalize(text), encoding: "UTF-8")

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a report page saved from a government portal: finds the report's text among the site
 /// chrome (navigation, footers, share buttons), reads tables with their `rowspan`/`colspan`, and
 /// picks up the page's metadata block (索引号, 发布机构, 发布日期) when there is one.
-public enum HTMLReader {
+enum HTMLReader {
     /// Elements that are never part of a report's text.
     static let chrome: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                                       "button", "select", "input", "textarea", "svg", "template", "head"]
@@ -11,7 +11,7 @@ public enum HTMLReader {
     static let chromePhrases = ["分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "字号：", "字体：", "扫一扫", "上一篇", "下一篇", "相关链接"]
     static let metadataLabels = ["索引号", "发布机构", "发布日期", "成文日期", "文号", "信息来源"]
 
-    public static func read(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceDocument {
+    static func read(_ data: Data, displayPath: String) throws(DiagnosticsError) -> SourceDocument {
         if let problem = encodingProblem(data) {
             throw DiagnosticsError([.error(problem, at: SourceLocation(file: displayPath, line: 1))])
         }

@@ -8,25 +8,25 @@ import Foundation
 /// What the reader asks of every node (where its subtree ends, how its text begins, whether it
 /// holds tables or blocks) is worked out once, from its children, when the node is made: asking
 /// it of each node of a page nested hundreds of levels deep stays linear in the page's size.
-public struct HTMLTree: Sendable {
+struct HTMLTree: Sendable {
     /// The node's position in document order, unique within a tree.
-    public let id: Int
-    public let name: String
-    public let attributes: [String: String]
+    let id: Int
+    let name: String
+    let attributes: [String: String]
     /// For text nodes (`name == "#text"`), the text.
-    public let text: String
-    public let line: Int
-    public let children: [HTMLTree]
+    let text: String
+    let line: Int
+    let children: [HTMLTree]
     /// The largest id in this node's subtree: the nodes below it have the ids after its own up to this one.
-    public let lastID: Int
+    let lastID: Int
     /// The first `headLength` characters of `textContent`.
-    public let head: String
+    let head: String
     /// Whether the node's text starts or ends with white space, and whether it has any other character.
     let startsWithSpace: Bool
     let endsWithSpace: Bool
     let isBlank: Bool
     /// How many `table` elements the subtree has (this node included).
-    public let tableCount: Int
+    let tableCount: Int
     /// Whether the subtree has a block element, a table or a `div` (this node included).
     let hasBlock: Bool
 
@@ -82,10 +82,10 @@ public struct HTMLTree: Sendable {
     }
 
     /// Whether the node with `id` is this node or below it.
-    public func contains(id other: Int) -> Bool { (id...lastID).contains(other) }
+    func contains(id other: Int) -> Bool { (id...lastID).contains(other) }
 
     /// Parses a page; the encoding comes from the page's `<meta charset>` (UTF-8 when it has none).
-    public static func parse(_ data: Data) -> HTMLTree? {
+    static func parse(_ data: Data) -> HTMLTree? {
         portal_xml_silence()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let document: htmlDocPtr? = data.withUnsafeBytes { buffer in
@@ -136,7 +136,7 @@ public struct HTMLTree: Sendable {
     }
 
     /// All text below this node, with runs of white space (including no-break spaces) collapsed.
-    public var textContent: String {
+    var textContent: String {
         var parts: [String] = []
         collectText(into: &parts)
         return HTMLTree.collapse(parts.joined())
@@ -164,7 +164,7 @@ public struct HTMLTree: Sendable {
     }
 
     /// Every descendant element (depth-first, document order), this node included.
-    public func elements(where predicate: (HTMLTree) -> Bool) -> [HTMLTree] {
+    func elements(where predicate: (HTMLTree) -> Bool) -> [HTMLTree] {
         var found: [HTMLTree] = []
         collect(where: predicate, into: &found)
         return found

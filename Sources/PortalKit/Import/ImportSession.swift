@@ -83,7 +83,7 @@ public struct ImportSession: Sendable {
     }
 
     /// Where a report belongs in the content folder.
-    public func destination(township: Township, year: Int) -> URL {
+    func destination(township: Township, year: Int) -> URL {
         content.appendingPathComponent("reports/\(year)/\(township.slug).md")
     }
 

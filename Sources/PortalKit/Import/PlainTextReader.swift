@@ -3,8 +3,8 @@ import Foundation
 /// Reads text copied out of Word or PDF: tab-separated cells, `|`-separated rows and Markdown pipe
 /// tables become table rows; every other line is a paragraph (one cell per line tables are
 /// recognised later, from where they stand in the report). Page footers such as `— 5 —` are dropped.
-public enum PlainTextReader {
-    public static func read(_ text: String) -> SourceDocument {
+enum PlainTextReader {
+    static func read(_ text: String) -> SourceDocument {
         var blocks: [SourceDocument.Block] = []
         var table: SourceDocument.Table?
         func closeTable() {

@@ -19,26 +19,26 @@ public struct ReportImporter: Sendable {
     }
 
     /// The imported report: the content file's text and where it belongs.
-    public struct Result: Sendable {
-        public var township: Township
-        public var year: Int
+    struct Result: Sendable {
+        var township: Township
+        var year: Int
         /// The content file, ready to write.
-        public var text: String
+        var text: String
         /// Things the importer was unsure of; the file is written only when empty (or with --partial).
-        public var issues: [ImportIssue]
-        public var encoding: String?
+        var issues: [ImportIssue]
+        var encoding: String?
     }
 
-    public let config: PortalConfig
-    public let overrides: Overrides
+    let config: PortalConfig
+    let overrides: Overrides
 
-    public init(config: PortalConfig, overrides: Overrides = Overrides()) {
+    init(config: PortalConfig, overrides: Overrides = Overrides()) {
         self.config = config
         self.overrides = overrides
     }
 
     /// Reads a file of any supported kind.
-    public func importFile(_ url: URL, displayPath: String) throws(DiagnosticsError) -> Result {
+    func importFile(_ url: URL, displayPath: String) throws(DiagnosticsError) -> Result {
         let kind = url.pathExtension.lowercased()
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         guard size <= 50 * 1024 * 1024 else {
@@ -76,7 +76,7 @@ public struct ReportImporter: Sendable {
         return number
     }
 
-    public func recognize(_ document: SourceDocument, plainText: Bool, displayPath: String, encoding: String?) throws(DiagnosticsError) -> Result {
+    func recognize(_ document: SourceDocument, plainText: Bool, displayPath: String, encoding: String?) throws(DiagnosticsError) -> Result {
         // 1. The title, and the township and year it names.
         let paragraphs = document.blocks.compactMap { block -> SourceDocument.Paragraph? in
             if case .paragraph(let paragraph) = block { return paragraph } else { return nil }

@@ -1,43 +1,43 @@
 /// A report as read from a delivered file, before anything is recognised: paragraphs and tables
 /// in reading order, each with where it came from, plus any metadata block the page had.
-public struct SourceDocument: Sendable {
+struct SourceDocument: Sendable {
     /// Where a piece of the input is, for messages: a line number for text and HTML, a paragraph
     /// or table row for Word documents.
-    public struct Position: Sendable, Hashable, CustomStringConvertible {
-        public var line: Int
-        public var label: String?
+    struct Position: Sendable, Hashable, CustomStringConvertible {
+        var line: Int
+        var label: String?
 
-        public init(line: Int, label: String? = nil) {
+        init(line: Int, label: String? = nil) {
             self.line = max(1, line)
             self.label = label
         }
 
-        public var description: String { label ?? "line \(line)" }
+        var description: String { label ?? "line \(line)" }
     }
 
-    public struct Paragraph: Sendable {
-        public var text: String
-        public var position: Position
+    struct Paragraph: Sendable {
+        var text: String
+        var position: Position
         /// 1 or 2 when the source marked it as a heading (Word heading styles, HTML h1–h6).
-        public var headingLevel: Int?
+        var headingLevel: Int?
     }
 
     /// A table as a grid; a cell covered by a merged neighbour is nil, a cell left empty is "".
-    public struct Table: Sendable {
-        public var rows: [[String?]]
-        public var positions: [Position]
+    struct Table: Sendable {
+        var rows: [[String?]]
+        var positions: [Position]
     }
 
-    public enum Block: Sendable {
+    enum Block: Sendable {
         case paragraph(Paragraph)
         case table(Table)
     }
 
-    public var blocks: [Block]
+    var blocks: [Block]
     /// Found in a saved page's metadata block: `索引号`, `发布机构`, `发布日期`, `成文日期`, `文号`.
-    public var metadata: [String: String]
+    var metadata: [String: String]
 
-    public init(blocks: [Block], metadata: [String: String] = [:]) {
+    init(blocks: [Block], metadata: [String: String] = [:]) {
         self.blocks = blocks
         self.metadata = metadata
     }

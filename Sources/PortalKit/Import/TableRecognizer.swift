@@ -322,9 +322,9 @@ struct TableRecognizer {
 }
 
 /// Something the importer could not read with certainty, with where it is in the input.
-public struct ImportIssue: Sendable, CustomStringConvertible {
-    public var position: SourceDocument.Position
-    public var message: String
+struct ImportIssue: Sendable, CustomStringConvertible {
+    var position: SourceDocument.Position
+    var message: String
 
-    public var description: String { "\(position): \(message)" }
+    var description: String { "\(position): \(message)" }
 }

@@ -7,18 +7,18 @@ import Foundation
 /// build, so the bytes are read eight at a time into four independent lanes, each mixed with a
 /// multiply and a rotation, and the lanes are folded together at the end. Bytes can be fed in
 /// pieces (`update`), so files written as a stream are fingerprinted without holding them whole.
-public struct ContentHash: Sendable {
-    public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+struct ContentHash: Sendable {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> String {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.value
     }
 
-    public static func of(_ data: Data) -> String {
+    static func of(_ data: Data) -> String {
         data.withUnsafeBytes { of($0) }
     }
 
-    public static func of(_ text: String) -> String {
+    static func of(_ text: String) -> String {
         var hash = ContentHash()
         hash.update(text)
         return hash.value
@@ -32,7 +32,7 @@ public struct ContentHash: Sendable {
     private var pending: [UInt8] = []
     private var count: UInt64 = 0
 
-    public init() {}
+    init() {}
 
     @inline(__always)
     private static func mix(_ lane: UInt64, _ word: UInt64) -> UInt64 {
@@ -49,7 +49,7 @@ public struct ContentHash: Sendable {
     }
 
     /// Adds bytes; the fingerprint of bytes fed in pieces equals that of the same bytes at once.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
         count &+= UInt64(bytes.count)
         var offset = 0
         if !pending.isEmpty {
@@ -68,12 +68,12 @@ public struct ContentHash: Sendable {
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
 
-    public mutating func update(_ bytes: [UInt8]) {
+    mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Feeds `text`'s UTF-8 bytes.
-    public mutating func update(_ text: String) {
+    mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
@@ -85,7 +85,7 @@ public struct ContentHash: Sendable {
     }
 
     /// The fingerprint of everything fed so far, as hexadecimal text.
-    public var value: String {
+    var value: String {
         var hash = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ count
         pending.withUnsafeBytes { tail in
             var offset = 0

@@ -7,33 +7,33 @@ import Foundation
 /// are all the same (the test git's index uses), and only by the same portal-gen build for the
 /// same content and display folders. It is read back as a `RecordFile` (checksummed, tied to the
 /// portal-gen build): any doubt — a damaged or foreign cache — means parsing every file.
-public struct ParseCache: Sendable {
-    public static let fileName = ".portal-gen-cache"
+struct ParseCache: Sendable {
+    static let fileName = ".portal-gen-cache"
 
     /// What identifies one version of a file without reading it.
-    public struct Stamp: Sendable, Hashable {
-        public var size: Int64
-        public var modified: Int64
-        public var changed: Int64
-        public var inode: UInt64
+    struct Stamp: Sendable, Hashable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
     }
 
     /// A class: entries move between arrays and dictionaries by the ten thousand, and a report's
     /// parsed form is some twenty strings and arrays that a struct copy would retain one by one.
-    public final class Entry: Sendable {
-        public let stamp: Stamp
-        public let source: ReportSource
+    final class Entry: Sendable {
+        let stamp: Stamp
+        let source: ReportSource
         /// Warnings found while parsing it (a file with errors is never cached).
-        public let diagnostics: [Diagnostic]
+        let diagnostics: [Diagnostic]
         /// The file was modified so shortly before it was read that a later edit may have left its
         /// stamp as it was (file times advance in coarse steps): the entry is used only after the
         /// file's text is found to have the fingerprint it had when it was parsed.
-        public let racy: Bool
+        let racy: Bool
         /// The entry as the cache file held it (path, stamp, report, warnings), when it was read
         /// from one: written back as it is, since an unchanged entry encodes to the same bytes.
         let encoded: ArraySlice<UInt8>?
 
-        public convenience init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], racy: Bool = false) {
+        convenience init(stamp: Stamp, source: ReportSource, diagnostics: [Diagnostic], racy: Bool = false) {
             self.init(stamp: stamp, source: source, diagnostics: diagnostics, racy: racy, encoded: nil)
         }
 
@@ -47,21 +47,21 @@ public struct ParseCache: Sendable {
     }
 
     /// What the cache is valid for: portal-gen's build, the content folder and the folder paths are shown relative to.
-    public let scope: String
+    let scope: String
     /// Absolute path → entry.
-    public var entries: [String: Entry]
+    var entries: [String: Entry]
 
-    public init(scope: String, entries: [String: Entry] = [:]) {
+    init(scope: String, entries: [String: Entry] = [:]) {
         self.scope = scope
         self.entries = entries
     }
 
-    public static func scope(content: URL, displayBase: URL) -> String {
+    static func scope(content: URL, displayBase: URL) -> String {
         "\(PortalKit.buildIdentity)\n\(content.standardizedFileURL.path)\n\(displayBase.standardizedFileURL.path)"
     }
 
     /// The entry for a file when it is exactly the version that was parsed.
-    public func entry(for path: String, stamp: Stamp) -> Entry? {
+    func entry(for path: String, stamp: Stamp) -> Entry? {
         guard let entry = entries[path], entry.stamp == stamp else { return nil }
         return entry
     }
@@ -119,7 +119,7 @@ public struct ParseCache: Sendable {
 
     /// The cache as bytes, entries in path order so that equal caches are equal files, handed to
     /// `emit` in pieces (a header, then one piece per block of entries) so it is never held whole.
-    public func encode(emit: (_ piece: [UInt8]) -> Void) {
+    func encode(emit: (_ piece: [UInt8]) -> Void) {
         var header = CacheWriter()
         header.string(scope)
         let sorted = entries.keys.sorted()

@@ -5,11 +5,11 @@ import CCmark
 ///
 /// This is the only place that calls cmark: it owns the parsed tree and frees it, so no C memory
 /// escapes into the rest of the program.
-public final class MarkdownDocument {
+final class MarkdownDocument {
     private let root: OpaquePointer
 
     /// Parses `markdown`; cmark accepts any input, so this cannot fail.
-    public init(_ markdown: String) {
+    init(_ markdown: String) {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         root = markdown.withCString { pointer in
             cmark_parse_document(pointer, strlen(pointer), options)
@@ -22,7 +22,7 @@ public final class MarkdownDocument {
 
     /// Renders HTML. Unless `allowUnsafe`, raw HTML is omitted and `javascript:`, `vbscript:`,
     /// `file:` and `data:` links are emptied (cmark's safe default).
-    public func html(allowUnsafe: Bool = false) -> String {
+    func html(allowUnsafe: Bool = false) -> String {
         Self.render(root, allowUnsafe: allowUnsafe)
     }
 
@@ -34,15 +34,15 @@ public final class MarkdownDocument {
     }
 
     /// A run of top-level blocks starting at a level-1 or level-2 heading (or the text before the first).
-    public struct Section: Sendable {
+    struct Section: Sendable {
         /// The section's number when its heading starts with a Chinese numeral and 、 (`三、…` → 3).
-        public var number: Int?
-        public var html: String
+        var number: Int?
+        var html: String
     }
 
     /// The document split at its level-1 and level-2 headings, each part rendered to HTML, so that
     /// generated content (the statistics tables) can be placed between the report's sections.
-    public func sections(allowUnsafe: Bool = false) -> [Section] {
+    func sections(allowUnsafe: Bool = false) -> [Section] {
         var sections: [Section] = []
         var child = cmark_node_first_child(root)
         while let node = child {
@@ -85,7 +85,7 @@ public final class MarkdownDocument {
     }
 
     /// Every link and image destination, with the body line it is on, for link checking.
-    public var destinations: [(url: String, line: Int)] {
+    var destinations: [(url: String, line: Int)] {
         var found: [(String, Int)] = []
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -112,7 +112,7 @@ public final class MarkdownDocument {
     }
 
     /// Convenience for one-shot conversion.
-    public static func html(from markdown: String, allowUnsafe: Bool = false) -> String {
+    static func html(from markdown: String, allowUnsafe: Bool = false) -> String {
         MarkdownDocument(markdown).html(allowUnsafe: allowUnsafe)
     }
 }

@@ -1,18 +1,18 @@
 /// The validated model: settings plus every report, with the orderings every page needs.
 ///
 /// The groupings are computed once here, so that rendering a page never scans all reports.
-public struct Portal: Sendable {
-    public let config: PortalConfig
+struct Portal: Sendable {
+    let config: PortalConfig
     /// Reports ordered by year (newest first), then by the county's township order.
-    public let reports: [Report]
+    let reports: [Report]
     /// Years that have at least one report, newest first.
-    public let years: [Int]
+    let years: [Int]
     /// Townships that have at least one report, in the county's order.
-    public let townshipsWithReports: [Township]
+    let townshipsWithReports: [Township]
     private let indicesByYear: [Int: [Int]]
     private let indicesByTownship: [String: [Int]]
 
-    public init(config: PortalConfig, reports: [Report]) {
+    init(config: PortalConfig, reports: [Report]) {
         self.config = config
         let sorted = reports.sorted { ($1.year, $0.township.order) < ($0.year, $1.township.order) }
         self.reports = sorted
@@ -29,12 +29,12 @@ public struct Portal: Sendable {
     }
 
     /// A year's reports in the county's township order.
-    public func reports(in year: Int) -> [Report] {
+    func reports(in year: Int) -> [Report] {
         (indicesByYear[year] ?? []).map { reports[$0] }
     }
 
     /// A township's reports, newest first.
-    public func reports(of township: Township) -> [Report] {
+    func reports(of township: Township) -> [Report] {
         (indicesByTownship[township.slug] ?? []).map { reports[$0] }
     }
 }

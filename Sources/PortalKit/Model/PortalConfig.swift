@@ -1,47 +1,47 @@
 /// The portal's settings from `Content/portal.yml`.
 public struct PortalConfig: Sendable {
     /// The portal's name shown in every page header and title, e.g. `示例县政府信息公开工作年度报告`.
-    public var siteName: String
+    var siteName: String
     /// The county (or district) whose townships publish here, e.g. `示例县`.
-    public var county: String
+    var county: String
     /// 主办单位: the organ that runs the portal, shown in the footer.
-    public var hostOrgan: String
+    var hostOrgan: String
     /// 联系方式 shown in the footer.
-    public var contact: String
+    var contact: String
     /// The path under which the portal is served, e.g. `/xxgk/ndbg/`; always starts and ends with `/`.
     /// Pages link relatively; only the 404 page (served at arbitrary URLs) needs it.
-    public var basePath: String
+    var basePath: String
     /// The site's origin, e.g. `https://www.example.gov.cn`, for absolute URLs in sitemap.xml.
-    public var siteURL: String?
+    var siteURL: String?
     /// The identity footer items required on every page of a government website.
-    public var identity: Identity
+    var identity: Identity
     /// When a report for year Y is due: this month and day of year Y+1.
-    public var deadline: PublicationDeadline
+    var deadline: PublicationDeadline
     /// Townships in the county's official order.
-    public var townships: [Township] {
+    var townships: [Township] {
         didSet { townshipsByName = Self.index(townships) }
     }
     /// Name → position in `townships` (the first one of a name), so every report finds its township
     /// without a search (a national portal lists tens of thousands).
     private var townshipsByName: [String: Int]
     /// The theme name or folder used when `--theme` is not given.
-    public var theme: String
+    var theme: String
     /// Whether raw HTML and unsafe links in Markdown are passed through (off by default).
-    public var unsafeHTML: Bool
+    var unsafeHTML: Bool
     /// Marks every page as sample data (for the bundled example and demos).
-    public var sampleData: Bool
+    var sampleData: Bool
 
-    public struct Identity: Sendable, Hashable {
+    struct Identity: Sendable, Hashable {
         /// 网站标识码 (10 characters).
-        public var siteCode: String?
+        var siteCode: String?
         /// ICP备案号, linked to the MIIT registration site.
-        public var icp: String?
+        var icp: String?
         /// 公安机关备案号.
-        public var police: String?
+        var police: String?
         /// The 公安备案 record link; the badge links here when set.
-        public var policeLink: String?
+        var policeLink: String?
 
-        public init(siteCode: String? = nil, icp: String? = nil, police: String? = nil, policeLink: String? = nil) {
+        init(siteCode: String? = nil, icp: String? = nil, police: String? = nil, policeLink: String? = nil) {
             self.siteCode = siteCode
             self.icp = icp
             self.police = police
@@ -49,7 +49,7 @@ public struct PortalConfig: Sendable {
         }
     }
 
-    public init(siteName: String, county: String, hostOrgan: String, contact: String, basePath: String = "/",
+    init(siteName: String, county: String, hostOrgan: String, contact: String, basePath: String = "/",
                 siteURL: String? = nil, identity: Identity = Identity(), deadline: PublicationDeadline = .init(month: 3, day: 31)!,
                 townships: [Township], theme: String = "default", unsafeHTML: Bool = false, sampleData: Bool = false) {
         self.siteName = siteName
@@ -67,7 +67,7 @@ public struct PortalConfig: Sendable {
         self.sampleData = sampleData
     }
 
-    public func township(named name: String) -> Township? {
+    func township(named name: String) -> Township? {
         townshipsByName[name].map { townships[$0] }
     }
 

@@ -2,36 +2,36 @@
 ///
 /// A class, and immutable: index pages, fingerprints and sums pass reports around by the
 /// thousand, and a reference is one retain where a copy of every field would be twenty.
-public final class Report: Sendable, Identifiable {
+final class Report: Sendable, Identifiable {
     /// The content file it came from, as shown in messages.
-    public let source: String
-    public let title: String
-    public let township: Township
+    let source: String
+    let title: String
+    let township: Township
     /// The reporting year (the report for Y is published in Y+1).
-    public let year: Int
+    let year: Int
     /// 发布日期: exactly as written in the front matter.
-    public let published: CalendarDate
+    let published: CalendarDate
     /// 成文日期, when given.
-    public let written: CalendarDate?
+    let written: CalendarDate?
     /// 索引号: unique and permanent.
-    public let indexNumber: String
+    let indexNumber: String
     /// 发布机构: the full organ name.
-    public let issuer: String
+    let issuer: String
     /// 文号, when the report has one.
-    public let documentNumber: String?
+    let documentNumber: String?
     /// The three statistics tables, exactly as published.
-    public let statistics: Statistics
+    let statistics: Statistics
     /// The file line on which the narrative starts, so problems in it can point into the file.
-    public let bodyFirstLine: Int
+    let bodyFirstLine: Int
     /// The content file's absolute path: the narrative is read from it when the page is rendered (`ReportBody`).
-    public let file: String
+    let file: String
     /// Fingerprint of the content file (see `ReportSource.contentHash`).
-    public let contentHash: String
+    let contentHash: String
     /// Findings of the rules within this report (see `StatisticsChecker.check(_:file:)`).
-    public let findings: [Diagnostic]
-    public let id: ReportID
+    let findings: [Diagnostic]
+    let id: ReportID
 
-    public init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
+    init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
                 written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
                 statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", findings: [Diagnostic] = []) {
         self.source = source

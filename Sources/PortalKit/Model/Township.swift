@@ -1,17 +1,17 @@
 /// A township (乡镇) or other organ whose reports the portal publishes.
-public struct Township: Sendable, Hashable, Codable {
+struct Township: Sendable, Hashable, Codable {
     /// The short display name used in front matter and navigation, e.g. `花庄镇`.
-    public var name: String
+    var name: String
     /// The full official organ name (发布机构 by default), e.g. `花庄镇人民政府`.
-    public var organ: String
+    var organ: String
     /// ASCII URL segment; from portal.yml or derived from the name's pinyin.
-    public var slug: String
+    var slug: String
     /// 统一社会信用代码, when the county records it.
-    public var creditCode: String?
+    var creditCode: String?
     /// Position in the county's official order (0-based); lists follow it, never pinyin order.
-    public var order: Int
+    var order: Int
 
-    public init(name: String, organ: String, slug: String, creditCode: String? = nil, order: Int) {
+    init(name: String, organ: String, slug: String, creditCode: String? = nil, order: Int) {
         self.name = name
         self.organ = organ
         self.slug = slug

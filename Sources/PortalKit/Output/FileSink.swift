@@ -4,7 +4,7 @@ import Glibc
 
 /// A file of the site written in pieces, fingerprinted as it is written, so that the files made
 /// from every report (tens of megabytes at national scale) are never held whole in memory.
-public struct FileSink {
+struct FileSink {
     /// Bytes are handed to the system in pieces of about this size.
     static let bufferSize = 1 << 20
 
@@ -19,12 +19,12 @@ public struct FileSink {
         buffer.reserveCapacity(Self.bufferSize)
     }
 
-    public mutating func append(_ bytes: [UInt8]) {
+    mutating func append(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { flush() }
     }
 
-    public mutating func append(_ text: String) {
+    mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.bufferSize { flush() }
     }

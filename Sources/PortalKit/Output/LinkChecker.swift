@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Government website inspections count broken links on every page, so a broken internal link is a
 /// build error: the message names the report file and line when the link is in a report's text.
-public enum LinkChecker {
-    public static func check(html: String, page: SitePage, basePath: String, knownPaths: Set<String>,
+enum LinkChecker {
+    static func check(html: String, page: SitePage, basePath: String, knownPaths: Set<String>,
                              report: Report?, bodyLinks: [(url: String, line: Int)], template: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
@@ -27,7 +27,7 @@ public enum LinkChecker {
 
     /// The site-relative file a link leads to, or nil for external links, fragments and empty links.
     /// Works on UTF-8 bytes: every link of every page goes through here.
-    public static func resolve(_ url: String, from pagePath: String, basePath: String) -> String? {
+    static func resolve(_ url: String, from pagePath: String, basePath: String) -> String? {
         let slash = UInt8(ascii: "/")
         var path = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }).map { String(url[..<$0]) } ?? url
         if path.isEmpty || path.utf8.starts(with: "//".utf8) { return nil }

@@ -5,17 +5,17 @@ import Synchronization
 ///
 /// Figures are exact decimals; a blank cell is an empty CSV field and a JSON `null`, never 0.
 /// Column names are stable (`t3_C1_natural`) and documented in docs/open-data.md.
-public enum OpenData {
-    public static let csvPath = "data/reports.csv"
-    public static let jsonPath = "data/reports.json"
+enum OpenData {
+    static let csvPath = "data/reports.csv"
+    static let jsonPath = "data/reports.json"
 
-    public static func reportPath(_ report: Report) -> String { "\(report.year)/\(report.township.slug)/data.json" }
+    static func reportPath(_ report: Report) -> String { "\(report.year)/\(report.township.slug)/data.json" }
 
     /// Identifying columns, then one column per table cell of both formats (2021 first, then the
     /// 2019 format's own cells), so the header never depends on which reports a portal has.
-    public static let identityColumns = ["township", "organ", "year", "published", "index_number", "format", "url"]
+    static let identityColumns = ["township", "organ", "year", "published", "index_number", "format", "url"]
 
-    public static let cellColumns: [(name: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
+    static let cellColumns: [(name: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
         var columns: [(String, Set<ReportFormat>, TableID, String, Int)] = []
         for format in [ReportFormat.v2021, .v2019] {
             for spec in StatisticsSchema.tables(for: format) {
@@ -57,7 +57,7 @@ public enum OpenData {
 
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends
     /// (RFC 4180). Handed to `emit` a line at a time, so a national portal's file is never held whole.
-    public static func csv(_ portal: Portal, emit: (_ line: [UInt8]) -> Void) {
+    static func csv(_ portal: Portal, emit: (_ line: [UInt8]) -> Void) {
         var line: [UInt8] = [0xEF, 0xBB, 0xBF]
         line.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
         line.append(contentsOf: [0x0D, 0x0A])
@@ -170,7 +170,7 @@ public enum OpenData {
         json.endObject()
     }
 
-    public static func json(of report: Report, config: PortalConfig) -> Data {
+    static func json(of report: Report, config: PortalConfig) -> Data {
         var json = JSONWriter()
         writeReport(report, config: config, into: &json)
         return json.data
@@ -178,7 +178,7 @@ public enum OpenData {
 
     /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per
     /// line; handed to `emit` a report at a time, so a national portal's file is never held whole.
-    public static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
+    static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)
         json.beginObject()
         json.key("county"); json.string(portal.config.county)

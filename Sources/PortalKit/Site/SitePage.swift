@@ -1,6 +1,6 @@
 /// One page the site will contain, before it is rendered.
-public struct SitePage: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct SitePage: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case home
         case year(Int)
         case township(Township)
@@ -13,12 +13,12 @@ public struct SitePage: Sendable, Hashable {
         case notFound
     }
 
-    public let kind: Kind
+    let kind: Kind
     /// Path inside the output folder, `/`-separated, e.g. `2024/huazhuang/index.html`.
-    public let path: String
+    let path: String
 
     /// The name of the theme template that renders this page.
-    public var template: String {
+    var template: String {
         switch kind {
         case .home: "home"
         case .year: "year"
@@ -31,7 +31,7 @@ public struct SitePage: Sendable, Hashable {
     }
 
     /// The prefix that leads from this page back to the site root (`""`, `../`, `../../`).
-    public var rootPrefix: String {
+    var rootPrefix: String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 }

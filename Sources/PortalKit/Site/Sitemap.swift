@@ -1,10 +1,10 @@
 import Foundation
 
 /// sitemap.xml and robots.txt, which search engines and monitoring crawlers read.
-public enum Sitemap {
+enum Sitemap {
     /// The sitemap lists every page but the 404 page. URLs are absolute when `site_url` is set
     /// (as the protocol requires); otherwise they are relative to the sitemap's own location.
-    public static func xml(plan: SitePlan, portal: Portal) -> String {
+    static func xml(plan: SitePlan, portal: Portal) -> String {
         let prefix = portal.config.siteURL.map { $0 + portal.config.basePath } ?? ""
         var lastModified: [String: CalendarDate] = [:]
         for report in portal.reports {
@@ -25,7 +25,7 @@ public enum Sitemap {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func robots(portal: Portal) -> String {
+    static func robots(portal: Portal) -> String {
         var text = "User-agent: *\nAllow: /\n"
         if let siteURL = portal.config.siteURL {
             text += "Sitemap: \(siteURL)\(portal.config.basePath)sitemap.xml\n"

@@ -1,31 +1,31 @@
 /// What the supervising county office needs to see: each township's publication state per year,
 /// and every finding of the statistics rules, tied to its report and table row.
-public struct Supervision: Sendable {
-    public struct Cell: Sendable {
-        public var township: Township
-        public var year: Int
+struct Supervision: Sendable {
+    struct Cell: Sendable {
+        var township: Township
+        var year: Int
         /// nil when the township has no report for the year.
-        public var report: Report?
-        public var late: Bool
-        public var zeroReport: Bool
+        var report: Report?
+        var late: Bool
+        var zeroReport: Bool
         /// Findings of the arithmetic rules (T3-1 … X-1) for this report.
-        public var arithmeticFindings: Int
+        var arithmeticFindings: Int
     }
 
-    public struct Finding: Sendable {
-        public var report: Report
-        public var diagnostic: Diagnostic
+    struct Finding: Sendable {
+        var report: Report
+        var diagnostic: Diagnostic
         /// The table row the finding is on (`t3-N`), when it is in the tables.
-        public var anchor: String?
+        var anchor: String?
     }
 
     /// Rows: every township of the county, in its order, including those that never published
     /// (they are what supervision is for); columns: years with reports, newest first.
-    public let years: [Int]
-    public let rows: [(township: Township, cells: [Cell])]
-    public let findings: [Finding]
+    let years: [Int]
+    let rows: [(township: Township, cells: [Cell])]
+    let findings: [Finding]
 
-    public init(portal: Portal, findings diagnostics: [Diagnostic]) {
+    init(portal: Portal, findings diagnostics: [Diagnostic]) {
         years = portal.years
         var byKey: [ReportID: Report] = [:]
         for report in portal.reports { byKey[report.id] = report }

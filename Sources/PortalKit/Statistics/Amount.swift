@@ -5,30 +5,30 @@ import Foundation
 /// Counts and money (万元) alike are exact decimals held as an integer and a number of decimal
 /// places: `24252.311082` is never rounded or printed with floating-point noise, and the text as
 /// written (trailing zeros included) is what pages show. Two cells are equal when their values are.
-public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The figure is `mantissa / 10^scale`.
-    public let mantissa: Int64
+    let mantissa: Int64
     /// Digits after the decimal point, as written.
-    public let scale: Int8
+    let scale: Int8
 
     /// The most significant digits and decimal places a figure may have.
-    public static let maximumDigits = 18
-    public static let maximumScale = 9
+    static let maximumDigits = 18
+    static let maximumScale = 9
     static let powers: [Int64] = (0...18).map { (0..<$0).reduce(Int64(1)) { value, _ in value * 10 } }
 
-    public static let zero = Amount(mantissa: 0, scale: 0)
+    static let zero = Amount(mantissa: 0, scale: 0)
 
-    public init(mantissa: Int64, scale: Int8) {
+    init(mantissa: Int64, scale: Int8) {
         self.mantissa = mantissa
         self.scale = scale
     }
 
-    public init(_ value: Int) {
+    init(_ value: Int) {
         self.init(mantissa: Int64(value), scale: 0)
     }
 
     /// Parses a plain decimal number: an optional minus sign, digits, an optional fraction.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         var bytes = Substring(text).utf8[...]
         while let first = bytes.first, first == 0x20 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 { bytes = bytes.dropLast() }
@@ -53,14 +53,14 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The figure as written: `3`, `24252.311082`, `4068.20`, `-2`.
-    public var text: String {
+    var text: String {
         var bytes: [UInt8] = []
         appendText(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` as UTF-8 without making a string (open data writes millions of figures).
-    public func appendText(to bytes: inout [UInt8]) {
+    func appendText(to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Amount.longestText) { buffer in
             bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: write(to: buffer.baseAddress!)))
         }
@@ -97,12 +97,12 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    public var description: String { text }
-    public var isNegative: Bool { mantissa < 0 }
-    public var isZero: Bool { mantissa == 0 }
-    public var isWholeNumber: Bool { scale == 0 || mantissa % Amount.powers[Int(scale)] == 0 }
+    var description: String { text }
+    var isNegative: Bool { mantissa < 0 }
+    var isZero: Bool { mantissa == 0 }
+    var isWholeNumber: Bool { scale == 0 || mantissa % Amount.powers[Int(scale)] == 0 }
     /// For charts only: never for arithmetic or display of figures.
-    public var approximateValue: Double { Double(mantissa) / Double(Amount.powers[Int(scale)]) }
+    var approximateValue: Double { Double(mantissa) / Double(Amount.powers[Int(scale)]) }
     var decimal: Decimal { Decimal(mantissa) / Decimal(Amount.powers[Int(scale)]) }
 
     /// Both values with the same number of decimal places, or nil if that would overflow.
@@ -113,19 +113,19 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         return o1 || o2 ? nil : (x, y, scale)
     }
 
-    public static func == (a: Amount, b: Amount) -> Bool {
+    static func == (a: Amount, b: Amount) -> Bool {
         guard let (x, y, _) = aligned(a, b) else { return a.decimal == b.decimal }
         return x == y
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         var m = mantissa, s = scale
         while s > 0, m % 10 == 0 { m /= 10; s -= 1 }
         hasher.combine(m)
         hasher.combine(s)
     }
 
-    public static func < (a: Amount, b: Amount) -> Bool {
+    static func < (a: Amount, b: Amount) -> Bool {
         guard let (x, y, _) = aligned(a, b) else { return a.decimal < b.decimal }
         return x < y
     }
@@ -133,7 +133,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The exact sum of `terms`, or nil when it does not fit (beyond ±9.2×10^18 at the largest
     /// number of decimal places among the terms). Never a wrong figure: the terms are added in
     /// 128 bits, so only a total that cannot be written is refused, whatever the order of the terms.
-    public static func sum(_ terms: some Sequence<Amount>) -> Amount? {
+    static func sum(_ terms: some Sequence<Amount>) -> Amount? {
         var total: Int128 = 0
         var scale: Int8 = 0
         for term in terms {
@@ -153,10 +153,10 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The exact sum of two figures, or nil when it does not fit (see `sum`).
-    public static func sum(_ a: Amount, _ b: Amount) -> Amount? { sum([a, b]) }
+    static func sum(_ a: Amount, _ b: Amount) -> Amount? { sum([a, b]) }
 }
 
 extension Optional where Wrapped == Amount {
     /// A blank cell counts as 0 in sums (and is reported as not filled).
-    public var orZero: Amount { self ?? .zero }
+    var orZero: Amount { self ?? .zero }
 }

@@ -1,37 +1,37 @@
 /// The arithmetic of the official format (docs/statistics.md, T3-1, T3-2, T3-3, T4-1), written
 /// once: `StatisticsChecker` reports the balances that do not hold, and the importer keeps only
 /// readings of run-together figures under which they all hold.
-public enum ArithmeticRules {
+enum ArithmeticRules {
     /// Some cells of a table added up under one name (`本年新收`, `不予公开`).
-    public struct Term: Sendable {
-        public let label: String
-        public let cells: [Amount]
+    struct Term: Sendable {
+        let label: String
+        let cells: [Amount]
         /// The term's sum; nil when it does not fit.
-        public var amount: Amount? { Amount.sum(cells) }
+        var amount: Amount? { Amount.sum(cells) }
     }
 
     /// One equality between two sums of cells, at one column or row of a table.
-    public struct Balance: Sendable {
-        public let rule: RuleID
+    struct Balance: Sendable {
+        let rule: RuleID
         /// The row and column the finding points at.
-        public let row: String
-        public let column: Int
-        public let left: [Term]
-        public let right: [Term]
+        let row: String
+        let column: Int
+        let left: [Term]
+        let right: [Term]
 
         /// Each side's exact total; nil when it does not fit.
-        public var leftTotal: Amount? { Amount.sum(left.flatMap(\.cells)) }
-        public var rightTotal: Amount? { Amount.sum(right.flatMap(\.cells)) }
+        var leftTotal: Amount? { Amount.sum(left.flatMap(\.cells)) }
+        var rightTotal: Amount? { Amount.sum(right.flatMap(\.cells)) }
 
         /// Whether the equality holds; nil when a total is too large to be written.
-        public var holds: Bool? {
+        var holds: Bool? {
             guard let left = leftTotal, let right = rightTotal else { return nil }
             return left == right
         }
     }
 
     /// T3-1, T3-2 and T3-3 for a T3 of `format` whose cells `value` gives (a blank cell is 0).
-    public static func t3(format: ReportFormat, _ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
+    static func t3(format: ReportFormat, _ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
         let results = StatisticsSchema.resultRows(format)
         let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
                                             ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
@@ -54,7 +54,7 @@ public enum ArithmeticRules {
     }
 
     /// T4-1 for a T4 whose cells `value` gives.
-    public static func t4(_ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
+    static func t4(_ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
         let columns = StatisticsSchema.t4Columns
         return StatisticsSchema.t4.rows.map { row in
             Balance(rule: .t4Results, row: row.key, column: 4, left: [Term(label: columns[4].label, cells: [value(row.key, 4)])],

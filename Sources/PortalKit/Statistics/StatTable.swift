@@ -5,15 +5,15 @@ import Foundation
 /// Every report of a portal keeps its tables in memory for the index pages and sums, so the cells
 /// are stored flat, in layout order (row by row, columns in order), as two compact arrays rather
 /// than a dictionary of rows: about 9 bytes a cell.
-public struct StatTable: Sendable, Hashable {
-    public let spec: TableSpec
+struct StatTable: Sendable, Hashable {
+    let spec: TableSpec
     private var mantissas: [Int64]
     /// Each cell's scale, or `blank` for a blank cell.
     private var scales: [Int8]
     private static let blank: Int8 = -1
 
     /// An all-blank table in the given layout.
-    public init(spec: TableSpec) {
+    init(spec: TableSpec) {
         self.spec = spec
         mantissas = Array(repeating: 0, count: spec.cellCount)
         scales = Array(repeating: Self.blank, count: spec.cellCount)
@@ -29,20 +29,20 @@ public struct StatTable: Sendable, Hashable {
     }
 
     /// A table of zeros in the given layout.
-    public static func zero(_ spec: TableSpec) -> StatTable {
+    static func zero(_ spec: TableSpec) -> StatTable {
         var table = StatTable(spec: spec)
         for cell in 0..<spec.cellCount { table.scales[cell] = 0 }
         return table
     }
 
     /// The cell at row `row` (its position in `spec.rows`) and column `column`.
-    public subscript(row: Int, column: Int) -> Amount? {
+    subscript(row: Int, column: Int) -> Amount? {
         get { self[cell: spec.offsets[row] + column] }
         set { self[cell: spec.offsets[row] + column] = newValue }
     }
 
     /// The cell at position `cell` in layout order.
-    public subscript(cell cell: Int) -> Amount? {
+    subscript(cell cell: Int) -> Amount? {
         get { scales[cell] == Self.blank ? nil : Amount(mantissa: mantissas[cell], scale: scales[cell]) }
         set {
             mantissas[cell] = newValue?.mantissa ?? 0
@@ -50,27 +50,27 @@ public struct StatTable: Sendable, Hashable {
         }
     }
 
-    public func cell(_ row: String, _ column: Int) -> Amount? {
+    func cell(_ row: String, _ column: Int) -> Amount? {
         guard let index = spec.rowIndex(row), column >= 0, column < spec.rows[index].columns.count else { return nil }
         return self[index, column]
     }
 
     /// The value for arithmetic: a blank cell counts as 0.
-    public func value(_ row: String, _ column: Int) -> Amount {
+    func value(_ row: String, _ column: Int) -> Amount {
         cell(row, column).orZero
     }
 
     /// Whether any cell is blank.
-    public var hasBlanks: Bool { scales.contains(Self.blank) }
+    var hasBlanks: Bool { scales.contains(Self.blank) }
 
     /// Every cell with its row and column, in layout order.
-    public var allCells: [(row: RowSpec, column: Int, amount: Amount?)] {
+    var allCells: [(row: RowSpec, column: Int, amount: Amount?)] {
         spec.rows.enumerated().flatMap { index, row in row.columns.indices.map { (row, $0, self[index, $0]) } }
     }
 
     /// Cell-wise sum of tables of the same layout (blank cells count as 0); `.failure` names the
     /// first cell whose total does not fit (never a wrong figure).
-    public static func sum(_ spec: TableSpec, _ tables: [StatTable]) -> Result<StatTable, SumOverflow> {
+    static func sum(_ spec: TableSpec, _ tables: [StatTable]) -> Result<StatTable, SumOverflow> {
         var result = StatTable.zero(spec)
         let same = tables.filter { $0.spec.id == spec.id && $0.spec.cellCount == spec.cellCount }
         for cell in 0..<spec.cellCount {
@@ -85,19 +85,19 @@ public struct StatTable: Sendable, Hashable {
 }
 
 /// A report's three statistics tables.
-public struct Statistics: Sendable, Hashable {
-    public let format: ReportFormat
-    public let t2: StatTable
-    public let t3: StatTable
-    public let t4: StatTable
+struct Statistics: Sendable, Hashable {
+    let format: ReportFormat
+    let t2: StatTable
+    let t3: StatTable
+    let t4: StatTable
     /// Where each table, row and cell is written in the front matter.
-    public let locations: TableLocations
+    let locations: TableLocations
 
     /// A zero report (零报告): every figure of every table is filled in and 0. Worked out once: the
     /// supervision grid and the pages ask it of every report.
-    public let isZeroReport: Bool
+    let isZeroReport: Bool
 
-    public init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: TableLocations = TableLocations(file: "")) {
+    init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: TableLocations = TableLocations(file: "")) {
         self.format = format
         self.t2 = t2
         self.t3 = t3
@@ -106,17 +106,17 @@ public struct Statistics: Sendable, Hashable {
         isZeroReport = [t2, t3, t4].allSatisfy { table in (0..<table.spec.cellCount).allSatisfy { table[cell: $0]?.isZero == true } }
     }
 
-    public var tables: [StatTable] { [t2, t3, t4] }
+    var tables: [StatTable] { [t2, t3, t4] }
 
     /// All-zero tables in the given format.
-    public static func zero(_ format: ReportFormat) -> Statistics {
+    static func zero(_ format: ReportFormat) -> Statistics {
         let specs = StatisticsSchema.tables(for: format)
         return Statistics(format: format, t2: .zero(specs[0]), t3: .zero(specs[1]), t4: .zero(specs[2]))
     }
 
     /// The cell-wise sum of reports of one format, for county compilations; `.failure` when a
     /// total does not fit.
-    public static func sum(_ format: ReportFormat, _ items: [Statistics]) -> Result<Statistics, SumOverflow> {
+    static func sum(_ format: ReportFormat, _ items: [Statistics]) -> Result<Statistics, SumOverflow> {
         let specs = StatisticsSchema.tables(for: format)
         let same = items.filter { $0.format == format }
         return Result {
@@ -126,7 +126,7 @@ public struct Statistics: Sendable, Hashable {
     }
 
     /// The location of a table (`t3`), of one of its rows, or of one of a row's cells when known.
-    public func location(table: TableID, row: String? = nil, column: Int? = nil) -> SourceLocation? {
+    func location(table: TableID, row: String? = nil, column: Int? = nil) -> SourceLocation? {
         guard let tableIndex = tables.firstIndex(where: { $0.spec.id == table }) else { return nil }
         let spec = tables[tableIndex].spec
         guard let row, let rowIndex = spec.rowIndex(row) else { return locations.location(table: tableIndex) }
@@ -135,7 +135,7 @@ public struct Statistics: Sendable, Hashable {
     }
 
     /// The row written on `line`, as (table, row) keys, for linking a finding to its row on the page.
-    public func row(onLine line: Int) -> (table: TableID, row: String)? {
+    func row(onLine line: Int) -> (table: TableID, row: String)? {
         for (tableIndex, table) in tables.enumerated() {
             for (rowIndex, row) in table.spec.rows.enumerated() {
                 let cells = table.spec.offsets[rowIndex]..<(table.spec.offsets[rowIndex] + row.columns.count)

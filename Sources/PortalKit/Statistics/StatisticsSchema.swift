@@ -2,15 +2,15 @@
 ///
 /// Labels are the official wording (国办公开办函〔2021〕30号 and the 2019 trial format); keys are the
 /// stable identifiers used in front matter, anchors and open-data column names.
-public enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
+enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// The trial format of 国办公开办函〔2019〕60号.
     case v2019 = "2019"
     /// The unified format of 国办公开办函〔2021〕30号.
     case v2021 = "2021"
 }
 
-public struct ColumnSpec: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct ColumnSpec: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// A whole number ≥ 0.
         case count
         /// A whole number that may be negative (2019 本年增/减).
@@ -19,41 +19,41 @@ public struct ColumnSpec: Sendable, Hashable {
         case money
     }
 
-    public let key: String
-    public let label: String
-    public let kind: Kind
+    let key: String
+    let label: String
+    let kind: Kind
 }
 
-public struct RowSpec: Sendable, Hashable {
+struct RowSpec: Sendable, Hashable {
     /// The front-matter key and anchor of the row (`N`, `C3`, `rules`, `R`).
-    public let key: String
-    public let label: String
+    let key: String
+    let label: String
     /// For T2: the block heading (第二十条第（一）项); for T3: the result group (（三）不予公开).
-    public let group: String?
-    public let columns: [ColumnSpec]
+    let group: String?
+    let columns: [ColumnSpec]
 }
 
 /// A class: every report's tables share their format's specs, and a table is copied often (pages,
 /// data files, checks); as a struct each copy retained the spec's arrays one by one, from all
 /// cores at once on the same few objects.
-public final class TableSpec: Sendable, Hashable {
+final class TableSpec: Sendable, Hashable {
     /// Which table this is.
-    public let id: TableID
+    let id: TableID
     /// `t2`, `t3` or `t4`: the front-matter key.
-    public var key: String { id.rawValue }
+    var key: String { id.rawValue }
     /// The section heading the table belongs to, e.g. `三、收到和处理政府信息公开申请情况`.
-    public var heading: String { id.heading }
+    var heading: String { id.heading }
     /// The number of that section (2, 3, 4).
-    public var section: Int { id.section }
-    public let rows: [RowSpec]
+    var section: Int { id.section }
+    let rows: [RowSpec]
     /// Where each row's first cell sits among the table's cells (row by row, columns in order),
     /// so that a table is one flat array of figures rather than a dictionary of rows.
-    public let offsets: [Int]
+    let offsets: [Int]
     /// How many cells the table has.
-    public let cellCount: Int
+    let cellCount: Int
     private let rowIndices: [String: Int]
 
-    public init(id: TableID, rows: [RowSpec]) {
+    init(id: TableID, rows: [RowSpec]) {
         self.id = id
         self.rows = rows
         var offsets: [Int] = [], count = 0
@@ -66,23 +66,23 @@ public final class TableSpec: Sendable, Hashable {
         self.rowIndices = Dictionary(rows.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func row(_ key: String) -> RowSpec? { rowIndex(key).map { rows[$0] } }
+    func row(_ key: String) -> RowSpec? { rowIndex(key).map { rows[$0] } }
     /// The position of a row in `rows`.
-    public func rowIndex(_ key: String) -> Int? { rowIndices[key] }
+    func rowIndex(_ key: String) -> Int? { rowIndices[key] }
 
-    public static func == (a: TableSpec, b: TableSpec) -> Bool {
+    static func == (a: TableSpec, b: TableSpec) -> Bool {
         a.id == b.id && a.rows == b.rows
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(rows)
     }
 }
 
-public enum StatisticsSchema {
+enum StatisticsSchema {
     /// T2, T3 and T4 of a format, made once.
-    public static func tables(for format: ReportFormat) -> [TableSpec] {
+    static func tables(for format: ReportFormat) -> [TableSpec] {
         switch format {
         case .v2021: v2021Tables
         case .v2019: v2019Tables
@@ -101,7 +101,7 @@ public enum StatisticsSchema {
     static let item1 = "第二十条第（一）项", item5 = "第二十条第（五）项", item6 = "第二十条第（六）项"
     static let item8 = "第二十条第（八）项", item9 = "第二十条第（九）项"
 
-    public static let t2v2021: TableSpec = {
+    static let t2v2021: TableSpec = {
         let documents = counts([("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")])
         let decisions = counts([("decisions", "本年处理决定数量")])
         return TableSpec(id: .t2, rows: [
@@ -115,7 +115,7 @@ public enum StatisticsSchema {
         ])
     }()
 
-    public static let t2v2019: TableSpec = {
+    static let t2v2019: TableSpec = {
         let documents = counts([("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total", "对外公开总数量")])
         let items = [ColumnSpec(key: "previous", label: "上一年项目数量", kind: .count),
                      ColumnSpec(key: "change", label: "本年增/减", kind: .change),
@@ -137,20 +137,20 @@ public enum StatisticsSchema {
     // MARK: T3
 
     /// The seven applicant columns; 商业企业…其他 sit under 法人或其他组织.
-    public static let t3Columns = counts([("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
+    static let t3Columns = counts([("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
                                           ("public_interest", "社会公益组织"), ("legal_service", "法律服务机构"),
                                           ("other", "其他"), ("total", "总计")])
-    public static let t3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    public static let t3Results = "三、本年度办理结果"
+    static let t3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    static let t3Results = "三、本年度办理结果"
     static let groupC = "（三）不予公开", groupD = "（四）无法提供", groupE = "（五）不予处理", groupF = "（六）其他处理"
 
     /// Result rows (A…F) whose sum is G, by T3-2.
-    public static func resultRows(_ format: ReportFormat) -> [String] {
+    static func resultRows(_ format: ReportFormat) -> [String] {
         ["A", "B"] + (1...8).map { "C\($0)" } + (1...3).map { "D\($0)" } + (1...5).map { "E\($0)" }
             + (format == .v2021 ? ["F1", "F2", "F3"] : ["F"])
     }
 
-    public static func t3(format: ReportFormat) -> TableSpec {
+    static func t3(format: ReportFormat) -> TableSpec {
         func row(_ key: String, _ label: String, _ group: String? = nil) -> RowSpec {
             RowSpec(key: key, label: label, group: group, columns: t3Columns)
         }
@@ -180,7 +180,7 @@ public enum StatisticsSchema {
     }
 
     /// The label of a T3 result group for a row key (C3 → （三）不予公开), nil for rows outside a group.
-    public static func t3SubGroup(of key: String) -> String? {
+    static func t3SubGroup(of key: String) -> String? {
         switch key.first {
         case "C": groupC
         case "D": groupD
@@ -192,9 +192,9 @@ public enum StatisticsSchema {
 
     // MARK: T4
 
-    public static let t4Columns = counts([("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
+    static let t4Columns = counts([("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
                                           ("pending", "尚未审结"), ("total", "总计")])
-    public static let t4 = TableSpec(id: .t4, rows: [
+    static let t4 = TableSpec(id: .t4, rows: [
         RowSpec(key: "R", label: "行政复议", group: nil, columns: t4Columns),
         RowSpec(key: "S", label: "未经复议直接起诉", group: "行政诉讼", columns: t4Columns),
         RowSpec(key: "P", label: "复议后起诉", group: "行政诉讼", columns: t4Columns),

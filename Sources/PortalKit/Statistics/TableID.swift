@@ -1,6 +1,6 @@
 /// One of the three statistics tables of the official format, with its official name and place:
 /// the one definition every reader, check, page and message uses.
-public enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     /// 二、主动公开政府信息情况
     case t2
     /// 三、收到和处理政府信息公开申请情况
@@ -9,7 +9,7 @@ public enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     case t4
 
     /// The number of the report's section that holds the table.
-    public var section: Int {
+    var section: Int {
         switch self {
         case .t2: 2
         case .t3: 3
@@ -18,7 +18,7 @@ public enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     }
 
     /// The official name (国办公开办函〔2021〕30号), the table's caption.
-    public var caption: String {
+    var caption: String {
         switch self {
         case .t2: "主动公开政府信息情况"
         case .t3: "收到和处理政府信息公开申请情况"
@@ -27,12 +27,12 @@ public enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     }
 
     /// The section heading: the section's numeral and the official name (`二、主动公开政府信息情况`).
-    public var heading: String {
+    var heading: String {
         ["二", "三", "四"][section - 2] + "、" + caption
     }
 
     /// `T2`, `T3`, `T4`, as messages name the tables.
-    public var label: String { rawValue.uppercased() }
+    var label: String { rawValue.uppercased() }
 
-    public static func < (a: TableID, b: TableID) -> Bool { a.section < b.section }
+    static func < (a: TableID, b: TableID) -> Bool { a.section < b.section }
 }

@@ -2,35 +2,35 @@
 ///
 /// Every report carries one, so positions are kept flat, by table and by position in the table's
 /// layout (see `TableSpec.offsets`), rather than in dictionaries keyed by name.
-public struct TableLocations: Sendable, Hashable {
+struct TableLocations: Sendable, Hashable {
     /// A line and column in the file, packed into four bytes (line up to 1,048,575, column up to
     /// 4,095; larger values are kept at the maximum); line 0 is unknown.
-    public struct Position: Sendable, Hashable {
+    struct Position: Sendable, Hashable {
         private var packed: UInt32
 
-        public var line: Int32 { Int32(packed >> 12) }
-        public var column: Int32 { Int32(packed & 0xFFF) }
+        var line: Int32 { Int32(packed >> 12) }
+        var column: Int32 { Int32(packed & 0xFFF) }
 
-        public static let unknown = Position(line: 0, column: 0)
+        static let unknown = Position(line: 0, column: 0)
 
-        public init(line: Int32, column: Int32) {
+        init(line: Int32, column: Int32) {
             packed = UInt32(min(max(line, 0), 0xF_FFFF)) << 12 | UInt32(min(max(column, 0), 0xFFF))
         }
 
-        public init(_ location: SourceLocation) {
+        init(_ location: SourceLocation) {
             self.init(line: Int32(clamping: location.line), column: Int32(clamping: location.column))
         }
     }
 
-    public var file: String
+    var file: String
     /// The position of each table's key (`t2`, `t3`, `t4`).
-    public var tables: [Position]
+    var tables: [Position]
     /// For each table, the position of each row's key, in layout order.
-    public var rows: [[Position]]
+    var rows: [[Position]]
     /// For each table, the position of each figure, in layout order.
-    public var cells: [[Position]]
+    var cells: [[Position]]
 
-    public init(file: String, tables: [Position] = [], rows: [[Position]] = [], cells: [[Position]] = []) {
+    init(file: String, tables: [Position] = [], rows: [[Position]] = [], cells: [[Position]] = []) {
         self.file = file
         self.tables = tables
         self.rows = rows
@@ -38,7 +38,7 @@ public struct TableLocations: Sendable, Hashable {
     }
 
     /// Empty positions for tables of the given layouts.
-    public init(file: String, specs: [TableSpec]) {
+    init(file: String, specs: [TableSpec]) {
         self.init(file: file, tables: Array(repeating: .unknown, count: specs.count),
                   rows: specs.map { Array(repeating: .unknown, count: $0.rows.count) },
                   cells: specs.map { Array(repeating: .unknown, count: $0.cellCount) })

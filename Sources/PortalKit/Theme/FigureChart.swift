@@ -4,16 +4,16 @@ import Foundation
 ///
 /// One small bar chart per figure (small multiples), each labelled in text, so no colour has to
 /// be told apart and the page needs no JavaScript. A data table with the same figures sits next to it.
-public struct FigureChart: Sendable {
-    public struct Series: Sendable {
-        public var label: String
-        public var values: [(year: Int, value: Amount?)]
+struct FigureChart: Sendable {
+    struct Series: Sendable {
+        var label: String
+        var values: [(year: Int, value: Amount?)]
     }
 
-    public let series: [Series]
+    let series: [Series]
 
     /// 新收申请, 予以公开, 不予公开, 行政复议, 行政诉讼 for each report (oldest year first).
-    public init(reports: [Report]) {
+    init(reports: [Report]) {
         let ordered = reports.sorted { $0.year < $1.year }
         func total(_ pick: (Statistics) -> [Amount?]) -> [(Int, Amount?)] {
             ordered.map { report in
@@ -31,7 +31,7 @@ public struct FigureChart: Sendable {
     }
 
     /// A self-contained `<svg>` element; `titleID` labels it for assistive technology.
-    public func svg(titleID: String, title: String) -> String {
+    func svg(titleID: String, title: String) -> String {
         let panelWidth = 150, panelHeight = 120, gap = 14, top = 22, bottom = 20
         let width = series.count * panelWidth + (series.count - 1) * gap
         let maximum = series.flatMap { $0.values.compactMap { $0.value?.approximateValue } }.max() ?? 0

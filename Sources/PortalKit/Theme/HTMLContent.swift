@@ -7,9 +7,9 @@ import Mustache
 /// five characters by scanning UTF-8 bytes, and returns the text untouched when it has none of them.
 /// Working on bytes is also stricter: a combining mark after `<` cannot hide it from the escaper.
 /// `Theme` switches every template to it with a `{{% CONTENT_TYPE: … }}` line.
-public struct HTMLContent: MustacheContentType {
+struct HTMLContent: MustacheContentType {
     /// The name templates are switched to it by; registered with swift-mustache before parsing.
-    public static let name = "PORTAL_GEN_HTML"
+    static let name = "PORTAL_GEN_HTML"
 
     /// The line `Theme` puts above every template. Standalone, it renders nothing.
     static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
@@ -18,14 +18,14 @@ public struct HTMLContent: MustacheContentType {
 
     static let registered: Void = MustacheContentTypes.register(HTMLContent(), named: name)
 
-    public init() {}
+    init() {}
 
-    public func escapeText(_ text: String) -> String {
+    func escapeText(_ text: String) -> String {
         Self.escape(text)
     }
 
     /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var text = text
         let result: String? = text.withUTF8 { bytes in
             guard let first = bytes.firstIndex(where: needsEscape) else { return nil }

@@ -4,23 +4,23 @@ import Foundation
 ///
 /// Each page is rendered independently of the others, so pages can be rendered in parallel
 /// and, later, only when their inputs changed.
-public struct PageRenderer: Sendable {
-    public static let category = "政府信息公开年报"
+struct PageRenderer: Sendable {
+    static let category = "政府信息公开年报"
 
-    public let portal: Portal
-    public let theme: Theme
+    let portal: Portal
+    let theme: Theme
     /// The statistics findings shown on the supervision page.
-    public let findings: [Diagnostic]
+    let findings: [Diagnostic]
     private let neighbours: [ReportID: (previous: Int?, next: Int?)]
     /// Fingerprint of every report (file and fingerprint, in order) and of the findings: what the
     /// pages listing or summing all reports are made from.
     private let everything: String
 
     /// Fingerprint of the settings, options and portal-gen version (see `BuildManifest.siteFingerprint`).
-    public let siteFingerprint: String
+    let siteFingerprint: String
 
     /// `findings` are the statistics findings shown on the supervision page.
-    public init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "") {
+    init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "") {
         self.portal = portal
         self.theme = theme
         self.siteFingerprint = siteFingerprint
@@ -49,7 +49,7 @@ public struct PageRenderer: Sendable {
     /// since the last build the page is kept without rendering it.
     ///
     /// `common` holds, per template, what all its pages share (see `commonInputs`).
-    public func inputs(of page: SitePage, common: [String: String]) -> String? {
+    func inputs(of page: SitePage, common: [String: String]) -> String? {
         guard !siteFingerprint.isEmpty else { return nil }
         var parts = [common[page.template] ?? "no template", page.path]
         func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.contentHash)" } }
@@ -76,7 +76,7 @@ public struct PageRenderer: Sendable {
     ///
     /// `pathsFingerprint` stands for every path of the site: a page kept without rendering is not
     /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
-    public func commonInputs(pathsFingerprint: String) -> [String: String] {
+    func commonInputs(pathsFingerprint: String) -> [String: String] {
         let years = portal.years.map(String.init).joined(separator: ",")
         return Dictionary(uniqueKeysWithValues: theme.templateInputs.map { template, used in
             (template, ContentHash.of([siteFingerprint, used, pathsFingerprint, template, years].joined(separator: "\n")))
@@ -84,26 +84,26 @@ public struct PageRenderer: Sendable {
     }
 
     /// What a file made from every report (the open-data downloads, the sitemap) is made from.
-    public func everythingInputs(of path: String, pathsFingerprint: String) -> String? {
+    func everythingInputs(of path: String, pathsFingerprint: String) -> String? {
         siteFingerprint.isEmpty ? nil : ContentHash.of([siteFingerprint, pathsFingerprint, path, everything].joined(separator: "\n"))
     }
 
     /// What a report's `data.json` is made from: the site and the report file.
-    public func dataInputs(of report: Report) -> String? {
+    func dataInputs(of report: Report) -> String? {
         siteFingerprint.isEmpty ? nil : ContentHash.of(siteFingerprint + "\n" + report.contentHash + "\ndata")
     }
 
     /// The rendered page and the problems found in it (broken internal links).
-    public struct Rendered: Sendable {
-        public var html: String
-        public var diagnostics: [Diagnostic]
+    struct Rendered: Sendable {
+        var html: String
+        var diagnostics: [Diagnostic]
         /// Seconds spent in cmark and in the templates, for the timings.
-        public var markdownSeconds: Double = 0
-        public var templateSeconds: Double = 0
+        var markdownSeconds: Double = 0
+        var templateSeconds: Double = 0
     }
 
     /// `body` is the report's narrative for a report page (see `ReportBody`), ignored for other pages.
-    public func render(_ page: SitePage, knownPaths: Set<String>, body: String = "") -> Rendered {
+    func render(_ page: SitePage, knownPaths: Set<String>, body: String = "") -> Rendered {
         let clock = ContinuousClock()
         var markdownTime = Duration.zero
         var context = commonContext(for: page)

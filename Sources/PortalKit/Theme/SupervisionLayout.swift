@@ -4,9 +4,9 @@
 /// page is rendered again whenever any report changes. Laid out by the template engine, its cells
 /// were most of the time of a one-report rebuild; here they are built in Swift, as the statistics
 /// tables are. Every state is written out in words; the classes are for colour only.
-public enum SupervisionLayout {
+enum SupervisionLayout {
     /// `<td>` cells for `cells`, in order; `link` gives the page-relative URL of a report.
-    public static func cells(_ cells: [Supervision.Cell], link: (Report) -> String) -> String {
+    static func cells(_ cells: [Supervision.Cell], link: (Report) -> String) -> String {
         var html = ""
         html.reserveCapacity(cells.count * 320)
         for cell in cells {

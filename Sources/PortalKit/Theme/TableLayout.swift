@@ -5,15 +5,15 @@ import Synchronization
 /// The markup keeps the merged cells of the official tables (rowspan/colspan) and, for screen
 /// readers, `scope` on every header and `headers`/`id` on every figure, so each number is announced
 /// with its row and column. Themes style it with CSS; the structure is fixed by the format.
-public enum TableLayout {
+enum TableLayout {
     /// A table's template context: `id`, `key`, `caption` and `html`, the table's markup.
-    public static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
+    static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
         ["id": prefix, "key": table.spec.key, "caption": caption, "html": html(for: table, prefix: prefix, caption: caption)]
     }
 
     /// The table's markup. The structure of a layout is the same for every report, so it is built
     /// once per layout, prefix and caption and then only the figures are filled in.
-    public static func html(for table: StatTable, prefix: String, caption: String) -> String {
+    static func html(for table: StatTable, prefix: String, caption: String) -> String {
         let key = "\(table.spec.rows.count)|\(table.spec.key)|\(prefix)|\(caption)"
         let template = cache.withLock { $0[key] } ?? {
             let built = Template(spec: table.spec, prefix: prefix, caption: caption)
@@ -121,7 +121,7 @@ public enum TableLayout {
     }
 
     /// The anchor of a row (T2, T3) or group (T4) on a page, for links from findings.
-    public static func anchor(prefix: String, row: String) -> String { "\(prefix)-\(row)" }
+    static func anchor(prefix: String, row: String) -> String { "\(prefix)-\(row)" }
 
     // MARK: - T2: one body per 第二十条 item, each with its own column headings.
 

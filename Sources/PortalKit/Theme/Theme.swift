@@ -6,22 +6,22 @@ import Mustache
 /// Themes are read at run time, so a portal can restyle its site without recompiling portal-gen.
 /// Templates are trusted (they are written by the portal's maintainers); content is not, and every
 /// value from content reaches templates as text that Mustache's `{{…}}` escapes (see `HTMLContent`).
-public struct Theme: Sendable {
+struct Theme: Sendable {
     /// Templates every theme must provide, one per kind of page (plus partials of its choice).
-    public static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "404"]
+    static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "404"]
     /// Where assets land in the output folder.
-    public static let assetsFolder = "assets"
+    static let assetsFolder = "assets"
 
-    public let directory: URL
-    public let library: MustacheLibrary
+    let directory: URL
+    let library: MustacheLibrary
     /// Asset files, as (path inside the output folder, source file).
-    public let assets: [(path: String, source: URL)]
+    let assets: [(path: String, source: URL)]
     /// Template name → fingerprint of its text and of every template it includes (`{{> partial}}`,
     /// `{{< parent}}`), so that editing one template re-renders only the pages that use it.
-    public let templateInputs: [String: String]
+    let templateInputs: [String: String]
 
     /// Loads and parses every template; all problems are reported with file and line.
-    public static func load(from directory: URL, displayPath: (URL) -> String) throws(DiagnosticsError) -> Theme {
+    static func load(from directory: URL, displayPath: (URL) -> String) throws(DiagnosticsError) -> Theme {
         let templatesURL = directory.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
         HTMLContent.registered
@@ -122,7 +122,7 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `context`; a template missing at this point is a programming error
     /// caught by `load`, so the result is never nil for required templates.
-    public func render(_ template: String, context: [String: Any]) -> String {
+    func render(_ template: String, context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 }

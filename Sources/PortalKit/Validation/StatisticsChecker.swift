@@ -4,11 +4,11 @@ import Foundation
 ///
 /// Findings never change a figure: a published report is a legal record and is shown as published.
 /// Each finding names its rule and the numbers involved, at the line of the offending row.
-public enum StatisticsChecker {
+enum StatisticsChecker {
 
     /// All findings for all reports, in report order: each report's own findings (made when it was
     /// parsed, see `Report.findings`) and the rules joining a township's consecutive years.
-    public static func check(_ portal: Portal) async -> [Diagnostic] {
+    static func check(_ portal: Portal) async -> [Diagnostic] {
         var byTownship: [String: [Int: Report]] = [:]
         for report in portal.reports { byTownship[report.township.slug, default: [:]][report.year] = report }
         let lookup = byTownship
@@ -29,12 +29,12 @@ public enum StatisticsChecker {
     }
 
     /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
-    public static func check(_ report: Report) -> [Diagnostic] {
+    static func check(_ report: Report) -> [Diagnostic] {
         check(report.statistics, file: report.source)
     }
 
     /// Rules within one report's tables; `file` is the report file as shown in messages.
-    public static func check(_ s: Statistics, file: String) -> [Diagnostic] {
+    static func check(_ s: Statistics, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func at(_ table: TableID, _ row: String, _ column: Int? = nil) -> SourceLocation? {
             s.location(table: table, row: row, column: column) ?? SourceLocation(file: file, line: 1)
@@ -119,7 +119,7 @@ public enum StatisticsChecker {
     }
 
     /// the same township's consecutive years must join up.
-    public static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
+    static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let p = previous.statistics, s = current.statistics
         func n(_ value: Amount) -> String { value.text }
@@ -161,7 +161,7 @@ public enum StatisticsChecker {
 
     /// N-1: figures quoted in the narrative agree with T3 (best effort, warnings only). `body`
     /// starts on line `firstLine` of `file`.
-    public static func checkNarrative(_ body: String, firstLine: Int, t3: StatTable, file: String) -> [Diagnostic] {
+    static func checkNarrative(_ body: String, firstLine: Int, t3: StatTable, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var lineStart = body.utf8.startIndex
         var offset = -1

@@ -1,7 +1,7 @@
 /// Checks parsed reports against the settings and each other, and builds the validated model.
-public enum Validator {
+enum Validator {
     /// `today` is only used to catch reports dated in the future; it never appears in the output.
-    public static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
+    static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
         // The file of the first report seen for each township and year, and for each index number.
