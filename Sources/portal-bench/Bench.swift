@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @main
@@ -36,7 +37,8 @@ struct Generate: ParsableCommand {
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Generate a portal, then time a cold build, a no-change rebuild, a one-report edit and a template edit.")
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a portal, then time a cold build, a no-change rebuild, a one-report edit and a template edit.")
     @OptionGroup var size: Size
     @Option(help: "Working folder (replaced).") var work = ".bench"
     @Option(help: "The portal-gen executable (build it with -c release).") var portalGen = ".build/release/portal-gen"
@@ -52,7 +54,9 @@ struct Run: ParsableCommand {
         try size.portal.write(to: workURL.appendingPathComponent("Content"))
         try fm.copyItem(at: URL(fileURLWithPath: theme), to: workURL.appendingPathComponent("Themes/default"))
         let executable = URL(fileURLWithPath: portalGen).standardizedFileURL.path
-        print("portal-bench: \(size.reports) reports, \(size.portal.townships) townships, \(size.years) years; generated in \(String(format: "%.1f", Date().timeIntervalSince(generateStart))) s; \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(
+            "portal-bench: \(size.reports) reports, \(size.portal.townships) townships, \(size.years) years; generated in \(String(format: "%.1f", Date().timeIntervalSince(generateStart))) s; \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
         print("")
         print("scenario            wall s  reports/s  peak MB  written  load+parse  check  markdown  templates  write   cmark share")
 
@@ -65,11 +69,13 @@ struct Run: ParsableCommand {
             guard result.status == 0 else { throw ValidationError("portal-gen failed in \(name) (status \(result.status))") }
             let t = try JSONSerialization.jsonObject(with: Data(contentsOf: timings)) as? [String: Any] ?? [:]
             func s(_ key: String) -> String { String(format: "%.3f", (t[key] as? Double) ?? 0) }
-            let markdown = (t["markdownCPU"] as? Double) ?? 0, total = (t["totalCPU"] as? Double) ?? 1
-            print(name.padding(toLength: 18, withPad: " ", startingAt: 0),
-                  String(format: "%7.3f  %9.0f  %7.0f  %7d", result.wall, Double(size.reports) / result.wall, result.peakMB, (t["filesWritten"] as? Int) ?? -1),
-                  s("loadWall").leftPad(10), s("checkWall").leftPad(6), s("markdownCPU").leftPad(9), s("templatesCPU").leftPad(10), s("writeCPU").leftPad(6),
-                  String(format: "%10.1f%%", total > 0 ? markdown / total * 100 : 0))
+            let markdown = (t["markdownCPU"] as? Double) ?? 0
+            let total = (t["totalCPU"] as? Double) ?? 1
+            print(
+                name.padding(toLength: 18, withPad: " ", startingAt: 0),
+                String(format: "%7.3f  %9.0f  %7.0f  %7d", result.wall, Double(size.reports) / result.wall, result.peakMB, (t["filesWritten"] as? Int) ?? -1),
+                s("loadWall").leftPad(10), s("checkWall").leftPad(6), s("markdownCPU").leftPad(9), s("templatesCPU").leftPad(10), s("writeCPU").leftPad(6),
+                String(format: "%10.1f%%", total > 0 ? markdown / total * 100 : 0))
         }
 
         try scenario("cold build") { try? fm.removeItem(at: workURL.appendingPathComponent("Output")) }
@@ -77,7 +83,8 @@ struct Run: ParsableCommand {
         try scenario("edit one report") {
             let reports = workURL.appendingPathComponent("Content/reports")
             let year = try fm.contentsOfDirectory(atPath: reports.path).sorted().last!
-            let file = reports.appendingPathComponent(year).appendingPathComponent(try fm.contentsOfDirectory(atPath: reports.appendingPathComponent(year).path).sorted().first!)
+            let file = reports.appendingPathComponent(year).appendingPathComponent(
+                try fm.contentsOfDirectory(atPath: reports.appendingPathComponent(year).path).sorted().first!)
             let handle = try FileHandle(forWritingTo: file)
             handle.seekToEndOfFile()
             handle.write(Data("\n本段为基准测试修改。\n".utf8))
@@ -89,7 +96,9 @@ struct Run: ParsableCommand {
             try Data((text + "\n").utf8).write(to: template)
         }
         print("")
-        print("wall = elapsed time of the whole command; stage columns: load+parse and check are wall seconds, markdown/templates/write are CPU seconds summed over all cores; cmark share = cmark's CPU time / total CPU time of the build.")
+        print(
+            "wall = elapsed time of the whole command; stage columns: load+parse and check are wall seconds, markdown/templates/write are CPU seconds summed over all cores; cmark share = cmark's CPU time / total CPU time of the build."
+        )
     }
 
     /// Runs a command and returns its exit status, wall time and peak resident memory (of the child).
@@ -102,7 +111,7 @@ struct Run: ParsableCommand {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(directory)
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)

@@ -53,20 +53,20 @@ struct SyntheticPortal {
         try? fm.removeItem(at: content)
         try fm.createDirectory(at: content, withIntermediateDirectories: true)
         var settings = """
-        site_name: 基准测试县政府信息公开工作年度报告
-        county: 基准测试县
-        host_organ: 基准测试县人民政府办公室
-        contact: 电话 0000-0000000
-        base_path: /xxgk/ndbg/
-        site_url: https://www.example.gov.cn
-        identity:
-          site_code: "0000000000"
-          icp: 示ICP备00000000号
-        deadline: 03-31
-        sample_data: true
-        townships:
+            site_name: 基准测试县政府信息公开工作年度报告
+            county: 基准测试县
+            host_organ: 基准测试县人民政府办公室
+            contact: 电话 0000-0000000
+            base_path: /xxgk/ndbg/
+            site_url: https://www.example.gov.cn
+            identity:
+              site_code: "0000000000"
+              icp: 示ICP备00000000号
+            deadline: 03-31
+            sample_data: true
+            townships:
 
-        """
+            """
         for t in 0..<townships {
             settings += "  - name: \(townshipName(t))\n    organ: 基准测试县\(townshipName(t))人民政府\n    slug: t\(String(format: "%05d", t))\n"
         }
@@ -101,15 +101,17 @@ struct SyntheticPortal {
         carriedOut = carryNext
         let slip = random.int(0...99) == 0
         func row(_ value: Int) -> String { "[\(value), 0, 0, 0, 0, 0, \(value)]" }
-        var lines = ["---",
-                     "title: 基准测试县\(name)人民政府\(year)年政府信息公开工作年度报告",
-                     "township: \(name)", "year: \(year)",
-                     "published: \(year + 1)-0\(random.int(1...3))-\(String(format: "%02d", random.int(10...28)))",
-                     "index_number: B\(String(format: "%05d", t))/\(year + 1)-00001",
-                     "format: 2021", "t2:",
-                     "  rules: [0, 0, 0]", "  normative: [0, 0, \(t % 6)]",
-                     "  licensing: \(random.int(0...80))", "  penalty: \(random.int(0...9))", "  coercion: \(random.int(0...2))",
-                     "  fees: \(random.int(0...9)).\(random.int(0...999))", "t3:"]
+        var lines = [
+            "---",
+            "title: 基准测试县\(name)人民政府\(year)年政府信息公开工作年度报告",
+            "township: \(name)", "year: \(year)",
+            "published: \(year + 1)-0\(random.int(1...3))-\(String(format: "%02d", random.int(10...28)))",
+            "index_number: B\(String(format: "%05d", t))/\(year + 1)-00001",
+            "format: 2021", "t2:",
+            "  rules: [0, 0, 0]", "  normative: [0, 0, \(t % 6)]",
+            "  licensing: \(random.int(0...80))", "  penalty: \(random.int(0...9))", "  coercion: \(random.int(0...2))",
+            "  fees: \(random.int(0...9)).\(random.int(0...999))", "t3:",
+        ]
         var rows: [(String, Int)] = [("N", newApplications), ("K", carriedIn), ("A", disclosed), ("B", partial)]
         rows += (1...8).map { ("C\($0)", 0) }
         rows += [("D1", unable), ("D2", 0), ("D3", 0)]
@@ -118,7 +120,8 @@ struct SyntheticPortal {
         rows += [("G", slip ? handled + 1 : handled), ("J", carryNext)]
         lines += rows.map { "  \($0.0): \(row($0.1))" }
         lines += ["t4:", "  R: [0, 0, 0, 0, 0]", "  S: [0, 0, 0, 0, 0]", "  P: [0, 0, 0, 0, 0]", "---", ""]
-        var body = "## 一、总体情况\n\n\(year)年，\(name)认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        var body =
+            "## 一、总体情况\n\n\(year)年，\(name)认真贯彻落实《中华人民共和国政府信息公开条例》，"
             + (newApplications == 0 ? "本年度未收到政府信息公开申请。" : "全年共收到政府信息公开申请\(newApplications)件。") + "\n\n"
         let target = random.int(3000...6000)
         var sectionIndex = 0

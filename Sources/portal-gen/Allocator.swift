@@ -10,10 +10,10 @@ enum Allocator {
     /// this does nothing.
     static func fixMmapThreshold(bytes: Int32 = 4 * 1024 * 1024) {
         #if os(Linux)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in glibc's malloc.h
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, bytes)
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in glibc's malloc.h
+            guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, bytes)
         #endif
     }
 }

@@ -7,17 +7,19 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the site from the content folder into the output folder.",
         discussion: """
-        Reads portal.yml and every .md report under the content folder, checks them, renders every \
-        page with the theme and replaces the output folder only when everything succeeded: on any \
-        error the previous site is left exactly as it was. Problems are printed as \
-        path:line:column: error: message. Exit status is 0 on success and 1 on any error.
-        """
+            Reads portal.yml and every .md report under the content folder, checks them, renders every \
+            page with the theme and replaces the output folder only when everything succeeded: on any \
+            error the previous site is left exactly as it was. Problems are printed as \
+            path:line:column: error: message. Exit status is 0 on success and 1 on any error.
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml and the reports).", valueName: "dir"))
     var content: String = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`.", valueName: "name|dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`.", valueName: "name|dir"))
     var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("The folder the site is written to; only files that changed are replaced.", valueName: "dir"))
@@ -32,7 +34,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。")
     var atomic = false
 
-    @Option(name: .long, help: ArgumentHelp("For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio).", visibility: .private))
+    @Option(
+        name: .long, help: ArgumentHelp("For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio).", visibility: .private))
     var fault: String?
 
     @Option(name: .long, help: ArgumentHelp("How many pages are rendered at once (default: the number of cores).", valueName: "n"))
@@ -49,11 +52,12 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         Allocator.fixMmapThreshold()
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = SiteBuilder.Options(content: URL(fileURLWithPath: content, relativeTo: cwd),
-                                          theme: theme,
-                                          output: URL(fileURLWithPath: output, relativeTo: cwd),
-                                          parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                          strict: strict, fresh: clean)
+        var options = SiteBuilder.Options(
+            content: URL(fileURLWithPath: content, relativeTo: cwd),
+            theme: theme,
+            output: URL(fileURLWithPath: output, relativeTo: cwd),
+            parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            strict: strict, fresh: clean)
         options.skipsTeardown = true
         options.atomic = atomic
         options.faults = fault.flatMap(FaultPlan.init)
@@ -74,9 +78,13 @@ struct BuildCommand: AsyncParsableCommand {
             try encoder.encode(result.timings).write(to: URL(fileURLWithPath: timings, relativeTo: cwd))
         }
         if result.unchanged {
-            print("Nothing changed since the last build: \(result.reports) reports, \(result.pages) pages in \(output) left as they were (\(String(format: "%.2f", result.seconds)) s)")
+            print(
+                "Nothing changed since the last build: \(result.reports) reports, \(result.pages) pages in \(output) left as they were (\(String(format: "%.2f", result.seconds)) s)"
+            )
         } else {
-            print("Built \(result.reports) reports: \(result.pages) pages, \(result.files) file\(result.files == 1 ? "" : "s") written (\(result.timings.filesUnchanged) unchanged) to \(output) in \(String(format: "%.2f", result.seconds)) s")
+            print(
+                "Built \(result.reports) reports: \(result.pages) pages, \(result.files) file\(result.files == 1 ? "" : "s") written (\(result.timings.filesUnchanged) unchanged) to \(output) in \(String(format: "%.2f", result.seconds)) s"
+            )
         }
     }
 }

@@ -7,13 +7,13 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Turn reports as townships deliver them (.docx, saved .html pages, copied .txt) into content files.",
         discussion: """
-        Reads each file (or every .docx/.html/.htm/.txt/.md file in a folder), finds the township and \
-        year in the title, reads the statistics tables by their row labels and writes \
-        <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. \
-        Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is \
-        listed with its line, and nothing is written for that file unless --partial is given. \
-        Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK.
-        """
+            Reads each file (or every .docx/.html/.htm/.txt/.md file in a folder), finds the township and \
+            year in the title, reads the statistics tables by their row labels and writes \
+            <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. \
+            Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is \
+            listed with its line, and nothing is written for that file unless --partial is given. \
+            Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK.
+            """
     )
 
     @Argument(help: ArgumentHelp("Report files or folders to import.", valueName: "file"))
@@ -75,8 +75,9 @@ struct ImportCommand: AsyncParsableCommand {
         if !missing.isEmpty { throw ExitCode(2) }
         let session = ImportSession(
             content: contentURL, config: config,
-            options: .init(overrides: .init(township: township, year: year, published: published.flatMap(CalendarDate.init(iso:)), indexNumber: indexNumber),
-                           force: force, dryRun: dryRun, partial: partial),
+            options: .init(
+                overrides: .init(township: township, year: year, published: published.flatMap(CalendarDate.init(iso:)), indexNumber: indexNumber),
+                force: force, dryRun: dryRun, partial: partial),
             displayPath: { loader.displayPath($0) })
         var outcomes: [ImportSession.Outcome] = []
         for file in inputs {
@@ -117,6 +118,7 @@ struct ImportCommand: AsyncParsableCommand {
             rows.append([outcome.file, outcome.township ?? "?", outcome.year.map(String.init) ?? "?", result])
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return [""] + rows.map { row in row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+        return [""]
+            + rows.map { row in row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PortalKit
 
 @Suite struct AmountTests {
@@ -16,7 +17,8 @@ import Testing
     /// Sums are exact or refused: a total that fits is right whatever the order of its terms (even
     /// when partial sums do not fit), and a total that does not fit is nil, never a wrong figure.
     @Test func sumsAreExactOrRefused() throws {
-        let big = Amount(mantissa: .max, scale: 0), small = Amount(mantissa: .min, scale: 0)
+        let big = Amount(mantissa: .max, scale: 0)
+        let small = Amount(mantissa: .min, scale: 0)
         #expect(Amount.sum([big, big, small, small]) == Amount(-2))
         #expect(Amount.sum([big, Amount(1)]) == nil)
         #expect(Amount.sum([small, Amount(-1)]) == nil)

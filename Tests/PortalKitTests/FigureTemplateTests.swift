@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PortalKit
 
 @Suite struct FigureTemplateTests {
@@ -6,7 +7,8 @@ import Testing
     /// text, a blank cell gets the blank text, and holes may draw on any of the tables.
     @Test func fillsFiguresAndBlanksBetweenFixedText() throws {
         let spec = StatisticsSchema.tables(for: .v2021)[2]
-        var first = StatTable(spec: spec), second = StatTable(spec: spec)
+        var first = StatTable(spec: spec)
+        var second = StatTable(spec: spec)
         first[cell: 0] = Amount("-12.50")
         first[cell: 1] = Amount("7")
         second[cell: 0] = Amount("0.000000001")

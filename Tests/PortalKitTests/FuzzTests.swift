@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalKit
 
 /// Mutated versions of real fixtures (byte flips, truncation, duplication, inserted separators) go
@@ -19,13 +20,18 @@ import Testing
 
         mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 
-        static let separators: [[UInt8]] = [Array("\n---\n".utf8), Array("\t".utf8), Array("|".utf8), Array(": ".utf8), Array("[".utf8),
-                                             Array("~".utf8), Array("&a *a".utf8), Array("\r".utf8), [0], [0xFF], Array("一、".utf8), Array("（七）总计".utf8)]
+        static let separators: [[UInt8]] = [
+            Array("\n---\n".utf8), Array("\t".utf8), Array("|".utf8), Array(": ".utf8), Array("[".utf8),
+            Array("~".utf8), Array("&a *a".utf8), Array("\r".utf8), [0], [0xFF], Array("一、".utf8), Array("（七）总计".utf8),
+        ]
 
         mutating func mutate(_ input: [UInt8]) -> [UInt8] {
             var bytes = input
             for _ in 0..<(1 + below(4)) {
-                guard !bytes.isEmpty else { bytes = Self.separators[below(Self.separators.count)]; continue }
+                guard !bytes.isEmpty else {
+                    bytes = Self.separators[below(Self.separators.count)]
+                    continue
+                }
                 switch below(5) {
                 case 0:  // flip a byte
                     let i = below(bytes.count)
@@ -33,12 +39,14 @@ import Testing
                 case 1:  // truncate
                     bytes = Array(bytes.prefix(below(bytes.count)))
                 case 2:  // duplicate a slice
-                    let start = below(bytes.count), length = below(min(400, bytes.count - start) + 1)
+                    let start = below(bytes.count)
+                    let length = below(min(400, bytes.count - start) + 1)
                     bytes.insert(contentsOf: bytes[start..<start + length], at: below(bytes.count))
                 case 3:  // insert a separator
                     bytes.insert(contentsOf: Self.separators[below(Self.separators.count)], at: below(bytes.count + 1))
                 default:  // delete a slice
-                    let start = below(bytes.count), length = below(min(200, bytes.count - start) + 1)
+                    let start = below(bytes.count)
+                    let length = below(min(200, bytes.count - start) + 1)
                     bytes.removeSubrange(start..<start + length)
                 }
             }
@@ -66,8 +74,10 @@ import Testing
             let document = PlainTextReader.read(decoded.text)
             // Once as delivered (title detection), once with the township given (table recognition always runs).
             for township in [nil, config.townships.first?.name] {
-                _ = try? ReportImporter(config: config, overrides: .init(township: township, year: 2024, published: CalendarDate(iso: "2025-01-20"), indexNumber: "X"))
-                    .recognize(document, plainText: true, displayPath: "fuzz.txt", encoding: decoded.encoding)
+                _ = try? ReportImporter(
+                    config: config, overrides: .init(township: township, year: 2024, published: CalendarDate(iso: "2025-01-20"), indexNumber: "X")
+                )
+                .recognize(document, plainText: true, displayPath: "fuzz.txt", encoding: decoded.encoding)
             }
         }
     }

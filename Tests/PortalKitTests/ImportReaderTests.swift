@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import ZIPFoundation
+
 @testable import PortalKit
 
 @Suite struct ImportReaderTests {
@@ -36,12 +38,16 @@ import Testing
     @Test func the2019OtherRowIsRecognisedByItsShortLabelToo() throws {
         var outcome = TableRecognizer.Outcome()
         var rows: [[String?]] = [["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]]
-        let labels = ["二、上年结转", "（一）予以公开", "（二）部分公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
-                      "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
-                      "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请",
-                      "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"]
+        let labels = [
+            "二、上年结转", "（一）予以公开", "（二）部分公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请",
+            "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+        ]
         rows += labels.map { [$0, "0", "0", "0", "0", "0", "0", "0"] }
-        rows += [["（六）其他", "1", "0", "0", "0", "0", "0", "1"], ["（七）总计", "1", "0", "0", "0", "0", "0", "1"], ["四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"]]
+        rows += [
+            ["（六）其他", "1", "0", "0", "0", "0", "0", "1"], ["（七）总计", "1", "0", "0", "0", "0", "0", "1"], ["四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"],
+        ]
         let format = TableRecognizer.t3(TableRecognizer.items(rows, rows.indices.map { .init(line: $0 + 1) }), into: &outcome)
         #expect(format == .v2019)
         #expect(outcome.issues.isEmpty, "\(outcome.issues)")
@@ -94,8 +100,6 @@ import Testing
         #expect(ContentFileWriter.subsectionHeading("（二）依申请公开。全年共收到申请3件。") == nil)
     }
 }
-
-import ZIPFoundation
 
 @Suite struct DocxLimitTests {
     @Test func aZipBombIsRefusedWithoutInflatingIt() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PortalKit
 
 @Suite struct LinkCheckerTests {
@@ -17,12 +18,14 @@ import Testing
 
     @Test func reportsBrokenLinksFromReportTextAtTheirLine() throws {
         let township = Township(name: "花庄镇", organ: "花庄镇人民政府", slug: "huazhuang", order: 0)
-        let report = Report(source: "r.md", title: "t", township: township, year: 2024, published: CalendarDate(iso: "2025-01-01")!,
-                            indexNumber: "i", issuer: "o", statistics: .zero(.v2021), bodyFirstLine: 8)
+        let report = Report(
+            source: "r.md", title: "t", township: township, year: 2024, published: CalendarDate(iso: "2025-01-01")!,
+            indexNumber: "i", issuer: "o", statistics: .zero(.v2021), bodyFirstLine: 8)
         let page = SitePage(kind: .report(0), path: "2024/huazhuang/index.html")
         let html = #"<a href="../../index.html">首页</a><p><a href="missing.pdf">附件</a><img src="../../assets/x.png" alt=""></p>"#
-        let diagnostics = LinkChecker.check(html: html, page: page, basePath: "/", knownPaths: ["index.html"], report: report,
-                                            bodyLinks: [("missing.pdf", 3)], template: "report")
+        let diagnostics = LinkChecker.check(
+            html: html, page: page, basePath: "/", knownPaths: ["index.html"], report: report,
+            bodyLinks: [("missing.pdf", 3)], template: "report")
         #expect(diagnostics.count == 2)
         #expect(diagnostics[0].location == SourceLocation(file: "r.md", line: 10))
         #expect(diagnostics[0].message.contains("`2024/huazhuang/missing.pdf`"))
@@ -34,11 +37,15 @@ import Testing
     @Test func attributeScanMatchesAPlainSearch() {
         func reference(_ html: String) -> [String] {
             let bytes = Array(html.utf8)
-            var values: [String] = [], index = 0
+            var values: [String] = []
+            var index = 0
             while index < bytes.count {
                 let rest = bytes[index...]
                 let length = rest.starts(with: " href=\"".utf8) ? 7 : rest.starts(with: " src=\"".utf8) ? 6 : 0
-                guard length > 0 else { index += 1; continue }
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
                 let start = index + length
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
                 values.append(String(decoding: bytes[start..<end], as: UTF8.self))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalKit
 
 /// The output and incremental layer in process: paths read back, records, contained file
@@ -9,8 +10,10 @@ import Testing
         for good in ["index.html", "2024/chengguan/index.html", ".portal-gen-output", "a/...b/c", "...", "a b/c"] {
             #expect(SafePath(good) != nil, "\(good)")
         }
-        for bad in ["", "/etc/passwd", "../victim", "a/../../b", "a/..", "./a", "a/./b", "a//b", "a/", "a\nb", "a\u{0}b", "a\rb", "\u{7F}",
-                    String(repeating: "x", count: 256), String(repeating: "a/", count: 2100) + "a"] {
+        for bad in [
+            "", "/etc/passwd", "../victim", "a/../../b", "a/..", "./a", "a/./b", "a//b", "a/", "a\nb", "a\u{0}b", "a\rb", "\u{7F}",
+            String(repeating: "x", count: 256), String(repeating: "a/", count: 2100) + "a",
+        ] {
             #expect(SafePath(bad) == nil, "\(bad.debugDescription)")
         }
     }
@@ -58,8 +61,10 @@ import Testing
             #expect(BuildManifest(body: body[...]) == nil, "\(line)")
         }
         #expect(BuildManifest(body: Array("inputs x\nreports 0\npages 0\nrecorded 0\nwarnings []\n0 - 1 1 1 a/b.html\n".utf8)[...])?.files["a/b.html"] != nil)
-        for journal in ["S .Output.staging-1-2\nD ../victim\n", "S ../elsewhere\nM a\n", "S .Output.staging-1-2\nM /etc\n",
-                        "S .Other.staging-1-2\nM a\n", "M a\n", "S .Output.staging-1-2\nX a\n"] {
+        for journal in [
+            "S .Output.staging-1-2\nD ../victim\n", "S ../elsewhere\nM a\n", "S .Output.staging-1-2\nM /etc\n",
+            "S .Other.staging-1-2\nM a\n", "M a\n", "S .Output.staging-1-2\nX a\n",
+        ] {
             #expect(CommitJournal(body: Array(journal.utf8)[...], output: output) == nil, "\(journal.debugDescription)")
         }
         let good = CommitJournal(body: Array("S .Output.staging-1-2\nR x\nM a/b\nD c\n".utf8)[...], output: output)
@@ -118,7 +123,7 @@ import Testing
         }
         var state: UInt64 = 7
         for _ in 0..<40 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let bit = Int(state >> 33) % (sealed.count * 8)
             var bytes = sealed
             bytes[bit / 8] ^= UInt8(1 << (bit % 8))
@@ -134,8 +139,9 @@ import Testing
         try folder.write(minimalSettings, to: "Content/portal.yml")
         try folder.write(reportText(published: "2025-03-01"), to: "Content/a.md")
         func build(on day: CalendarDate) async throws -> SiteBuilder.Result {
-            var options = SiteBuilder.Options(content: folder.url.appendingPathComponent("Content"), theme: Repository.defaultTheme.path,
-                                              output: folder.url.appendingPathComponent("Output"), displayBase: folder.url)
+            var options = SiteBuilder.Options(
+                content: folder.url.appendingPathComponent("Content"), theme: Repository.defaultTheme.path,
+                output: folder.url.appendingPathComponent("Output"), displayBase: folder.url)
             options.today = day
             return try await SiteBuilder(options: options).build()
         }
@@ -156,8 +162,9 @@ import Testing
         try folder.write(reportText(), to: "Content/a.md")
         try folder.write(reportText(township: "东城镇"), to: "Content/b.md")
         func options(_ output: String, faults: FaultPlan? = nil, fresh: Bool = false) -> SiteBuilder.Options {
-            var options = SiteBuilder.Options(content: folder.url.appendingPathComponent("Content"), theme: Repository.defaultTheme.path,
-                                              output: folder.url.appendingPathComponent(output), displayBase: folder.url, fresh: fresh)
+            var options = SiteBuilder.Options(
+                content: folder.url.appendingPathComponent("Content"), theme: Repository.defaultTheme.path,
+                output: folder.url.appendingPathComponent(output), displayBase: folder.url, fresh: fresh)
             options.faults = faults
             return options
         }

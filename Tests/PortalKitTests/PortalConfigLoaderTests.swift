@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PortalKit
 
 @Suite struct PortalConfigLoaderTests {
@@ -24,18 +25,18 @@ import Testing
 
     @Test func everyProblemIsReportedNotJustTheFirst() {
         let text = """
-        site_name: x
-        county: y
-        contact: z
-        deadline: 31-03
-        townships:
-          - name: 甲镇
-            organ: 甲镇人民政府
-            slug: Bad/Slug
-          - name: 甲镇
-            organ: 甲镇人民政府
-            slug: jia
-        """
+            site_name: x
+            county: y
+            contact: z
+            deadline: 31-03
+            townships:
+              - name: 甲镇
+                organ: 甲镇人民政府
+                slug: Bad/Slug
+              - name: 甲镇
+                organ: 甲镇人民政府
+                slug: jia
+            """
         let (config, diagnostics) = parseSettings(text)
         #expect(config == nil)
         let lines = diagnostics.compactMap { $0.location?.line }
@@ -48,18 +49,18 @@ import Testing
 
     @Test func slugCollisionsAreReported() {
         let text = """
-        site_name: x
-        county: y
-        host_organ: h
-        contact: z
-        townships:
-          - name: 甲镇
-            organ: 甲镇人民政府
-            slug: same
-          - name: 乙镇
-            organ: 乙镇人民政府
-            slug: same
-        """
+            site_name: x
+            county: y
+            host_organ: h
+            contact: z
+            townships:
+              - name: 甲镇
+                organ: 甲镇人民政府
+                slug: same
+              - name: 乙镇
+                organ: 乙镇人民政府
+                slug: same
+            """
         let (_, diagnostics) = parseSettings(text)
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].message.contains("would both use the web address `same`"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalKit
 
 @Suite struct StatisticsCheckerTests {
@@ -10,10 +11,13 @@ import Testing
         "G": "[5, 1, 0, 0, 0, 0, 6]", "t4.R": "[1, 0, 0, 1, 2]",
     ]
 
-    func report(_ rows: [String: String], year: Int = 2024, township: String = "花庄镇", body: String = "正文。\n",
-                format: String? = "2021", tables: String? = nil, path: String = "r.md") throws -> (Report, [String]) {
-        let text = reportText(township: township, year: year, published: "\(year + 1)-01-20", index: "\(township)\(year)",
-                              tables: tables ?? tablesYAML(Self.consistent.merging(rows) { $1 }, format: format), body: body)
+    func report(
+        _ rows: [String: String], year: Int = 2024, township: String = "花庄镇", body: String = "正文。\n",
+        format: String? = "2021", tables: String? = nil, path: String = "r.md"
+    ) throws -> (Report, [String]) {
+        let text = reportText(
+            township: township, year: year, published: "\(year + 1)-01-20", index: "\(township)\(year)",
+            tables: tables ?? tablesYAML(Self.consistent.merging(rows) { $1 }, format: format), body: body)
         let (source, diagnostics) = parseReport(text, path: path)
         try #require(diagnostics.isEmpty, "\(diagnostics)")
         let (config, _) = parseSettings(minimalSettings)
@@ -130,7 +134,8 @@ import Testing
                 for word: StaticString in ["申请", "予以公开", "公开申请", "件", "申请共"] {
                     let plain = Array(String(slice).utf8)
                     let needle = Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-                    let expected = plain.count >= needle.count && (0...(plain.count - needle.count)).contains { plain[$0..<($0 + needle.count)].elementsEqual(needle) }
+                    let expected =
+                        plain.count >= needle.count && (0...(plain.count - needle.count)).contains { plain[$0..<($0 + needle.count)].elementsEqual(needle) }
                     #expect(ByteSearch.contains(slice, word) == expected)
                 }
             }

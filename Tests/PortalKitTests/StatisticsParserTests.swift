@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalKit
 
 @Suite struct StatisticsParserTests {
@@ -73,7 +74,8 @@ import Testing
     }
 
     @Test func amountsAreExact() throws {
-        let a = try #require(Amount("24252.311082")), b = try #require(Amount("4068.208"))
+        let a = try #require(Amount("24252.311082"))
+        let b = try #require(Amount("4068.208"))
         #expect(Amount.sum(a, b)?.text == "28320.519082")
         #expect(Amount.sum(Amount("0.1")!, Amount("0.2")!) == Amount("0.3")!)
         #expect(Amount("4068.20")?.text == "4068.20")
@@ -95,8 +97,10 @@ import Testing
         let t3 = ["N", "K", "A", "B"] + (1...8).map { "C\($0)" } + (1...3).map { "D\($0)" } + (1...5).map { "E\($0)" } + ["F", "G", "J"]
         var lines: [String] = []
         if let format { lines.append("format: \(format)") }
-        lines += ["t2:", "  rules: [0, 0, 0]", "  normative: [1, 1, 3]", "  licensing: [10, -2, 8]", "  other_services: [3, 0, 5]",
-                  "  penalty: [2, 0, 4]", "  coercion: [0, 0, 0]", "  fees: [1, 0]", "  procurement: [2, 15.5]", "t3:"]
+        lines += [
+            "t2:", "  rules: [0, 0, 0]", "  normative: [1, 1, 3]", "  licensing: [10, -2, 8]", "  other_services: [3, 0, 5]",
+            "  penalty: [2, 0, 4]", "  coercion: [0, 0, 0]", "  fees: [1, 0]", "  procurement: [2, 15.5]", "t3:",
+        ]
         lines += t3.map { "  \($0): [0, 0, 0, 0, 0, 0, 0]" }
         lines += ["t4:", "  R: [0, 0, 0, 0, 0]", "  S: [0, 0, 0, 0, 0]", "  P: [0, 0, 0, 0, 0]"]
         return lines.joined(separator: "\n") + "\n"

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PortalKit
 
 @Suite struct SupervisionLayoutTests {
@@ -24,9 +25,14 @@ import Testing
         let tds = html.components(separatedBy: "</td>").dropLast()
         #expect(tds.count == 3)
         #expect(tds[0] == "<td class=\"state-missing\"><span class=\"mark\" aria-hidden=\"true\">✕</span> 未公开")
-        #expect(tds[1] == "<td class=\"state-published\"><a href=\"../a&amp;b/index.html\"><span class=\"mark\" aria-hidden=\"true\">✓</span> 已公开</a> <span class=\"date\">2025年1月20日</span>")
+        #expect(
+            tds[1]
+                == "<td class=\"state-published\"><a href=\"../a&amp;b/index.html\"><span class=\"mark\" aria-hidden=\"true\">✓</span> 已公开</a> <span class=\"date\">2025年1月20日</span>"
+        )
         #expect(tds[2].hasPrefix("<td class=\"state-published state-late state-findings\">"))
-        for flag in ["<span class=\"flag flag-late\">逾期</span>", "<span class=\"flag flag-zero\">零报告</span>", "<span class=\"flag flag-findings\">数据核对有误 2 处</span>"] {
+        for flag in [
+            "<span class=\"flag flag-late\">逾期</span>", "<span class=\"flag flag-zero\">零报告</span>", "<span class=\"flag flag-findings\">数据核对有误 2 处</span>",
+        ] {
             #expect(tds[2].contains(flag))
             #expect(!tds[1].contains(flag))
         }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PortalKit
 @_exported import PortalTestSupport
+
+@testable import PortalKit
 
 func parseSettings(_ text: String, path: String = "portal.yml") -> (PortalConfig?, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
@@ -13,4 +14,3 @@ func parseReport(_ text: String, path: String = "r.md") -> (ReportSource?, [Diag
     let report = ReportSource.parse(SourceText(path: path, text: text), diagnostics: &diagnostics)
     return (report, diagnostics)
 }
-

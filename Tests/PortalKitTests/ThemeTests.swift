@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Mustache
+import Testing
+
 @testable import PortalKit
 
 @Suite struct ThemeTests {
@@ -68,7 +69,10 @@ import Mustache
             return ["year": year, "even": year % 2 == 0]
         }
         let array = years.map { ["year": $0, "even": $0 % 2 == 0] as [String: Any] }
-        let template = try MustacheTemplate(string: "{{#cells}}{{year}}{{#even}}+{{/even}},{{/cells}}|{{^cells}}none{{/cells}}|{{count(cells)}}|{{#first(cells)}}{{year}}{{/first(cells)}}|{{^empty(cells)}}some{{/empty(cells)}}")
+        let template = try MustacheTemplate(
+            string:
+                "{{#cells}}{{year}}{{#even}}+{{/even}},{{/cells}}|{{^cells}}none{{/cells}}|{{count(cells)}}|{{#first(cells)}}{{year}}{{/first(cells)}}|{{^empty(cells)}}some{{/empty(cells)}}"
+        )
         #expect(template.render(["cells": list]) == template.render(["cells": array]))
         #expect(template.render(["cells": list]) == "2024+,2023,2022+,||3|2024|some")
         let empty = TemplateList(base: [Int]()) { _ in [:] }
@@ -82,7 +86,10 @@ import Mustache
     @Test func templateTextIsMadeOnlyWhenShown() throws {
         final class Counter: @unchecked Sendable { var made = 0 }
         let counter = Counter()
-        let text = TemplateText { counter.made += 1; return "<td>1 & 2</td>" }
+        let text = TemplateText {
+            counter.made += 1
+            return "<td>1 & 2</td>"
+        }
         #expect(try MustacheTemplate(string: "{{{cells}}}|{{cells}}").render(["cells": text]) == "<td>1 & 2</td>|&lt;td&gt;1 &amp; 2&lt;/td&gt;")
         #expect(counter.made == 2)
         _ = try MustacheTemplate(string: "{{title}}").render(["title": "x", "cells": text])
@@ -91,9 +98,11 @@ import Mustache
 
     /// A template's fingerprint covers the templates it reaches through partials and parents, and nothing else.
     @Test func templateFingerprintsFollowPartialsAndParents() {
-        let sources = ["layout": "<main>{{$main}}{{/main}}</main>{{> footer}}", "footer": "<footer>",
-                       "home": "{{<layout}}{{$main}}home{{/main}}{{/layout}}", "plain": "{{title}} {{{html}}}",
-                       "dynamic": "{{=<% %>=}}<%> footer%>"]
+        let sources = [
+            "layout": "<main>{{$main}}{{/main}}</main>{{> footer}}", "footer": "<footer>",
+            "home": "{{<layout}}{{$main}}home{{/main}}{{/layout}}", "plain": "{{title}} {{{html}}}",
+            "dynamic": "{{=<% %>=}}<%> footer%>",
+        ]
         let before = Theme.fingerprints(of: sources)
         var edited = sources
         edited["footer"] = "<footer>changed"

@@ -31,25 +31,27 @@ public final class TemporaryFolder {
 
 /// A small valid portal.yml with three townships (西山乡 without a slug, to exercise pinyin).
 public let minimalSettings = """
-site_name: 测试县政府信息公开工作年度报告
-county: 测试县
-host_organ: 测试县人民政府办公室
-contact: 电话 0000-0000000
-townships:
-  - name: 花庄镇
-    organ: 测试县花庄镇人民政府
-    slug: huazhuang
-  - name: 东城镇
-    organ: 测试县东城镇人民政府
-    slug: dongcheng
-  - name: 西山乡
-    organ: 测试县西山乡人民政府
-"""
+    site_name: 测试县政府信息公开工作年度报告
+    county: 测试县
+    host_organ: 测试县人民政府办公室
+    contact: 电话 0000-0000000
+    townships:
+      - name: 花庄镇
+        organ: 测试县花庄镇人民政府
+        slug: huazhuang
+      - name: 东城镇
+        organ: 测试县东城镇人民政府
+        slug: dongcheng
+      - name: 西山乡
+        organ: 测试县西山乡人民政府
+    """
 
 /// A report file: its front matter (`extra` lines and `tables` at its end) and `body`.
-public func reportText(township: String = "花庄镇", year: Int = 2024, published: String = "2025-01-20",
-                       index: String? = nil, title: String? = nil, extra: String = "", tables: String = tablesYAML(),
-                       body: String = "## 一、总体情况\n\n正文。\n") -> String {
+public func reportText(
+    township: String = "花庄镇", year: Int = 2024, published: String = "2025-01-20",
+    index: String? = nil, title: String? = nil, extra: String = "", tables: String = tablesYAML(),
+    body: String = "## 一、总体情况\n\n正文。\n"
+) -> String {
     """
     ---
     title: \(title ?? "测试县\(township)人民政府\(year)年政府信息公开工作年度报告")

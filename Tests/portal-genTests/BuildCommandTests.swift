@@ -20,14 +20,17 @@ import Testing
 
     @Test func hostileValuesAreEscapedEverywhere() throws {
         let workspace = try Workspace()
-        let settings = minimalSettings
+        let settings =
+            minimalSettings
             .replacingOccurrences(of: "site_name: 测试县政府信息公开工作年度报告", with: "site_name: \"<script>alert('site')</script>\"")
             .replacingOccurrences(of: "contact: 电话 0000-0000000", with: "contact: \"<img src=x onerror=alert(1)>\"")
             .replacingOccurrences(of: "organ: 测试县花庄镇人民政府", with: "organ: \"<b onmouseover=alert(2)>镇</b>\"")
         try workspace.write(settings, to: "Content/portal.yml")
-        try workspace.write(reportText(title: "<script>alert('title')</script>",
-                                   extra: "document_number: \"\\\"><svg onload=alert(3)>\"\n",
-                                   body: "<script>alert(4)</script>\n\n<a href=\"javascript:alert(5)\">x</a>\n"), to: "Content/a.md")
+        try workspace.write(
+            reportText(
+                title: "<script>alert('title')</script>",
+                extra: "document_number: \"\\\"><svg onload=alert(3)>\"\n",
+                body: "<script>alert(4)</script>\n\n<a href=\"javascript:alert(5)\">x</a>\n"), to: "Content/a.md")
         let outcome = try workspace.build()
         try #require(outcome.status == 0, "\(outcome.stderr)")
         for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
@@ -133,7 +136,8 @@ import Testing
         func site(_ folder: String) -> [String: Data] {
             snapshot(workspace.url.appendingPathComponent(folder)).filter { $0.key != ".portal-gen-manifest" && $0.key != ".portal-gen-cache" }
         }
-        let la = site("LA"), sh = site("SH")
+        let la = site("LA")
+        let sh = site("SH")
         #expect(la == sh)
         let html = String(decoding: la["2024/huazhuang/index.html"] ?? Data(), as: UTF8.self)
         #expect(html.contains("<time datetime=\"2025-01-01\">2025年1月1日</time>"))
@@ -164,8 +168,10 @@ extension BuildCommandTests {
     @Test func linkTargetsOutsideThePolicyAreErrorsAtTheirLine() throws {
         let workspace = try Workspace()
         try workspace.write(minimalSettings, to: "Content/portal.yml")
-        let refused = ["javascript:alert(1)", "JavaScript:alert(1)", "ftp://example.com/a", "//evil.example/x", "%6Aavascript:alert(1)",
-                       "data:text/html,x", "file:///etc/passwd", "\\\\evil.example\\x", "vbscript:x"]
+        let refused = [
+            "javascript:alert(1)", "JavaScript:alert(1)", "ftp://example.com/a", "//evil.example/x", "%6Aavascript:alert(1)",
+            "data:text/html,x", "file:///etc/passwd", "\\\\evil.example\\x", "vbscript:x",
+        ]
         let allowed = ["https://www.gov.cn/", "http://www.example.gov.cn/a", "mailto:xxgk@example.gov.cn", "tel:0000-0000000", "#top"]
         let body = (refused + allowed).map { "[链接](<\($0)>)\n" }.joined(separator: "\n")
         let file = try workspace.write(reportText(body: "## 一、总体情况\n\n" + body), to: "Content/a.md")

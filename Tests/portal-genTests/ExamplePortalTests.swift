@@ -23,8 +23,9 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let messages = outcome.stderr.split(separator: "\n")
         #expect(messages.allSatisfy { $0.contains(": warning: [") }, "the example builds with statistics warnings only: \(outcome.stderr)")
-        #expect(messages.contains { $0.hasSuffix("2022/nanhe.md:17:8: warning: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2") },
-                "the example has one report whose published arithmetic does not add up")
+        #expect(
+            messages.contains { $0.hasSuffix("2022/nanhe.md:17:8: warning: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2") },
+            "the example has one report whose published arithmetic does not add up")
         let reports = try Self.exampleReports()
         #expect(reports.count >= 18)
         #expect(outcome.stdout.contains("Built \(reports.count) reports"))
@@ -61,21 +62,25 @@ import Testing
         #expect(outcome.status == 0)
         let files = snapshot(workspace.url.appendingPathComponent("Output"))
         let reports = try Self.exampleReports()
-        let years = Set(reports.map(\.year)), slugs = Set(reports.map(\.slug))
+        let years = Set(reports.map(\.year))
+        let slugs = Set(reports.map(\.slug))
 
         // No empty sections: the only year and township pages are those with reports.
         let yearPages = Set(files.keys.filter { $0.split(separator: "/").count == 2 && Int($0.split(separator: "/")[0]) != nil })
         #expect(yearPages == Set(years.map { "\($0)/index.html" }))
         let siteFolders: Set<Substring> = ["assets", "data", "supervision"]
-        let townshipPages = Set(files.keys.filter { path in
-            let parts = path.split(separator: "/")
-            return parts.count == 2 && parts[1] == "index.html" && Int(parts[0]) == nil && !siteFolders.contains(parts[0])
-        })
+        let townshipPages = Set(
+            files.keys.filter { path in
+                let parts = path.split(separator: "/")
+                return parts.count == 2 && parts[1] == "index.html" && Int(parts[0]) == nil && !siteFolders.contains(parts[0])
+            })
         #expect(townshipPages == Set(slugs.map { "\($0)/index.html" }))
 
         for year in years {
             let html = String(decoding: files["\(year)/index.html"]!, as: UTF8.self)
-            let reportLinks = links(in: html).filter { $0.range(of: #"^\.\./\d{4}/[a-z0-9-]+/index\.html$"#, options: .regularExpression) != nil && !$0.contains("/compilation/") }
+            let reportLinks = links(in: html).filter {
+                $0.range(of: #"^\.\./\d{4}/[a-z0-9-]+/index\.html$"#, options: .regularExpression) != nil && !$0.contains("/compilation/")
+            }
             let expected = reports.filter { $0.year == year }.map { "../\(year)/\($0.slug)/index.html" }
             #expect(Set(reportLinks) == Set(expected), "year \(year)")
             #expect(reportLinks.count == expected.count, "each report is listed once on the year page")

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Yams
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A `<table>` of a generated page, parsed as XML (the tables the theme writes are well-formed).
 struct HTMLTable {

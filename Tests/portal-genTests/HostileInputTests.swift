@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Broken and hostile input ends in a clear message and a non-zero exit, never a crash, a hang or
@@ -24,7 +25,11 @@ import Glibc
     @Test func yamlAliasBombIsRefused() throws {
         let workspace = try portal()
         var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
-        for level in 1...9 { bomb += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ",") + "]\n" }
+        for level in 1...9 {
+            bomb +=
+                "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) ["
+                + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 9).joined(separator: ",") + "]\n"
+        }
         try workspace.write("---\n" + bomb + "---\n", to: "Content/reports/bomb.md")
         try expectFailure(workspace, "Content/reports/bomb.md:2:1: error: the front matter uses a YAML anchor or alias")
         // A quote inside a plain value does not hide what follows it.
@@ -49,9 +54,11 @@ import Glibc
     }
 
     @Test func brokenFilesNameTheFile() throws {
-        for (text, message) in [("", "1:1: error: the file is empty"), ("---\ntitle: x\n", "1:1: error: the front matter opened on line 1 is never closed"),
-                                ("\u{0}\u{0}---\n", "1:1: error: the file contains a NUL byte at offset 0"),
-                                ("---\ntitle: a\u{0}b\n---\n", "2:1: error: the file contains a NUL byte at offset 12")] {
+        for (text, message) in [
+            ("", "1:1: error: the file is empty"), ("---\ntitle: x\n", "1:1: error: the front matter opened on line 1 is never closed"),
+            ("\u{0}\u{0}---\n", "1:1: error: the file contains a NUL byte at offset 0"),
+            ("---\ntitle: a\u{0}b\n---\n", "2:1: error: the file contains a NUL byte at offset 12"),
+        ] {
             let workspace = try portal()
             try workspace.write(text, to: "Content/reports/broken.md")
             try expectFailure(workspace, "Content/reports/broken.md:\(message)")
@@ -72,7 +79,8 @@ import Glibc
         let outcome = try workspace.build()
         #expect(outcome.status == 0, "figures are published as written, with findings: \(outcome.stderr)")
         #expect(outcome.stderr.contains("[T3-4]"))
-        let injected = "\"\u{301} http-equiv", closed = "http-equiv=refresh >"
+        let injected = "\"\u{301} http-equiv"
+        let closed = "http-equiv=refresh >"
         for (path, data) in snapshot(workspace.url.appendingPathComponent("Output")) where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             let safe = !html.contains(closed) && !html.contains(injected)
@@ -132,9 +140,11 @@ import Glibc
         try workspace.write(minimalSettings, to: "Content/portal.yml")
         for year in 2008..<2024 {
             for township in ["花庄镇", "东城镇", "西山乡"] {
-                try workspace.write(reportText(township: township, year: year, published: "\(year + 1)-01-20", index: "\(township)\(year)",
-                                               body: String(repeating: "## 一、总体情况\n\n正文段落。\n\n", count: 400)),
-                                    to: "Content/reports/\(year)/\(township).md")
+                try workspace.write(
+                    reportText(
+                        township: township, year: year, published: "\(year + 1)-01-20", index: "\(township)\(year)",
+                        body: String(repeating: "## 一、总体情况\n\n正文段落。\n\n", count: 400)),
+                    to: "Content/reports/\(year)/\(township).md")
             }
         }
         #expect(try workspace.build().status == 0)
@@ -186,22 +196,24 @@ extension HostileInputTests {
         let workspace = try Workspace()
         let marker = "<i>X</i>"
         let settings = """
-        site_name: "站\(marker)"
-        county: "县\(marker)"
-        host_organ: "主办\(marker)"
-        contact: "联系\(marker)"
-        identity:
-          site_code: "码\(marker)"
-          icp: "ICP\(marker)"
-          police: "公安\(marker)"
-        townships:
-          - name: "镇\(marker)"
-            organ: "机关\(marker)"
-            slug: zhen
-        """
+            site_name: "站\(marker)"
+            county: "县\(marker)"
+            host_organ: "主办\(marker)"
+            contact: "联系\(marker)"
+            identity:
+              site_code: "码\(marker)"
+              icp: "ICP\(marker)"
+              police: "公安\(marker)"
+            townships:
+              - name: "镇\(marker)"
+                organ: "机关\(marker)"
+                slug: zhen
+            """
         try workspace.write(settings, to: "Content/portal.yml")
-        try workspace.write(reportText(township: "\"镇\(marker)\"", index: "\"索引\(marker)\"", title: "\"题\(marker)\"",
-                                       extra: "issuer: \"发布\(marker)\"\ndocument_number: \"文号\(marker)\"\n"), to: "Content/r.md")
+        try workspace.write(
+            reportText(
+                township: "\"镇\(marker)\"", index: "\"索引\(marker)\"", title: "\"题\(marker)\"",
+                extra: "issuer: \"发布\(marker)\"\ndocument_number: \"文号\(marker)\"\n"), to: "Content/r.md")
         let outcome = try workspace.build()
         try #require(outcome.status == 0, "\(outcome.stderr)")
         var escaped = 0
@@ -220,8 +232,9 @@ extension HostileInputTests {
     @Test func symbolicLinksOutOfTheContentFolderAreNotFollowed() throws {
         let workspace = try portal()
         try workspace.write(reportText(township: "东城镇"), to: "Outside/secret.md")
-        try FileManager.default.createSymbolicLink(at: workspace.url.appendingPathComponent("Content/reports/link.md"),
-                                                   withDestinationURL: workspace.url.appendingPathComponent("Outside/secret.md"))
+        try FileManager.default.createSymbolicLink(
+            at: workspace.url.appendingPathComponent("Content/reports/link.md"),
+            withDestinationURL: workspace.url.appendingPathComponent("Outside/secret.md"))
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("Content/reports/link.md:1:1: warning: 这是一个符号链接，portal-gen 不会跟随它"))
@@ -273,8 +286,9 @@ extension HostileInputTests {
         let output = workspace.url.appendingPathComponent("Output")
         let before = snapshot(output)
         try workspace.write(reportText(index: "big", body: String(repeating: "很长的段落。", count: 20_000) + "\n"), to: "Content/reports/a.md")
-        let outcome = try PortalGen.run(["-c", "trap '' XFSZ; ulimit -f 100; exec \"$0\" build --theme \"$1\"", PortalGen.executable.path, Repository.defaultTheme.path],
-                                        in: workspace.url, shell: true)
+        let outcome = try PortalGen.run(
+            ["-c", "trap '' XFSZ; ulimit -f 100; exec \"$0\" build --theme \"$1\"", PortalGen.executable.path, Repository.defaultTheme.path],
+            in: workspace.url, shell: true)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("无法把 `2024/huazhuang/index.html` 写入输出文件夹：File too large；网站保持上次构建的样子"), "\(outcome.stderr)")
         #expect(snapshot(output) == before)

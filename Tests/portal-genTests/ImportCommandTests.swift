@@ -17,7 +17,8 @@ import Yams
     }
 
     static func expected() throws -> [String: Expected] {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("expected.json"))) as? [String: [String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("expected.json"))) as? [String: [String: Any]])
         var result: [String: Expected] = [:]
         for (file, entry) in json where entry["t3"] != nil {
             var tables: [String: [String: [String?]]] = [:]
@@ -25,8 +26,9 @@ import Yams
                 let rows = try #require(entry[key] as? [String: [Any]])
                 tables[key] = rows.mapValues { $0.map { $0 is NSNull ? nil : "\($0)" } }
             }
-            result[file] = Expected(township: entry["township"] as! String, year: entry["year"] as! Int, format: entry["format"] as! String,
-                                    tables: tables, notes: entry["notes"] as? [String] ?? [])
+            result[file] = Expected(
+                township: entry["township"] as! String, year: entry["year"] as! Int, format: entry["format"] as! String,
+                tables: tables, notes: entry["notes"] as? [String] ?? [])
         }
         return result
     }
@@ -61,14 +63,17 @@ import Yams
         return arguments
     }
 
-    @Test(arguments: ["huazhuang-2024.txt", "chengguan-2024.docx", "donghu-2023.html", "xishan-2024-gb18030.txt",
-                      "nanhe-2024-pipes.md", "beiling-2024-cells.txt", "chengguan-2023-runtogether.txt", "qingshi-2020-format2019.txt"])
+    @Test(arguments: [
+        "huazhuang-2024.txt", "chengguan-2024.docx", "donghu-2023.html", "xishan-2024-gb18030.txt",
+        "nanhe-2024-pipes.md", "beiling-2024-cells.txt", "chengguan-2023-runtogether.txt", "qingshi-2020-format2019.txt",
+    ])
     func importsEveryNumberExactlyAndBuilds(file: String) throws {
         let expected = try #require(try Self.expected()[file])
         let workspace = try Self.portal(withQingshi: file.hasPrefix("qingshi"))
         let outcome = try PortalGen.run(Self.arguments(for: file), in: workspace.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let slug = ["花庄镇": "huazhuang", "城关镇": "chengguan", "东湖镇": "donghu", "西山乡": "xishan", "南河镇": "nanhe", "北岭乡": "beiling", "青石镇": "qingshi"][expected.township]!
+        let slug = ["花庄镇": "huazhuang", "城关镇": "chengguan", "东湖镇": "donghu", "西山乡": "xishan", "南河镇": "nanhe", "北岭乡": "beiling", "青石镇": "qingshi"][
+            expected.township]!
         let path = "Content/reports/\(expected.year)/\(slug).md"
         #expect(outcome.stdout.contains("Wrote \(path)"))
         let written = try Self.writtenTables(workspace.url.appendingPathComponent(path))
@@ -129,7 +134,10 @@ import Yams
         #expect(outcome.status == 1)
         let source = try String(contentsOf: Self.fixtures.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
         let line = try #require(source.firstIndex { $0.contains("国家秘密") && $0.contains("\t") }) + 1
-        #expect(outcome.stderr.contains("\(file):\(line):1: error: T3 row 1.属于国家秘密: the cells run together as `101000011`, which can be read 2 ways that all add up: [1, 0, 10, 0, 0, 0, 11] or [10, 1, 0, 0, 0, 0, 11]"))
+        #expect(
+            outcome.stderr.contains(
+                "\(file):\(line):1: error: T3 row 1.属于国家秘密: the cells run together as `101000011`, which can be read 2 ways that all add up: [1, 0, 10, 0, 0, 0, 11] or [10, 1, 0, 0, 0, 0, 11]"
+            ))
         #expect(outcome.stderr.contains("nothing was written"))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Content/reports").path))
 

@@ -85,7 +85,8 @@ import Testing
         // A report added: it appears with its data file, and the lists that show it change.
         let added = workspace.url.appendingPathComponent("Content/reports/2023/xishan.md")
         let text = try String(contentsOf: workspace.url.appendingPathComponent("Content/reports/2024/liulin.md"), encoding: .utf8)
-            .replacingOccurrences(of: "year: 2024", with: "year: 2023").replacingOccurrences(of: "published: 2025-", with: "published: 2024-").replacingOccurrences(of: "written: 2025-", with: "written: 2024-")
+            .replacingOccurrences(of: "year: 2024", with: "year: 2023").replacingOccurrences(of: "published: 2025-", with: "published: 2024-")
+            .replacingOccurrences(of: "written: 2025-", with: "written: 2024-")
             .replacingOccurrences(of: "/2025-00003", with: "/2024-00009").replacingOccurrences(of: "2024年政府", with: "2023年政府")
         try Data(text.utf8).write(to: added)
         _ = try build(workspace)
@@ -107,13 +108,17 @@ import Testing
         _ = try build(workspace)
         after = Self.modificationTimes(output)
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
-        let townshipPages = Set(after.keys.filter { $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && Int($0.split(separator: "/")[0]) == nil && !$0.hasPrefix("supervision") })
+        let townshipPages = Set(
+            after.keys.filter {
+                $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && Int($0.split(separator: "/")[0]) == nil && !$0.hasPrefix("supervision")
+            })
         #expect(changed.subtracting([".portal-gen-manifest", ".portal-gen-cache"]) == townshipPages, "only the township pages were rewritten")
         try expectSameAsClean(workspace, "template edited")
 
         // Settings edited: every page shows the site name.
         let settings = workspace.url.appendingPathComponent("Content/portal.yml")
-        try Data((try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "site_name: 示例县政府信息公开工作年度报告", with: "site_name: 示例县年报专栏")).utf8).write(to: settings)
+        try Data((try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "site_name: 示例县政府信息公开工作年度报告", with: "site_name: 示例县年报专栏")).utf8)
+            .write(to: settings)
         _ = try build(workspace)
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("示例县年报专栏"))
         try expectSameAsClean(workspace, "settings edited")
@@ -138,7 +143,9 @@ import Testing
         let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
         try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
         let edited = try timings(workspace)
-        let files = try FileManager.default.subpathsOfDirectory(atPath: workspace.url.appendingPathComponent("Content/reports").path).filter { $0.hasSuffix(".md") }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: workspace.url.appendingPathComponent("Content/reports").path).filter {
+            $0.hasSuffix(".md")
+        }
         #expect(edited["filesReused"] as? Int == files.count - 1, "every other report comes from the parse cache")
         // The report page, the 2023 page whose pager links to it, its year, its township, the home,
         // compilation and supervision pages.
@@ -160,7 +167,10 @@ import Testing
         let workspace = try Self.examplePortal()
         let total = try #require(try timings(workspace)["pagesRendered"] as? Int)
         let townships = try FileManager.default.contentsOfDirectory(atPath: workspace.url.appendingPathComponent("Output").path)
-            .filter { FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/\($0)/index.html").path) && Int($0) == nil && $0 != "supervision" && $0 != "assets" }
+            .filter {
+                FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/\($0)/index.html").path) && Int($0) == nil
+                    && $0 != "supervision" && $0 != "assets"
+            }
         let templates = workspace.url.appendingPathComponent("Themes/default/templates")
         func edit(_ name: String, _ old: String, _ new: String) throws {
             let file = templates.appendingPathComponent(name)
@@ -170,7 +180,8 @@ import Testing
         }
         try edit("township.mustache", "历年主要数据</h2>", "历年主要数据统计</h2>")
         let township = try timings(workspace)
-        #expect(township["pagesRendered"] as? Int == townships.count, "\(townships.count) township pages: \(township["pagesRendered"] ?? "-") of \(total) rendered")
+        #expect(
+            township["pagesRendered"] as? Int == townships.count, "\(townships.count) township pages: \(township["pagesRendered"] ?? "-") of \(total) rendered")
         try edit("layout.mustache", "跳到正文", "跳到主要内容")
         #expect(try timings(workspace)["pagesRendered"] as? Int == total, "the layout is used by every page")
         try expectSameAsClean(workspace, "layout edited")

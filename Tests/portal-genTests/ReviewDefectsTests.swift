@@ -26,11 +26,17 @@ import Testing
     /// A report imported with errors is written (so it can be corrected) but the import fails.
     @Test func importFailsWhenTheReportItWroteHasErrors() throws {
         let workspace = try ImportCommandTests.portal()
-        let first = try PortalGen.run(["import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path,
-                                       "--published", "2025-01-20", "--index-number", "同一个索引号"], in: workspace.url)
+        let first = try PortalGen.run(
+            [
+                "import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path,
+                "--published", "2025-01-20", "--index-number", "同一个索引号",
+            ], in: workspace.url)
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try PortalGen.run(["import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path, "--township", "城关镇",
-                                        "--published", "2025-01-20", "--index-number", "同一个索引号"], in: workspace.url)
+        let second = try PortalGen.run(
+            [
+                "import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path, "--township", "城关镇",
+                "--published", "2025-01-20", "--index-number", "同一个索引号",
+            ], in: workspace.url)
         #expect(second.status == 1, "\(second.stdout)\(second.stderr)")
         #expect(second.stdout.contains("Wrote Content/reports/2024/chengguan.md"))
         #expect(second.stderr.contains("is already used by"), "\(second.stderr)")
@@ -77,9 +83,11 @@ import Testing
 
     /// `site_url` is an origin with an optional path, nothing else.
     @Test func siteURLMustBeAnOrigin() throws {
-        for (value, valid) in [("https://www.xx.gov.cn@evil.example", false), ("https://user:pw@www.xx.gov.cn", false), ("javascript:alert(1)", false),
-                               ("https://www.xx.gov.cn/?a=1", false), ("https://www.xx.gov.cn#x", false), ("https://www.xx.gov.cn:99999", false),
-                               ("https://www.xx.gov.cn/xxgk/ndbg/", true), ("http://www.xx.gov.cn:8080", true), ("https://www.xx.gov.cn", true)] {
+        for (value, valid) in [
+            ("https://www.xx.gov.cn@evil.example", false), ("https://user:pw@www.xx.gov.cn", false), ("javascript:alert(1)", false),
+            ("https://www.xx.gov.cn/?a=1", false), ("https://www.xx.gov.cn#x", false), ("https://www.xx.gov.cn:99999", false),
+            ("https://www.xx.gov.cn/xxgk/ndbg/", true), ("http://www.xx.gov.cn:8080", true), ("https://www.xx.gov.cn", true),
+        ] {
             let workspace = try Workspace()
             try workspace.write(minimalSettings + "\nsite_url: \"\(value)\"\n", to: "Content/portal.yml")
             try workspace.write(reportText(), to: "Content/a.md")
@@ -100,8 +108,11 @@ import Testing
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("Content/reports"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: workspace.url.appendingPathComponent("Content/reports/2024"), withDestinationURL: outside)
-        let imported = try PortalGen.run(["import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path,
-                                          "--published", "2025-01-20", "--index-number", "X"], in: workspace.url)
+        let imported = try PortalGen.run(
+            [
+                "import", ImportCommandTests.fixtures.appendingPathComponent("huazhuang-2024.txt").path,
+                "--published", "2025-01-20", "--index-number", "X",
+            ], in: workspace.url)
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("`Content/reports/2024` 是一个符号链接；导入不会经由它写到内容文件夹以外"), "\(imported.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
@@ -147,7 +158,9 @@ import Testing
         try workspace.write(page.replacingOccurrences(of: "CHARSET", with: "utf-8"), to: "page.html")
         let iconv = Process()
         iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        iconv.arguments = ["-f", "UTF-8", "-t", "GBK", "-o", workspace.url.appendingPathComponent("gbk.html").path, workspace.url.appendingPathComponent("page.html").path]
+        iconv.arguments = [
+            "-f", "UTF-8", "-t", "GBK", "-o", workspace.url.appendingPathComponent("gbk.html").path, workspace.url.appendingPathComponent("page.html").path,
+        ]
         try iconv.run()
         iconv.waitUntilExit()
         #expect(iconv.terminationStatus == 0)
@@ -164,7 +177,8 @@ import Testing
     @Test func aDeeplyNestedSavedPageIsRead() throws {
         let workspace = try ImportCommandTests.portal()
         let paragraph = "<p>" + String(repeating: "正文内容。", count: 20) + "</p>\n"
-        let page = "<html><head><meta charset=\"utf-8\"></head><body>" + String(repeating: "<div>", count: 200)
+        let page =
+            "<html><head><meta charset=\"utf-8\"></head><body>" + String(repeating: "<div>", count: 200)
             + "<h1>示例县花庄镇人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p>" + String(repeating: paragraph, count: 3300)
             + String(repeating: "</div>", count: 200) + "</body></html>"
         #expect(page.utf8.count > 1_000_000)

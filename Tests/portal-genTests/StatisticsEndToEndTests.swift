@@ -120,7 +120,8 @@ import Testing
         #expect(findingLinks.contains("../2022/nanhe/index.html#t3-N"))
         for link in findingLinks {
             let parts = link.split(separator: "#")
-            let page = try String(contentsOf: URL(fileURLWithPath: String(parts[0]), relativeTo: output.appendingPathComponent("supervision/")), encoding: .utf8)
+            let page = try String(
+                contentsOf: URL(fileURLWithPath: String(parts[0]), relativeTo: output.appendingPathComponent("supervision/")), encoding: .utf8)
             #expect(page.contains("id=\"\(parts[1])\""), "\(link) points at a row of the page")
         }
     }
@@ -187,7 +188,9 @@ import Testing
         let line = try #require(bad.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  N: ") }) + 1
         let failing = try PortalGen.run(["check"], in: workspace.url)
         #expect(failing.status == 1)
-        #expect(failing.stdout.components(separatedBy: "\n").contains("Content/b.md:\(line):7: error: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2"))
+        #expect(
+            failing.stdout.components(separatedBy: "\n").contains(
+                "Content/b.md:\(line):7: error: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2"))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path), "check writes nothing")
 
         let json = try PortalGen.run(["check", "--format", "json"], in: workspace.url)

@@ -41,10 +41,12 @@ enum PortalGen {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-gen-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
+        let outURL = folder.appendingPathComponent("out")
+        let errURL = folder.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -55,9 +57,10 @@ enum PortalGen {
         guardTimer.cancel()
         try out.close()
         try err.close()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 
@@ -65,11 +68,16 @@ enum PortalGen {
 typealias Workspace = TemporaryFolder
 
 extension TemporaryFolder {
-    func build(_ extra: [String] = [], content: String = "Content", output: String = "Output",
-               environment: [String: String] = [:]) throws -> PortalGen.Outcome {
-        try PortalGen.run(["build", "--content", content, "--output", output,
-                           "--theme", PortalGen.repositoryRoot.appendingPathComponent("Themes/default").path] + extra,
-                          in: url, environment: environment)
+    func build(
+        _ extra: [String] = [], content: String = "Content", output: String = "Output",
+        environment: [String: String] = [:]
+    ) throws -> PortalGen.Outcome {
+        try PortalGen.run(
+            [
+                "build", "--content", content, "--output", output,
+                "--theme", PortalGen.repositoryRoot.appendingPathComponent("Themes/default").path,
+            ] + extra,
+            in: url, environment: environment)
     }
 }
 

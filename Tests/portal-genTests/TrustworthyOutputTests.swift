@@ -108,7 +108,7 @@ import Testing
         let output = workspace.url.appendingPathComponent("Output")
         var state: UInt64 = 20_261_202
         func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
         for (record, flips, warning) in [(".portal-gen-cache", 40, "解析缓存"), (".portal-gen-manifest", 20, "上次构建的记录")] {
@@ -190,7 +190,9 @@ import Testing
             #expect(Self.site(output) == (try Self.cleanSite(workspace)), "\(mode) killed at commit point \(point)")
             let idle = try Self.build(workspace, mode)
             #expect(idle.stdout.hasPrefix("Nothing changed"), "point \(point): \(idle.stdout)")
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".Output.") && !$0.hasSuffix(".lock") }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter {
+                $0.hasPrefix(".Output.") && !$0.hasSuffix(".lock")
+            }
             #expect(leftovers.isEmpty, "point \(point): \(leftovers)")
             if killed.status == 0 { break }
             #expect(killed.status == SIGKILL, "point \(point): \(killed.stderr)")
@@ -292,7 +294,8 @@ import Testing
         defer { stop.stop() }
         for _ in 0..<30 {
             let outcome = try Self.build(workspace)
-            let page = String(decoding: (try? Data(contentsOf: workspace.url.appendingPathComponent("Output/2024/chengguan/index.html"))) ?? Data(), as: UTF8.self)
+            let page = String(
+                decoding: (try? Data(contentsOf: workspace.url.appendingPathComponent("Output/2024/chengguan/index.html"))) ?? Data(), as: UTF8.self)
             if outcome.status == 0 {
                 let whole = ["甲", "乙"].filter { page.contains(String(repeating: "版本\($0)的段落。", count: 3000)) }
                 #expect(whole.count == 1, "the page shows one whole version")

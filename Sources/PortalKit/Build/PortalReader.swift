@@ -52,8 +52,9 @@ public struct PortalReader: Sendable {
         diagnostics += CompilationCheck.overflows(portal)
         let loadEnd = clock.now
         let findings = await StatisticsChecker.check(portal)
-        return Result(portal: diagnostics.hasErrors ? nil : portal, diagnostics: diagnostics, findings: findings, checked: portal.reports.count, unreadable: unreadable,
-                      loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd),
-                      cache: loaded.cache, reused: loaded.reused)
+        return Result(
+            portal: diagnostics.hasErrors ? nil : portal, diagnostics: diagnostics, findings: findings, checked: portal.reports.count, unreadable: unreadable,
+            loadSeconds: BuildTimings.seconds(loadEnd - start), checkSeconds: BuildTimings.seconds(clock.now - loadEnd),
+            cache: loaded.cache, reused: loaded.reused)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the whole pipeline: content files → parsed reports → validated model → site plan →
@@ -31,9 +32,11 @@ public struct SiteBuilder: Sendable {
         /// The day the build runs on: some warnings depend on it (a publication date still to come).
         public var today: CalendarDate = .today
 
-        public init(content: URL, theme: String? = nil, output: URL,
-                    displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, fresh: Bool = false) {
+        public init(
+            content: URL, theme: String? = nil, output: URL,
+            displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, fresh: Bool = false
+        ) {
             self.content = content
             self.theme = theme
             self.output = output
@@ -106,8 +109,9 @@ public struct SiteBuilder: Sendable {
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
             timings.filesUnchanged = previous.files.count
-            return Result(reports: previous.reports, pages: previous.pages, files: 0, seconds: timings.totalWall,
-                          diagnostics: previous.warnings, timings: timings, unchanged: true)
+            return Result(
+                reports: previous.reports, pages: previous.pages, files: 0, seconds: timings.totalWall,
+                diagnostics: previous.warnings, timings: timings, unchanged: true)
         }
         var timings = BuildTimings()
         timings.prepareWall = BuildTimings.seconds(clock.now - start)
@@ -128,8 +132,10 @@ public struct SiteBuilder: Sendable {
         let notices = prepared.notices
         guard let portal = read.portal else { throw DiagnosticsError(notices + diagnostics) }
         if portal.config.unsafeHTML {
-            diagnostics.append(.warning("portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置",
-                                        at: SourceLocation(file: loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile)), line: 1)))
+            diagnostics.append(
+                .warning(
+                    "portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置",
+                    at: SourceLocation(file: loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile)), line: 1)))
         }
         if diagnostics.hasErrors { throw DiagnosticsError(notices + diagnostics) }
 
@@ -144,9 +150,10 @@ public struct SiteBuilder: Sendable {
         }
         let writer: OutputWriter
         do {
-            writer = try await OutputWriter(output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
-                                            atomic: options.atomic, faults: options.faults, known: prepared.known,
-                                            displayPath: { loader.displayPath($0) })
+            writer = try await OutputWriter(
+                output: options.output, protected: [options.content, themeURL], fresh: options.fresh,
+                atomic: options.atomic, faults: options.faults, known: prepared.known,
+                displayPath: { loader.displayPath($0) })
         } catch {
             throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
@@ -171,9 +178,12 @@ public struct SiteBuilder: Sendable {
         let everything = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
-            return (kept: kept, written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
-                kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, inputs: inputs, make) } : nil
-            })
+            return (
+                kept: kept,
+                written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
+                    kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, inputs: inputs, make) } : nil
+                }
+            )
         }
         let parsed = read.cache
         let cacheStaged = Task { () -> Swift.Result<Void, DiagnosticsError> in
@@ -217,8 +227,10 @@ public struct SiteBuilder: Sendable {
             defer { timings.commitWall = BuildTimings.seconds(clock.now - commitStart) }
             // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
             let fingerprint = await settledFingerprint(prepared, portal: portal)
-            try writer.commit(OutputWriter.Summary(inputs: fingerprint, warnings: diagnostics.sortedForDisplay(),
-                                                   reports: portal.reports.count, pages: plan.pages.count), written: written)
+            try writer.commit(
+                OutputWriter.Summary(
+                    inputs: fingerprint, warnings: diagnostics.sortedForDisplay(),
+                    reports: portal.reports.count, pages: plan.pages.count), written: written)
             kept.all.append(written)
             timings.filesUnchanged = written.filter(\.unchanged).count
             timings.filesWritten = written.count - timings.filesUnchanged
@@ -231,8 +243,9 @@ public struct SiteBuilder: Sendable {
         }
         timings.totalWall = BuildTimings.seconds(clock.now - start)
         timings.totalCPU = BuildTimings.processCPU()
-        return Result(reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
-                      seconds: timings.totalWall, diagnostics: allNotices + diagnostics, timings: timings, unchanged: false)
+        return Result(
+            reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
+            seconds: timings.totalWall, diagnostics: allNotices + diagnostics, timings: timings, unchanged: false)
     }
 
     /// Step 1: walks the content folder and reads the previous build's records (on other cores
@@ -255,7 +268,8 @@ public struct SiteBuilder: Sendable {
         let fingerprint = inputFingerprint(snapshot, loader: loader)
         var notices: [Diagnostic] = []
         if let fingerprint, let read = await manifestRead.value, read.manifest.inputs == fingerprint, !Self.commitPending(output),
-           let known = await scan.value, OutputWriter.compare(known.manifest, with: known.tree).exact {
+            let known = await scan.value, OutputWriter.compare(known.manifest, with: known.tree).exact
+        {
             return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: known.manifest, known: known)
         }
         let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
@@ -264,7 +278,8 @@ public struct SiteBuilder: Sendable {
         switch await cacheRead.value {
         case .success(let loaded): cache = loaded
         case .failure(let rejection):
-            notices.append(.warning("上次构建的解析缓存 `\(displayPath(output.appendingPathComponent(ParseCache.fileName)))` \(rejection.reason)，已忽略：本次重新解析每个报告文件", at: nil))
+            notices.append(
+                .warning("上次构建的解析缓存 `\(displayPath(output.appendingPathComponent(ParseCache.fileName)))` \(rejection.reason)，已忽略：本次重新解析每个报告文件", at: nil))
         case nil: break
         }
         return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: cache, notices: notices, unchanged: nil, known: known)
@@ -283,8 +298,9 @@ public struct SiteBuilder: Sendable {
         let hashes = Dictionary(portal.reports.map { ($0.file, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
         for entry in recent {
             guard ContentLoader.stamp(of: entry.path) == entry.stamp, let expected = hashes[entry.path],
-                  let text = try? SourceText.read(URL(fileURLWithPath: entry.path), displayPath: entry.path).text,
-                  ContentHash.of(text) == expected else { return "" }
+                let text = try? SourceText.read(URL(fileURLWithPath: entry.path), displayPath: entry.path).text,
+                ContentHash.of(text) == expected
+            else { return "" }
         }
         return fingerprint
     }
@@ -301,9 +317,11 @@ public struct SiteBuilder: Sendable {
     /// build runs in full).
     private func inputFingerprint(_ snapshot: ContentLoader.Snapshot, loader: ContentLoader) -> String? {
         guard let config = snapshot.config,
-              let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath) else { return nil }
-        return BuildManifest.fingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL),
-                                         settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: options.today)
+            let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath)
+        else { return nil }
+        return BuildManifest.fingerprint(
+            version: PortalKit.version, options: fingerprintOptions(themeURL),
+            settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: options.today)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {
@@ -312,8 +330,10 @@ public struct SiteBuilder: Sendable {
 
     /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its
     /// file. What was written is added to `written`.
-    private func writeReportData(_ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
-                                 written: inout [OutputWriter.Written]) async throws(DiagnosticsError) {
+    private func writeReportData(
+        _ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
+        written: inout [OutputWriter.Written]
+    ) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
             let inputs = renderer.dataInputs(of: report)
@@ -337,8 +357,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders pages on all cores with a bounded number in flight, writing each as soon as it is done.
-    private func renderAndWrite(_ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>, pathsFingerprint: String,
-                                writer: OutputWriter) async throws(DiagnosticsError) -> PageWork {
+    private func renderAndWrite(
+        _ pages: [SitePage], renderer: PageRenderer, knownPaths: Set<String>, pathsFingerprint: String,
+        writer: OutputWriter
+    ) async throws(DiagnosticsError) -> PageWork {
         // Which pages are unchanged is told first, in a few chunks on all cores (each is a
         // fingerprint and a look-up): only the pages to render become tasks, not all 11,000.
         let common = renderer.commonInputs(pathsFingerprint: pathsFingerprint)
@@ -384,9 +406,11 @@ public struct SiteBuilder: Sendable {
                     } catch {
                         return .failure(error)
                     }
-                    return .success(PageWork(diagnostics: rendered.diagnostics, pageIndex: pageIndex, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
-                                             templatesByName: [page.template: rendered.templateSeconds],
-                                             write: BuildTimings.seconds(clock.now - start), written: [written], pages: 1))
+                    return .success(
+                        PageWork(
+                            diagnostics: rendered.diagnostics, pageIndex: pageIndex, markdown: rendered.markdownSeconds, templates: rendered.templateSeconds,
+                            templatesByName: [page.template: rendered.templateSeconds],
+                            write: BuildTimings.seconds(clock.now - start), written: [written], pages: 1))
                 }
             }
             while next < toRender.count, next < options.parallelism * 2 { add(&group) }

@@ -3,8 +3,10 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map` on all cores, with at most `2 × width` items in flight, results in input order — so
     /// the outcome never depends on how many cores ran it or which finished first.
-    func concurrentMap<Result: Sendable>(width: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                         _ transform: @escaping @Sendable (Element) async -> Result) async -> [Result] {
+    func concurrentMap<Result: Sendable>(
+        width: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ transform: @escaping @Sendable (Element) async -> Result
+    ) async -> [Result] {
         await withTaskGroup(of: (Int, Result).self) { group in
             var results = [Result?](repeating: nil, count: count)
             var next = 0

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything read from a content folder, before validation.
@@ -81,8 +82,10 @@ public struct ContentLoader: Sendable {
             for entry in entries {
                 hash.update(entry.path)
                 // A NUL (never in a path) ends the path, then the stamp's fields as raw bytes.
-                var fields = (UInt64(0), UInt64(bitPattern: entry.size), UInt64(bitPattern: entry.modified), UInt64(bitPattern: entry.changed),
-                              entry.inode, UInt64(entry.isSymbolicLink ? 1 : 0))
+                var fields = (
+                    UInt64(0), UInt64(bitPattern: entry.size), UInt64(bitPattern: entry.modified), UInt64(bitPattern: entry.changed),
+                    entry.inode, UInt64(entry.isSymbolicLink ? 1 : 0)
+                )
                 withUnsafeBytes(of: &fields) { hash.update($0) }
             }
             return hash.value
@@ -94,7 +97,8 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
+            diagnostics.append(
+                .error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
             return Snapshot(config: nil, settingsHash: "missing", diagnostics: diagnostics, unreadable: true, entries: [])
         }
         let settingsURL = root.appendingPathComponent(Self.settingsFile)
@@ -112,10 +116,14 @@ public struct ContentLoader: Sendable {
                 unreadable = true
             }
         } else {
-            diagnostics.append(.error("the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)", at: SourceLocation(file: displayPath(settingsURL), line: 1)))
+            diagnostics.append(
+                .error(
+                    "the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)",
+                    at: SourceLocation(file: displayPath(settingsURL), line: 1)))
         }
-        return Snapshot(config: config, settingsHash: settingsHash, diagnostics: diagnostics, unreadable: unreadable,
-                        entries: FileWalker.walk(root.path, extension: "md"))
+        return Snapshot(
+            config: config, settingsHash: settingsHash, diagnostics: diagnostics, unreadable: unreadable,
+            entries: FileWalker.walk(root.path, extension: "md"))
     }
 
     /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.
@@ -154,18 +162,21 @@ public struct ContentLoader: Sendable {
             // A file that failed and has changed since the walk was being written: say so, rather
             // than what its half-written text looked like.
             if result.diagnostics.hasErrors, Self.stamp(of: file.path) != file.stamp {
-                result = ParseResult(report: nil, diagnostics: [Self.changedDuringBuild(URL(fileURLWithPath: file.path), display: displayPath(URL(fileURLWithPath: file.path)))])
+                result = ParseResult(
+                    report: nil, diagnostics: [Self.changedDuringBuild(URL(fileURLWithPath: file.path), display: displayPath(URL(fileURLWithPath: file.path)))])
             }
             diagnostics += result.diagnostics
             unreadable = unreadable || result.unreadable
             if let report = result.report {
                 reports.append(report)
                 if !result.diagnostics.hasErrors {
-                    next.entries[file.path] = ParseCache.Entry(stamp: file.stamp, source: report, diagnostics: result.diagnostics, racy: snapshot.isRecent(file))
+                    next.entries[file.path] = ParseCache.Entry(
+                        stamp: file.stamp, source: report, diagnostics: result.diagnostics, racy: snapshot.isRecent(file))
                 }
             }
         }
-        return LoadedContent(config: snapshot.config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: files.count - toParse.count)
+        return LoadedContent(
+            config: snapshot.config, reports: reports, diagnostics: diagnostics, unreadable: unreadable, cache: next, reused: files.count - toParse.count)
     }
 
     /// The report files among the `.md` files the walk found (sorted, so every run sees the same
@@ -193,7 +204,9 @@ public struct ContentLoader: Sendable {
             return .warning("这是一个符号链接，portal-gen 不会跟随它（它指向的文件或文件夹不会被读入）；请把文件或文件夹本身复制到内容文件夹里", at: at())
         }
         if entry.size > Self.maximumFileSize {
-            return .error("the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)", at: at())
+            return .error(
+                "the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",
+                at: at())
         }
         return nil
     }
@@ -250,7 +263,8 @@ public struct ContentLoader: Sendable {
     static func stamp(of path: String) -> ParseCache.Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return ParseCache.Stamp(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                                changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+        return ParseCache.Stamp(
+            size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 }

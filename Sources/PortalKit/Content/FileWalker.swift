@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Lists files under a folder with `readdir` and `lstat`: every build walks the whole content
@@ -56,10 +57,12 @@ enum FileWalker {
                 if type == S_IFDIR {
                     pending.append(path)
                 } else if type == S_IFLNK || (type == S_IFREG && Self.name(name, hasExtension: wanted)) {
-                    entries.append(Entry(path: path, size: Int64(info.st_size),
-                                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                                         inode: UInt64(info.st_ino), isSymbolicLink: type == S_IFLNK))
+                    entries.append(
+                        Entry(
+                            path: path, size: Int64(info.st_size),
+                            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                            inode: UInt64(info.st_ino), isSymbolicLink: type == S_IFLNK))
                 }
             }
         }
@@ -72,9 +75,10 @@ enum FileWalker {
         let bytes = name.utf8
         guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return false }
         let suffix = bytes[bytes.index(after: dot)...]
-        return suffix.count == wanted.utf8.count && zip(suffix, wanted.utf8).allSatisfy { byte, expected in
-            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == expected
-        }
+        return suffix.count == wanted.utf8.count
+            && zip(suffix, wanted.utf8).allSatisfy { byte, expected in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == expected
+            }
     }
 }
 

@@ -26,20 +26,29 @@ struct FrontMatter: Sendable {
             if lineNumber == 1 {
                 guard isDelimiter(line, allowDots: false) else {
                     let hint = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the file is empty" : "the file does not start with front matter"
-                    throw DiagnosticsError([.error("\(hint); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text", at: SourceLocation(file: source.path, line: 1))])
+                    throw DiagnosticsError([
+                        .error(
+                            "\(hint); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text",
+                            at: SourceLocation(file: source.path, line: 1))
+                    ])
                 }
                 yamlStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
             } else if isDelimiter(line, allowDots: true) {
                 let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
                 let yamlEnd = yamlStart! < lineStart ? utf8.index(before: lineStart) : lineStart
-                return FrontMatter(yaml: String(text[yamlStart!..<yamlEnd]), yamlFirstLine: 2,
-                                   body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+                return FrontMatter(
+                    yaml: String(text[yamlStart!..<yamlEnd]), yamlFirstLine: 2,
+                    body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
             }
             if lineEnd == utf8.endIndex { break }
             lineStart = utf8.index(after: lineEnd)
             lineNumber += 1
         }
-        throw DiagnosticsError([.error("the front matter opened on line 1 is never closed; add a line `---` after the last detail line", at: SourceLocation(file: source.path, line: 1))])
+        throw DiagnosticsError([
+            .error(
+                "the front matter opened on line 1 is never closed; add a line `---` after the last detail line", at: SourceLocation(file: source.path, line: 1)
+            )
+        ])
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {

@@ -14,9 +14,11 @@ public enum PortalConfigLoader {
         guard parts.count <= 2, let host = parts.first, !host.isEmpty, host.count <= 253 else { return false }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         func plain(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
-        guard labels.allSatisfy({ label in
-            !label.isEmpty && label.count <= 63 && label.allSatisfy { plain($0) || $0 == "-" } && label.first != "-" && label.last != "-"
-        }) else { return false }
+        guard
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.count <= 63 && label.allSatisfy { plain($0) || $0 == "-" } && label.first != "-" && label.last != "-"
+            })
+        else { return false }
         if parts.count == 2 {
             guard let port = Int(parts[1]), parts[1].allSatisfy(\.isASCII), (1...65535).contains(port) else { return false }
         }
@@ -24,8 +26,10 @@ public enum PortalConfigLoader {
             && !path.split(separator: "/").contains { $0 == "." || $0 == ".." }
     }
 
-    static let keys = ["site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
-                       "deadline", "theme", "unsafe_html", "sample_data", "townships"]
+    static let keys = [
+        "site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
+        "deadline", "theme", "unsafe_html", "sample_data", "townships",
+    ]
     static let identityKeys = ["site_code", "icp", "police", "police_link"]
     static let townshipKeys = ["name", "organ", "slug", "credit_code"]
 
@@ -45,15 +49,21 @@ public enum PortalConfigLoader {
         if !basePath.hasPrefix("/") { basePath = "/" + basePath }
         if !basePath.hasSuffix("/") { basePath += "/" }
         if basePath.contains("//") || basePath.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
-            || !basePath.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._~/-".unicodeScalars.contains($0) }) {
-            fields.error("`base_path` must be a plain path of letters, digits, `-`, `_`, `.` and `/`, such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
+            || !basePath.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._~/-".unicodeScalars.contains($0)
+            })
+        {
+            fields.error(
+                "`base_path` must be a plain path of letters, digits, `-`, `_`, `.` and `/`, such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
             basePath = "/"
         }
 
         var siteURL = fields.string("site_url", "网站地址")
         if let url = siteURL {
             if !Self.isSiteAddress(url) {
-                fields.error("`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名", at: fields.location(ofKey: "site_url"))
+                fields.error(
+                    "`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名",
+                    at: fields.location(ofKey: "site_url"))
                 siteURL = nil
             } else {
                 while siteURL!.hasSuffix("/") { siteURL!.removeLast() }
@@ -79,7 +89,9 @@ public enum PortalConfigLoader {
             if let parsed = PublicationDeadline(text: text) {
                 deadline = parsed
             } else {
-                fields.error("`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March", at: fields.location(ofKey: "deadline"))
+                fields.error(
+                    "`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March",
+                    at: fields.location(ofKey: "deadline"))
             }
         }
 
@@ -91,9 +103,10 @@ public enum PortalConfigLoader {
         diagnostics += fields.diagnostics
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore, let siteName, let county, let hostOrgan, let contact else { return nil }
-        return PortalConfig(siteName: siteName, county: county, hostOrgan: hostOrgan, contact: contact, basePath: basePath,
-                            siteURL: siteURL, identity: identity, deadline: deadline, townships: townships, theme: theme,
-                            unsafeHTML: unsafeHTML, sampleData: sampleData)
+        return PortalConfig(
+            siteName: siteName, county: county, hostOrgan: hostOrgan, contact: contact, basePath: basePath,
+            siteURL: siteURL, identity: identity, deadline: deadline, townships: townships, theme: theme,
+            unsafeHTML: unsafeHTML, sampleData: sampleData)
     }
 
     private static func readTownships(_ fields: inout YAMLFields) -> [Township] {
@@ -115,25 +128,32 @@ public enum PortalConfigLoader {
             var slug = item.string("slug", "网址名")
             let slugLocation = item.location(ofKey: slug == nil ? "name" : "slug")
             if let given = slug, !Slug.isValid(given) {
-                item.error("`slug` `\(given)` cannot be used in a web address; use lowercase letters a-z, digits and hyphens (not only digits, not one of \(Slug.reserved.sorted().joined(separator: ", "))), for example `slug: huazhuang`", at: slugLocation)
+                item.error(
+                    "`slug` `\(given)` cannot be used in a web address; use lowercase letters a-z, digits and hyphens (not only digits, not one of \(Slug.reserved.sorted().joined(separator: ", "))), for example `slug: huazhuang`",
+                    at: slugLocation)
                 slug = nil
             } else if slug == nil, let name {
                 let derived = Slug.fromPinyin(name)
                 if Slug.isValid(derived) {
                     slug = derived
                 } else {
-                    item.error("no web address can be made from the name `\(name)`; add a line `slug: …` with lowercase letters a-z, digits and hyphens", at: slugLocation)
+                    item.error(
+                        "no web address can be made from the name `\(name)`; add a line `slug: …` with lowercase letters a-z, digits and hyphens",
+                        at: slugLocation)
                 }
             }
             if let name {
                 if let first = namesSeen[name] {
-                    item.error("the township `\(name)` is listed twice (first on line \(first.line)); list each township once", at: item.location(ofKey: "name"))
+                    item.error(
+                        "the township `\(name)` is listed twice (first on line \(first.line)); list each township once", at: item.location(ofKey: "name"))
                 }
                 namesSeen[name] = namesSeen[name] ?? item.location(ofKey: "name")
             }
             if let slug, let name {
                 if let other = slugsSeen[slug], other.name != name {
-                    item.error("`\(name)` and `\(other.name)` (line \(other.location.line)) would both use the web address `\(slug)`; give one of them its own `slug: …`", at: slugLocation)
+                    item.error(
+                        "`\(name)` and `\(other.name)` (line \(other.location.line)) would both use the web address `\(slug)`; give one of them its own `slug: …`",
+                        at: slugLocation)
                 } else {
                     slugsSeen[slug] = (name, slugLocation)
                 }

@@ -1,7 +1,8 @@
 /// A report as written in its content file: parsed and typed, not yet checked against the settings
 /// or the other reports.
 struct ReportSource: Sendable {
-    static let keys = ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
+    static let keys =
+        ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
         + StatisticsParser.keys
 
     var path: String
@@ -46,8 +47,11 @@ struct ReportSource: Sendable {
             diagnostics += error.diagnostics
             return nil
         }
-        guard var fields = YAMLFields.parse(yaml: frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlFirstLine - 1,
-                                            what: "the front matter", diagnostics: &diagnostics) else { return nil }
+        guard
+            var fields = YAMLFields.parse(
+                yaml: frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlFirstLine - 1,
+                what: "the front matter", diagnostics: &diagnostics)
+        else { return nil }
         fields.rejectUnknownKeys(keys, in: "the front matter")
         let title = fields.string("title", "标题", required: true)
         let township = fields.string("township", "乡镇", required: true)
@@ -63,11 +67,13 @@ struct ReportSource: Sendable {
         }
         diagnostics += fields.diagnostics
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
-        let findings = StatisticsChecker.check(statistics, file: source.path)
+        let findings =
+            StatisticsChecker.check(statistics, file: source.path)
             + StatisticsChecker.checkNarrative(frontMatter.body, firstLine: frontMatter.bodyFirstLine, t3: statistics.t3, file: source.path)
-        return ReportSource(path: source.path, title: title, township: township, year: year, published: published,
-                            written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
-                            statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
-                            findings: findings, contentHash: ContentHash.of(source.text), keyPositions: positions)
+        return ReportSource(
+            path: source.path, title: title, township: township, year: year, published: published,
+            written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
+            statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
+            findings: findings, contentHash: ContentHash.of(source.text), keyPositions: positions)
     }
 }

@@ -39,20 +39,28 @@ public struct SourceText: Sendable {
                 }
                 return SourceText(path: displayPath, text: text)
             }
-            throw DiagnosticsError([.error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([
+                .error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))
+            ])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let nul = body.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
             let line = 1 + body.prefix(nul).filter { $0 == 0x0A }.count
             let hint = body.count > 1 && (body[0] == 0 || body[1] == 0) ? " (it looks like UTF-16 without a byte-order mark)" : ""
-            throw DiagnosticsError([.error("the file contains a NUL byte at offset \(nul)\(hint); save it as UTF-8 text", at: SourceLocation(file: displayPath, line: line))])
+            throw DiagnosticsError([
+                .error("the file contains a NUL byte at offset \(nul)\(hint); save it as UTF-8 text", at: SourceLocation(file: displayPath, line: line))
+            ])
         }
         if let text = String(validating: body, as: UTF8.self) {
             return SourceText(path: displayPath, text: text)
         }
         let offset = firstInvalidUTF8Offset(body) + (body.count == bytes.count ? 0 : 3)
         let line = 1 + bytes.prefix(offset).filter { $0 == 0x0A }.count
-        throw DiagnosticsError([.error("the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8 (in Notepad: Save As → Encoding → UTF-8)", at: SourceLocation(file: displayPath, line: line))])
+        throw DiagnosticsError([
+            .error(
+                "the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8 (in Notepad: Save As → Encoding → UTF-8)",
+                at: SourceLocation(file: displayPath, line: line))
+        ])
     }
 
     /// CRLF and lone CR become LF; a leading BOM left by string sources is removed.

@@ -14,7 +14,9 @@ enum StatisticsParser {
         if let text = fields.string("format", "年报格式") {
             explicit = ReportFormat(rawValue: text)
             if explicit == nil {
-                fields.error("`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号) or `format: 2019` (the 2019 trial format)", at: fields.location(ofKey: "format"))
+                fields.error(
+                    "`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号) or `format: 2019` (the 2019 trial format)",
+                    at: fields.location(ofKey: "format"))
                 return nil
             }
         }
@@ -50,20 +52,26 @@ enum StatisticsParser {
         let formats = Set(evidence.map(\.0))
         if let explicit {
             if let conflict = evidence.first(where: { $0.0 != explicit }) {
-                fields.error("`format: \(explicit.rawValue)` does not match the tables: \(conflict.1), which is the \(conflict.0.rawValue) format; correct `format` or the tables", at: fields.location(ofKey: "format"))
+                fields.error(
+                    "`format: \(explicit.rawValue)` does not match the tables: \(conflict.1), which is the \(conflict.0.rawValue) format; correct `format` or the tables",
+                    at: fields.location(ofKey: "format"))
                 return nil
             }
             return explicit
         }
         if formats.count == 1 { return formats.first }
         let why = formats.isEmpty ? "the tables do not show it" : "the tables mix both: " + evidence.map(\.1).joined(separator: "; ")
-        fields.error("cannot tell whether this report uses the 2021 or the 2019 format (\(why)); add a line `format: 2021` or `format: 2019`", at: fields.location(ofKey: TableID.t3.rawValue))
+        fields.error(
+            "cannot tell whether this report uses the 2021 or the 2019 format (\(why)); add a line `format: 2021` or `format: 2019`",
+            at: fields.location(ofKey: TableID.t3.rawValue))
         return nil
     }
 
     /// Reads one table; the positions of its rows and figures go into `rows` and `cells`.
-    private static func readTable(_ spec: TableSpec, format: ReportFormat, from group: inout YAMLFields,
-                                  rows: inout [TableLocations.Position], cells: inout [TableLocations.Position]) -> StatTable {
+    private static func readTable(
+        _ spec: TableSpec, format: ReportFormat, from group: inout YAMLFields,
+        rows: inout [TableLocations.Position], cells: inout [TableLocations.Position]
+    ) -> StatTable {
         let known = spec.rows.map(\.key)
         let other: ReportFormat = format == .v2021 ? .v2019 : .v2021
         let otherSpec = StatisticsSchema.tables(for: other).first { $0.id == spec.id }!
@@ -97,11 +105,15 @@ enum StatisticsParser {
             } else if node.value.scalar != nil, row.columns.count == 1 {
                 items = [node.value]
             } else {
-                group.error("\(where_) must list its \(row.columns.count) figures in brackets, in column order: \(columnList(row)); for example `\(row.key): \(example(row))`", at: group.location(of: node.value))
+                group.error(
+                    "\(where_) must list its \(row.columns.count) figures in brackets, in column order: \(columnList(row)); for example `\(row.key): \(example(row))`",
+                    at: group.location(of: node.value))
                 continue
             }
             guard items.count == row.columns.count else {
-                group.error("\(where_) has \(items.count) figure\(items.count == 1 ? "" : "s"), but it needs \(row.columns.count): \(columnList(row)); write ~ for a blank cell", at: group.location(of: node.value))
+                group.error(
+                    "\(where_) has \(items.count) figure\(items.count == 1 ? "" : "s"), but it needs \(row.columns.count): \(columnList(row)); write ~ for a blank cell",
+                    at: group.location(of: node.value))
                 continue
             }
             for (index, item) in items.enumerated() {
@@ -114,7 +126,9 @@ enum StatisticsParser {
                 if let amount = Amount(scalar.string) {
                     table[rowIndex, index] = amount
                 } else {
-                    group.error("\(where_), column \(index + 1) (\(row.columns[index].label)): `\(scalar.string)` is not a number; write the figure with digits 0-9 (a decimal point for 万元), or ~ if the cell was left blank", at: group.location(of: item))
+                    group.error(
+                        "\(where_), column \(index + 1) (\(row.columns[index].label)): `\(scalar.string)` is not a number; write the figure with digits 0-9 (a decimal point for 万元), or ~ if the cell was left blank",
+                        at: group.location(of: item))
                 }
             }
         }

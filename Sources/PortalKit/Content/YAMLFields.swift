@@ -29,12 +29,17 @@ struct YAMLFields {
             return "is larger than \(maximumSize / 1024 / 1024) MB; portal files never need that much"
         }
         let bytes = Array(yaml.utf8)
-        var depth = 0, deepest = 0, quote: UInt8? = nil
+        var depth = 0
+        var deepest = 0
+        var quote: UInt8? = nil
         func startsScalar(_ index: Int) -> Bool {
-            index == 0 || [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(bytes[index - 1])
+            index == 0
+                || [0x20, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")]
+                    .contains(bytes[index - 1])
         }
         func isNameByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte >= 0x80
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "-") || byte >= 0x80
         }
         for (index, byte) in bytes.enumerated() {
             if let open = quote {
@@ -46,7 +51,9 @@ struct YAMLFields {
             case UInt8(ascii: "'") where startsScalar(index): quote = byte
             case UInt8(ascii: "#") where startsScalar(index):
                 quote = 0x0A  // a comment runs to the end of the line
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             case UInt8(ascii: "*"), UInt8(ascii: "&"):
                 if startsScalar(index), index + 1 < bytes.count, isNameByte(bytes[index + 1]) {
@@ -110,15 +117,17 @@ struct YAMLFields {
     static func diagnostic(for error: Error, file: String, lineOffset: Int) -> Diagnostic {
         let fix = "check the indentation and that text containing `:` or `#` is in quotes"
         switch error {
-        case let YamlError.scanner(context, problem, mark, _),
-             let YamlError.parser(context, problem, mark, _),
-             let YamlError.composer(context, problem, mark, _):
+        case YamlError.scanner(let context, let problem, let mark, _),
+            YamlError.parser(let context, let problem, let mark, _),
+            YamlError.composer(let context, let problem, let mark, _):
             var message = "the YAML cannot be read: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(message + "; " + fix, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
-        case let YamlError.duplicatedKeysInMapping(duplicates, context):
-            return .error("the key `\(duplicates.joined(separator: "`, `"))` is written twice; keep one", at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
-        case let YamlError.reader(problem, _, _, _):
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                "the key `\(duplicates.joined(separator: "`, `"))` is written twice; keep one",
+                at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+        case YamlError.reader(let problem, _, _, _):
             return .error("the YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
         default:
             return .error("the YAML cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
@@ -226,7 +235,8 @@ struct YAMLFields {
             if TextSafety.isBidiControl(scalar) {
                 error("`\(key)`（\(label)）的第 \(offset + 1) 个字符是文字方向控制字符 \(code)，它会让文字显示的顺序与实际不同；请删除它", at: location(of: node))
             } else {
-                error("`\(key)`（\(label)）的第 \(offset + 1) 个字符是控制字符 \(code)，它不会显示，却会扰乱网页和表格；请删除它（常见于从其他软件复制的文字，或 YAML 的 \\0、\\a、\\e 这类转义）", at: location(of: node))
+                error(
+                    "`\(key)`（\(label)）的第 \(offset + 1) 个字符是控制字符 \(code)，它不会显示，却会扰乱网页和表格；请删除它（常见于从其他软件复制的文字，或 YAML 的 \\0、\\a、\\e 这类转义）", at: location(of: node))
             }
             return nil
         }
@@ -243,7 +253,8 @@ struct YAMLFields {
             return nil
         }
         guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces),
-              !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text)
+        else {
             error("`\(key)` (\(label)) must be a whole number written with digits 0-9, for example `\(key): 2024`", at: location(of: node))
             return nil
         }

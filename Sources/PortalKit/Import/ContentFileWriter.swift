@@ -3,15 +3,19 @@ import Foundation
 /// Writes an imported report as a content file: front matter with the tables one line per row
 /// (with the official labels as comments), then the narrative as Markdown.
 enum ContentFileWriter {
-    static func write(title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
-                      indexNumber: String, issuer: String?, documentNumber: String?, format: ReportFormat,
-                      tables: [TableID: [String: [Amount?]]], narrative: [(section: Int, text: String, headingLevel: Int?)],
-                      notes: [String]) -> String {
-        var lines = ["---",
-                     "title: \(scalar(title))",
-                     "township: \(scalar(township.name))",
-                     "year: \(year)",
-                     "published: \(published.iso)"]
+    static func write(
+        title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
+        indexNumber: String, issuer: String?, documentNumber: String?, format: ReportFormat,
+        tables: [TableID: [String: [Amount?]]], narrative: [(section: Int, text: String, headingLevel: Int?)],
+        notes: [String]
+    ) -> String {
+        var lines = [
+            "---",
+            "title: \(scalar(title))",
+            "township: \(scalar(township.name))",
+            "year: \(year)",
+            "published: \(published.iso)",
+        ]
         if let written { lines.append("written: \(written.iso)") }
         lines.append("index_number: \(scalar(indexNumber))")
         if let issuer { lines.append("issuer: \(scalar(issuer))") }
@@ -98,7 +102,8 @@ enum ContentFileWriter {
 
     /// A YAML scalar: plain when that is unambiguous, double-quoted otherwise.
     static func scalar(_ text: String) -> String {
-        let plainUnsafe = text.isEmpty || text.first!.isWhitespace || text.last!.isWhitespace
+        let plainUnsafe =
+            text.isEmpty || text.first!.isWhitespace || text.last!.isWhitespace
             || text.contains(where: { ":#'\"{}[],&*!|>%@`\\".contains($0) || $0.isNewline })
             || "-?".contains(text.first!) || Int(text) != nil || Double(text) != nil
             || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())

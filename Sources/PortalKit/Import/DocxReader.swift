@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads a Word 2007+ document: paragraphs with their heading level, and tables from the
 /// document's real table structure, merged cells included (`w:gridSpan`, `w:vMerge`).
@@ -16,7 +17,9 @@ enum DocxReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw DiagnosticsError([.error("the file is not a Word document (.docx) that can be opened; open it in Word or WPS and save it again as .docx", at: location)])
+            throw DiagnosticsError([
+                .error("the file is not a Word document (.docx) that can be opened; open it in Word or WPS and save it again as .docx", at: location)
+            ])
         }
         guard let entry = archive["word/document.xml"] else {
             throw DiagnosticsError([.error("the Word document has no body (word/document.xml is missing); save it again as .docx", at: location)])
@@ -38,7 +41,11 @@ enum DocxReader {
         parser.shouldProcessNamespaces = false
         parser.delegate = delegate
         guard parser.parse() else {
-            throw DiagnosticsError([.error("the Word document's XML is damaged (\(parser.parserError?.localizedDescription ?? "unknown error")); open and save it again in Word", at: location)])
+            throw DiagnosticsError([
+                .error(
+                    "the Word document's XML is damaged (\(parser.parserError?.localizedDescription ?? "unknown error")); open and save it again in Word",
+                    at: location)
+            ])
         }
         return SourceDocument(blocks: delegate.blocks)
     }
@@ -118,8 +125,11 @@ private final class DocumentXMLDelegate: NSObject, XMLParserDelegate {
                 paragraphCount += 1
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if !trimmed.isEmpty {
-                    blocks.append(.paragraph(.init(text: trimmed, position: .init(line: paragraphCount, label: "paragraph \(paragraphCount)"),
-                                                   headingLevel: headingLevel())))
+                    blocks.append(
+                        .paragraph(
+                            .init(
+                                text: trimmed, position: .init(line: paragraphCount, label: "paragraph \(paragraphCount)"),
+                                headingLevel: headingLevel())))
                 }
             }
         case "w:tc" where tableDepth == 1:

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decodes text files as they come from Chinese government offices: UTF-8 (with or without a
@@ -32,8 +33,11 @@ enum EncodingDetector {
             return Decoded(text: SourceText.normalize(text), encoding: "GB18030")
         case .failure(let offset):
             let line = 1 + bytes.prefix(utf8Failure).filter { $0 == 0x0A }.count
-            throw DiagnosticsError([.error("the file cannot be decoded as UTF-8 (bad byte at offset \(utf8Failure)), UTF-16 or GB18030 (bad byte at offset \(offset)); save it as UTF-8 text or as a Word document and import that",
-                                           at: SourceLocation(file: path, line: line))])
+            throw DiagnosticsError([
+                .error(
+                    "the file cannot be decoded as UTF-8 (bad byte at offset \(utf8Failure)), UTF-16 or GB18030 (bad byte at offset \(offset)); save it as UTF-8 text or as a Word document and import that",
+                    at: SourceLocation(file: path, line: line))
+            ])
         }
     }
 }
@@ -52,7 +56,8 @@ enum Iconv {
         defer { iconv_close(descriptor) }
         var input = bytes
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 4)
-        var inputLeft = input.count, outputLeft = output.count
+        var inputLeft = input.count
+        var outputLeft = output.count
         let converted = input.withUnsafeMutableBufferPointer { inputBuffer in
             output.withUnsafeMutableBufferPointer { outputBuffer in
                 var inputPointer = UnsafeMutableRawPointer(inputBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)

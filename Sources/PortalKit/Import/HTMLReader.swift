@@ -5,8 +5,10 @@ import Foundation
 /// picks up the page's metadata block (索引号, 发布机构, 发布日期) when there is one.
 enum HTMLReader {
     /// Elements that are never part of a report's text.
-    static let chrome: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-                                      "button", "select", "input", "textarea", "svg", "template", "head"]
+    static let chrome: Set<String> = [
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+        "button", "select", "input", "textarea", "svg", "template", "head",
+    ]
     /// Text of blocks that belong to the page, not the report.
     static let chromePhrases = ["分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "字号：", "字体：", "扫一扫", "上一篇", "下一篇", "相关链接"]
     static let metadataLabels = ["索引号", "发布机构", "发布日期", "成文日期", "文号", "信息来源"]
@@ -63,7 +65,8 @@ enum HTMLReader {
     /// naming a 年度报告, else `<title>` up to the site name.
     static func title(of root: HTMLTree) -> String? {
         if let meta = root.elements(where: { $0.name == "meta" && $0.attributes["name"]?.lowercased() == "articletitle" }).first,
-           let content = meta.attributes["content"], content.contains("年度报告") {
+            let content = meta.attributes["content"], content.contains("年度报告")
+        {
             return HTMLTree.collapse(content)
         }
         // The whole text only of the first few headings: a page of headings nested in headings stays linear.
@@ -118,8 +121,9 @@ enum HTMLReader {
         }
         let blockNames = HTMLTree.blockNames
         let hasBlockChildren = node.children.contains { child in
-            child.name == "table" || blockNames.contains(child.name) || ["div", "section", "article", "ul", "ol", "tbody", "tr", "td", "center", "font"].contains(child.name)
-                && child.hasBlock
+            child.name == "table" || blockNames.contains(child.name)
+                || ["div", "section", "article", "ul", "ol", "tbody", "tr", "td", "center", "font"].contains(child.name)
+                    && child.hasBlock
         }
         if blockNames.contains(node.name) || (!hasBlockChildren && node.name != "#text") {
             let text = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -197,7 +201,8 @@ enum HTMLReader {
         var tokens: [String] = []
         func walk(_ node: HTMLTree) {
             if ["td", "th", "li", "p", "span", "div", "dd", "dt", "label", "em", "b", "strong"].contains(node.name),
-               !node.children.contains(where: { $0.name != "#text" && $0.name != "br" }) {
+                !node.children.contains(where: { $0.name != "#text" && $0.name != "br" })
+            {
                 let text = node.textContent
                 if !text.isEmpty { tokens.append(text) }
                 return

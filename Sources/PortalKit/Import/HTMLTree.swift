@@ -53,7 +53,9 @@ struct HTMLTree: Sendable {
         } else {
             var result = ""
             var pending = false
-            var starts = false, ends = false, blank = true
+            var starts = false
+            var ends = false
+            var blank = true
             for child in children where !(child.head.isEmpty && !child.startsWithSpace && !child.endsWithSpace) {
                 if blank { starts = starts || child.startsWithSpace }
                 if child.isBlank {
@@ -143,8 +145,14 @@ struct HTMLTree: Sendable {
     }
 
     private func collectText(into parts: inout [String]) {
-        if name == "#text" { parts.append(text); return }
-        if name == "br" { parts.append("\n"); return }
+        if name == "#text" {
+            parts.append(text)
+            return
+        }
+        if name == "br" {
+            parts.append("\n")
+            return
+        }
         for child in children { child.collectText(into: &parts) }
     }
 

@@ -53,10 +53,14 @@ public struct ImportSession: Sendable {
 
     /// The files to import: each argument, or every supported file in a folder argument.
     public static func expand(_ inputs: [URL]) -> (files: [URL], missing: [URL]) {
-        var files: [URL] = [], missing: [URL] = []
+        var files: [URL] = []
+        var missing: [URL] = []
         for input in inputs {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else { missing.append(input); continue }
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+                missing.append(input)
+                continue
+            }
             if isDirectory.boolValue {
                 files += Theme.files(under: input).filter { supportedExtensions.contains($0.pathExtension.lowercased()) }
             } else {
@@ -97,13 +101,15 @@ public struct ImportSession: Sendable {
         }
         var outcome = Outcome(file: shown, township: result.township.name, year: result.year, status: .failed, text: result.text, diagnostics: [])
         let issues = result.issues.map { issue in
-            Diagnostic(options.partial ? .warning : .error,
-                       issue.message + (options.partial ? " (left blank)" : ""),
-                       at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
+            Diagnostic(
+                options.partial ? .warning : .error,
+                issue.message + (options.partial ? " (left blank)" : ""),
+                at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
         }
         outcome.diagnostics += issues
         if !issues.isEmpty && !options.partial {
-            outcome.diagnostics.append(.error("nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank", at: nil))
+            outcome.diagnostics.append(
+                .error("nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank", at: nil))
             return outcome
         }
 
@@ -126,7 +132,8 @@ public struct ImportSession: Sendable {
             return outcome
         }
         if FileManager.default.fileExists(atPath: target.path), !options.force {
-            outcome.diagnostics.append(.error("`\(targetShown)` already exists; pass --force to replace it (the existing report is a published record: compare them first)", at: nil))
+            outcome.diagnostics.append(
+                .error("`\(targetShown)` already exists; pass --force to replace it (the existing report is a published record: compare them first)", at: nil))
             return outcome
         }
         do {

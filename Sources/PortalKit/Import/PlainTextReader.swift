@@ -50,7 +50,9 @@ enum PlainTextReader {
     static func isPageFooter(_ line: String) -> Bool {
         guard !line.isEmpty else { return false }
         let stripped = line.filter { !$0.isWhitespace }
-        if stripped.hasPrefix("第"), stripped.hasSuffix("页"), stripped.dropFirst().dropLast().allSatisfy({ $0.isNumber || $0 == "共" || $0 == "页" }) { return true }
+        if stripped.hasPrefix("第"), stripped.hasSuffix("页"), stripped.dropFirst().dropLast().allSatisfy({ $0.isNumber || $0 == "共" || $0 == "页" }) {
+            return true
+        }
         let dashes: Set<Character> = ["—", "–", "-", "－", "―"]
         let digits = stripped.filter { !dashes.contains($0) }
         return stripped.first.map(dashes.contains) == true && stripped.last.map(dashes.contains) == true

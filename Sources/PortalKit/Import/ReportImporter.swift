@@ -42,7 +42,9 @@ public struct ReportImporter: Sendable {
         let kind = url.pathExtension.lowercased()
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         guard size <= 50 * 1024 * 1024 else {
-            throw DiagnosticsError([.error("the file is \(size / 1024 / 1024) MB; portal-gen imports files of at most 50 MB", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([
+                .error("the file is \(size / 1024 / 1024) MB; portal-gen imports files of at most 50 MB", at: SourceLocation(file: displayPath, line: 1))
+            ])
         }
         let data: Data
         do {
@@ -59,7 +61,11 @@ public struct ReportImporter: Sendable {
             let decoded = try EncodingDetector.decode(data, path: displayPath)
             return try recognize(PlainTextReader.read(decoded.text), plainText: true, displayPath: displayPath, encoding: decoded.encoding)
         default:
-            throw DiagnosticsError([.error("portal-gen cannot import `.\(kind)` files; it reads .docx, .html/.htm and .txt/.md (for .doc or .pdf, save as .docx, or copy the text into a .txt file)", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([
+                .error(
+                    "portal-gen cannot import `.\(kind)` files; it reads .docx, .html/.htm and .txt/.md (for .doc or .pdf, save as .docx, or copy the text into a .txt file)",
+                    at: SourceLocation(file: displayPath, line: 1))
+            ])
         }
     }
 
@@ -72,7 +78,8 @@ public struct ReportImporter: Sendable {
     static func sectionNumber(_ text: String, after current: Int) -> Int? {
         let normalized = CellText.normalize(text)
         guard normalized.count <= 40, let number = MarkdownDocument.sectionNumber(normalized), number > current, number <= 6,
-              sectionKeywords[number]!.contains(where: normalized.contains) else { return nil }
+            sectionKeywords[number]!.contains(where: normalized.contains)
+        else { return nil }
         return number
     }
 
@@ -129,7 +136,8 @@ public struct ReportImporter: Sendable {
         let t3Format = tableItems[3].map { TableRecognizer.t3($0, into: &outcome) } ?? nil
         if let items = tableItems[4] { TableRecognizer.t4(items, into: &outcome) }
         if let t2Format, let t3Format, t2Format != t3Format {
-            outcome.issues.append(ImportIssue(position: start, message: "T2 is in the \(t2Format.rawValue) format but T3 in the \(t3Format.rawValue) format; check the tables"))
+            outcome.issues.append(
+                ImportIssue(position: start, message: "T2 is in the \(t2Format.rawValue) format but T3 in the \(t3Format.rawValue) format; check the tables"))
         }
         let format = t3Format ?? t2Format ?? .v2021
 
@@ -141,7 +149,11 @@ public struct ReportImporter: Sendable {
             published = try publishedDate(document.metadata, displayPath: displayPath)
         }
         guard let indexNumber = overrides.indexNumber ?? document.metadata["索引号"] else {
-            throw DiagnosticsError([.error("the file has no 索引号 (index number); pass it with --index-number, e.g. --index-number \(township.creditCode ?? "<统一社会信用代码>")/\(published.year)-00001", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([
+                .error(
+                    "the file has no 索引号 (index number); pass it with --index-number, e.g. --index-number \(township.creditCode ?? "<统一社会信用代码>")/\(published.year)-00001",
+                    at: SourceLocation(file: displayPath, line: 1))
+            ])
         }
         let text = ContentFileWriter.write(
             title: title.isEmpty ? "\(config.county)\(township.name)人民政府\(year)年政府信息公开工作年度报告" : title,
@@ -160,12 +172,15 @@ public struct ReportImporter: Sendable {
         let names = config.townships.map(\.name)
         if let name = overrides.township {
             if let township = config.township(named: name) { return township }
-            throw DiagnosticsError([.error("--township `\(name)` is not listed in portal.yml; the closest listed names are: \(closest(to: name).joined(separator: "、"))", at: nil)])
+            throw DiagnosticsError([
+                .error("--township `\(name)` is not listed in portal.yml; the closest listed names are: \(closest(to: name).joined(separator: "、"))", at: nil)
+            ])
         }
         let matches = config.townships.filter { title.contains($0.organ) || title.contains($0.name) }
         if let best = matches.max(by: { $0.name.count < $1.name.count }) { return best }
         let guess = title.range(of: #"[\p{Han}]{1,6}?(镇|乡|街道|办事处)"#, options: .regularExpression).map { String(title[$0]) } ?? title
-        var message = title.isEmpty ? "no report title (…年度报告) was found, so the township is unknown" : "the title `\(title)` names no township listed in portal.yml"
+        var message =
+            title.isEmpty ? "no report title (…年度报告) was found, so the township is unknown" : "the title `\(title)` names no township listed in portal.yml"
         message += "; the closest listed names are: \(closest(to: guess).joined(separator: "、")); pass --township NAME, or add the township to portal.yml"
         if names.isEmpty { message = "portal.yml lists no townships" }
         throw DiagnosticsError([.error(message, at: location)])
@@ -184,12 +199,17 @@ public struct ReportImporter: Sendable {
         if let range = normalized.range(of: #"(19|20)\d\d(?=年)"#, options: .regularExpression), let year = Int(normalized[range]) {
             return year
         }
-        throw DiagnosticsError([.error("no reporting year was found in the title `\(title)`; pass --year YEAR", at: SourceLocation(file: displayPath, line: 1))])
+        throw DiagnosticsError([.error("no reporting year was found in the title `\(title)`; pass --year YEAR", at: SourceLocation(file: displayPath, line: 1))]
+        )
     }
 
     func publishedDate(_ metadata: [String: String], displayPath: String) throws(DiagnosticsError) -> CalendarDate {
         if let text = metadata["发布日期"], let date = Self.parseDate(text) { return date }
-        throw DiagnosticsError([.error("the file does not say when the report was published; pass --published YYYY-MM-DD (the 发布日期 on the portal)", at: SourceLocation(file: displayPath, line: 1))])
+        throw DiagnosticsError([
+            .error(
+                "the file does not say when the report was published; pass --published YYYY-MM-DD (the 发布日期 on the portal)",
+                at: SourceLocation(file: displayPath, line: 1))
+        ])
     }
 
     /// `2024-02-06`, `2024/2/6`, `2024年2月6日`, `2024.02.06`, possibly followed by a time.

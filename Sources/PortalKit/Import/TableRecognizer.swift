@@ -92,7 +92,10 @@ struct TableRecognizer {
         var ambiguous: [(key: String, candidates: [[Amount?]], position: SourceDocument.Position, digits: String)] = []
         for row in spec.rows {
             guard let found = rows.first(where: { $0.key == row.key }) else {
-                outcome.issues.append(ImportIssue(position: items.first?.position ?? .init(line: 1), message: "T3 row \(row.label) was not found; expected a row labelled like “\(row.label)” with 7 figures"))
+                outcome.issues.append(
+                    ImportIssue(
+                        position: items.first?.position ?? .init(line: 1),
+                        message: "T3 row \(row.label) was not found; expected a row labelled like “\(row.label)” with 7 figures"))
                 continue
             }
             switch fit(found, columns: row.columns.map(\.label), table: "T3", into: &outcome) {
@@ -113,8 +116,10 @@ struct TableRecognizer {
     }
 
     /// Uses T3-1 and T3-2 across rows to pick the one split that makes the table add up.
-    static func resolveAmbiguous(_ ambiguous: [(key: String, candidates: [[Amount?]], position: SourceDocument.Position, digits: String)],
-                                 table: inout [String: [Amount?]], format: ReportFormat, outcome: inout Outcome) {
+    static func resolveAmbiguous(
+        _ ambiguous: [(key: String, candidates: [[Amount?]], position: SourceDocument.Position, digits: String)],
+        table: inout [String: [Amount?]], format: ReportFormat, outcome: inout Outcome
+    ) {
         guard !ambiguous.isEmpty else { return }
         // Count the combinations without overflowing: past the cap the exact number does not matter.
         let combinations = ambiguous.reduce(1) { product, row in
@@ -142,7 +147,8 @@ struct TableRecognizer {
         for row in ambiguous {
             let label = StatisticsSchema.t3(format: format).row(row.key)?.label ?? row.key
             let listed = row.candidates.map { "[" + $0.map { $0?.text ?? "~" }.joined(separator: ", ") + "]" }
-            let message = row.candidates.isEmpty
+            let message =
+                row.candidates.isEmpty
                 ? "T3 row \(label): the cells run together as `\(row.digits)` and no split into 7 figures adds up; type the row's figures separated by tabs"
                 : "T3 row \(label): the cells run together as `\(row.digits)`, which can be read \(row.candidates.count) ways that all add up: \(listed.joined(separator: " or ")); type the row's figures separated by tabs"
             outcome.issues.append(ImportIssue(position: row.position, message: message))
@@ -164,7 +170,8 @@ struct TableRecognizer {
         let says2019 = labels.contains { ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额"].contains(where: $0.contains) }
         let says2021 = labels.contains { ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"].contains(where: $0.contains) }
         let rows = recognize(items, matchers: t2Matchers, firstKey: nil)
-        let format: ReportFormat = says2019 && !says2021 ? .v2019 : (!says2019 && !says2021 && rows.contains { ["other_services", "procurement"].contains($0.key) }) ? .v2019 : .v2021
+        let format: ReportFormat =
+            says2019 && !says2021 ? .v2019 : (!says2019 && !says2021 && rows.contains { ["other_services", "procurement"].contains($0.key) }) ? .v2019 : .v2021
         outcome.formatEvidence.append(format)
         var table: [String: [Amount?]] = [:]
         for row in StatisticsSchema.tables(for: format)[0].rows {
@@ -175,7 +182,12 @@ struct TableRecognizer {
             switch fit(found, columns: row.columns.map(\.label), table: "T2", into: &outcome) {
             case .cells(let cells): table[row.key] = cells
             case .runTogether(let digits):
-                outcome.issues.append(ImportIssue(position: found.position, message: "T2 row \(row.label): `\(digits)` looks like \(row.columns.count) figures run together, and T2 has no arithmetic to split them; type them separated by tabs"))
+                outcome.issues.append(
+                    ImportIssue(
+                        position: found.position,
+                        message:
+                            "T2 row \(row.label): `\(digits)` looks like \(row.columns.count) figures run together, and T2 has no arithmetic to split them; type them separated by tabs"
+                    ))
             case .unreadable: break
             }
         }
@@ -206,11 +218,17 @@ struct TableRecognizer {
             if splits.count == 1 {
                 figures = splits[0].map { Amount($0) }
             } else {
-                outcome.issues.append(ImportIssue(position: position, message: "T4: the 15 figures run together as `\(amount.text)` and \(splits.isEmpty ? "no split adds up" : "\(splits.count) splits add up"); type them separated by tabs"))
+                outcome.issues.append(
+                    ImportIssue(
+                        position: position,
+                        message:
+                            "T4: the 15 figures run together as `\(amount.text)` and \(splits.isEmpty ? "no split adds up" : "\(splits.count) splits add up"); type them separated by tabs"
+                    ))
                 return
             }
         } else {
-            outcome.issues.append(ImportIssue(position: position, message: "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(values.count) were found"))
+            outcome.issues.append(
+                ImportIssue(position: position, message: "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(values.count) were found"))
             return
         }
         outcome.cells[.t4] = ["R": Array(figures[0..<5]), "S": Array(figures[5..<10]), "P": Array(figures[10..<15])]
@@ -235,7 +253,9 @@ struct TableRecognizer {
             if case .label(let text) = item.cell {
                 // The row label is the last label before the figures on the same input row.
                 let expected = nextIndex < order.count ? order[nextIndex] : nil
-                let searchable = firstKey != nil && rows.isEmpty && current == nil ? Array(order.prefix(1)) : Array(order[min(nextIndex, order.count)...]) + order.prefix(nextIndex)
+                let searchable =
+                    firstKey != nil && rows.isEmpty && current == nil
+                    ? Array(order.prefix(1)) : Array(order[min(nextIndex, order.count)...]) + order.prefix(nextIndex)
                 if let key = searchable.first(where: { key in matchers.first { $0.key == key }!.match(text, expected) }) {
                     if let row = current, row.values.isEmpty {
                         current = nil  // the previous label was a group heading
@@ -272,12 +292,16 @@ struct TableRecognizer {
         while values.count > count, values.first?.cell == .blank { values.removeFirst() }
         let filled = values.filter { $0.cell != .blank }
         if values.count != count, filled.count == 1, count > 1, case .number(let amount, _) = filled[0].cell,
-           amount.scale == 0, !amount.isNegative, amount.text.count > count {
+            amount.scale == 0, !amount.isNegative, amount.text.count > count
+        {
             return .runTogether(amount.text)
         }
         guard values.count == count else {
             let shown = row.values.map { $0.raw.isEmpty ? "(blank)" : $0.raw }.joined(separator: " ")
-            outcome.issues.append(ImportIssue(position: row.position, message: "\(table) row \(row.label): expected \(count) figure\(count == 1 ? "" : "s"), found \(values.count) (\(shown))"))
+            outcome.issues.append(
+                ImportIssue(
+                    position: row.position,
+                    message: "\(table) row \(row.label): expected \(count) figure\(count == 1 ? "" : "s"), found \(values.count) (\(shown))"))
             return .unreadable
         }
         var cells: [Amount?] = []

@@ -59,8 +59,10 @@ struct BuildManifest: Sendable, Equatable {
         var tree: OutputTree
     }
 
-    init(inputs: String, files: [String: Entry], folders: [String: FileStamp] = [:], recorded: Int64 = 0,
-         warnings: [Diagnostic], reports: Int, pages: Int) {
+    init(
+        inputs: String, files: [String: Entry], folders: [String: FileStamp] = [:], recorded: Int64 = 0,
+        warnings: [Diagnostic], reports: Int, pages: Int
+    ) {
         self.inputs = inputs
         self.files = files
         self.folders = folders
@@ -78,8 +80,9 @@ struct BuildManifest: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let warningsText = String(decoding: (try? encoder.encode(warnings)) ?? Data("[]".utf8), as: UTF8.self)
-        var line = Array(["inputs \(inputs)", "reports \(reports)", "pages \(pages)", "recorded \(recorded)", "warnings " + warningsText, ""]
-            .joined(separator: "\n").utf8)
+        var line = Array(
+            ["inputs \(inputs)", "reports \(reports)", "pages \(pages)", "recorded \(recorded)", "warnings " + warningsText, ""]
+                .joined(separator: "\n").utf8)
         emit(line)
         for path in files.keys.sorted() {
             let entry = files[path]!
@@ -108,8 +111,9 @@ struct BuildManifest: Sendable, Equatable {
             return String(text.dropFirst(key.count + 1))
         }
         guard let inputs = value("inputs"), let reports = value("reports").flatMap({ Int($0) }), let pages = value("pages").flatMap({ Int($0) }),
-              let recorded = value("recorded").flatMap({ Int64($0) }), let warningsText = value("warnings"),
-              let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsText.utf8)) else { return nil }
+            let recorded = value("recorded").flatMap({ Int64($0) }), let warningsText = value("warnings"),
+            let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(warningsText.utf8))
+        else { return nil }
         guard lines.last?.isEmpty == true else { return nil }
         lines.removeLast()
         var files: [String: Entry] = [:]
@@ -131,9 +135,9 @@ struct BuildManifest: Sendable, Equatable {
         for line in lines {
             let parts = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
             guard parts.count == 6, let hash = String(validating: parts[0], as: UTF8.self), !hash.isEmpty,
-                  let inputs = String(validating: parts[1], as: UTF8.self), !inputs.isEmpty,
-                  let size = number(parts[2]), let modified = number(parts[3]), let inode = number(parts[4]).map(UInt64.init),
-                  let text = String(validating: parts[5], as: UTF8.self), let path = SafePath(text), !OutputTree.records.contains(path.value)
+                let inputs = String(validating: parts[1], as: UTF8.self), !inputs.isEmpty,
+                let size = number(parts[2]), let modified = number(parts[3]), let inode = number(parts[4]).map(UInt64.init),
+                let text = String(validating: parts[5], as: UTF8.self), let path = SafePath(text), !OutputTree.records.contains(path.value)
             else { return nil }
             if hash == "/" {
                 folders[path.value] = FileStamp(size: size, modified: modified, inode: inode)

@@ -50,7 +50,9 @@ struct CommitJournal: Sendable, Equatable {
     init?(body: ArraySlice<UInt8>, output: URL) {
         guard let text = String(validating: body, as: UTF8.self), text.hasSuffix("\n") else { return nil }
         var staging: String?
-        var removals: [SafePath] = [], moves: [SafePath] = [], deletions: [SafePath] = []
+        var removals: [SafePath] = []
+        var moves: [SafePath] = []
+        var deletions: [SafePath] = []
         for line in text.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
             guard line.count > 2, line.dropFirst().first == " " else { return nil }
             let value = line.dropFirst(2)
@@ -76,8 +78,10 @@ struct CommitJournal: Sendable, Equatable {
     /// `finish` runs once the site's files are in place, before the records are moved in: the
     /// committing build stages its manifest there (a replay after a kill has none to run, and
     /// moves in the manifest the killed build staged, if it got that far).
-    func carryOut(output: ContainedFolder, parent: ContainedFolder, journalPath: String, faults: FaultPlan?,
-                  finish: () throws(SystemError) -> Void = {}) throws(SystemError) {
+    func carryOut(
+        output: ContainedFolder, parent: ContainedFolder, journalPath: String, faults: FaultPlan?,
+        finish: () throws(SystemError) -> Void = {}
+    ) throws(SystemError) {
         let manifest = SafePath(BuildManifest.fileName)!
         // Once every move is made the staging folder is removed: a replay finds none and moves nothing.
         let source = try? ContainedFolder(parent.path + "/" + staging)

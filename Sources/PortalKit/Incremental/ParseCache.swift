@@ -97,7 +97,8 @@ struct ParseCache: Sendable {
                 while !reader.atEnd {
                     let start = reader.offset
                     let path = try reader.string()
-                    let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
+                    let stamp = Stamp(
+                        size: try reader.int(), modified: try reader.int(), changed: try reader.int(), inode: UInt64(bitPattern: try reader.int()))
                     let racy = try reader.bool()
                     let source = try readSource(&reader, file: path, specs: specs)
                     let diagnostics = try readDiagnostics(&reader)
@@ -214,7 +215,9 @@ struct ParseCache: Sendable {
         var keyPositions: [TableLocations.Position] = []
         for _ in 0..<(try reader.count()) { keyPositions.append(try readPosition(&reader)) }
         guard keyPositions.count == ReportSource.keys.count else { throw CacheReader.Damaged() }
-        guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else { throw CacheReader.Damaged() }
+        guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else {
+            throw CacheReader.Damaged()
+        }
         var tables: [StatTable] = []
         for spec in tableSpecs {
             var mantissas = [Int64](repeating: 0, count: spec.cellCount)
@@ -236,9 +239,10 @@ struct ParseCache: Sendable {
             for cell in 0..<spec.cellCount { locations.cells[index][cell] = try readPosition(&reader) }
         }
         let statistics = Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
-        return ReportSource(path: path, title: title, township: township, year: year, published: published, written: written,
-                            indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
-                            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyPositions: keyPositions)
+        return ReportSource(
+            path: path, title: title, township: township, year: year, published: published, written: written,
+            indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
+            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyPositions: keyPositions)
     }
 
     private static func write(_ date: CalendarDate, into writer: inout CacheWriter) {

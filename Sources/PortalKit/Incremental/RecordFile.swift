@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The envelope of every file portal-gen reads back from an earlier build (the manifest, the parse

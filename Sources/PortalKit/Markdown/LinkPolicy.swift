@@ -16,7 +16,8 @@ enum LinkPolicy {
         if text.contains("\\") { return "链接 `\(url)` 含有反斜杠 `\\`，浏览器会把它当作 `/`；请改用 `/`" }
         if text.hasPrefix("//") { return "链接 `\(url)` 以 `//` 开头，没有写明协议；请写完整的地址，例如 `https:\(text)`" }
         if let scheme = scheme(of: text) {
-            return allowedSchemes.contains(scheme.lowercased()) ? nil
+            return allowedSchemes.contains(scheme.lowercased())
+                ? nil
                 : "链接 `\(url)` 使用了 `\(scheme):`；报告中的链接只能指向本站的页面和文件，或以 https://、http://、mailto:、tel: 开头"
         }
         // A scheme or `//` that appears only once the link is decoded is hidden on purpose.
@@ -37,7 +38,8 @@ enum LinkPolicy {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let candidate = text[..<colon]
         guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
         return candidate
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CCmark
+import Foundation
 
 /// A CommonMark document parsed by cmark, the reference C implementation.
 ///
@@ -80,7 +80,8 @@ final class MarkdownDocument {
     static func sectionNumber(_ heading: String) -> Int? {
         let trimmed = heading.drop { $0.isWhitespace }
         guard let first = trimmed.first, let number = numerals[first],
-              let next = trimmed.dropFirst().first, next == "、" || next == "." || next == "．" else { return nil }
+            let next = trimmed.dropFirst().first, next == "、" || next == "." || next == "．"
+        else { return nil }
         return number
     }
 

@@ -16,7 +16,9 @@ struct Portal: Sendable {
         self.config = config
         let sorted = reports.sorted { ($1.year, $0.township.order) < ($0.year, $1.township.order) }
         self.reports = sorted
-        var byYear: [Int: [Int]] = [:], byTownship: [String: [Int]] = [:], years: [Int] = []
+        var byYear: [Int: [Int]] = [:]
+        var byTownship: [String: [Int]] = [:]
+        var years: [Int] = []
         for (index, report) in sorted.enumerated() {
             if byYear[report.year] == nil { years.append(report.year) }
             byYear[report.year, default: []].append(index)

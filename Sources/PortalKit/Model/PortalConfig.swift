@@ -49,9 +49,11 @@ public struct PortalConfig: Sendable {
         }
     }
 
-    init(siteName: String, county: String, hostOrgan: String, contact: String, basePath: String = "/",
-                siteURL: String? = nil, identity: Identity = Identity(), deadline: PublicationDeadline = .init(month: 3, day: 31)!,
-                townships: [Township], theme: String = "default", unsafeHTML: Bool = false, sampleData: Bool = false) {
+    init(
+        siteName: String, county: String, hostOrgan: String, contact: String, basePath: String = "/",
+        siteURL: String? = nil, identity: Identity = Identity(), deadline: PublicationDeadline = .init(month: 3, day: 31)!,
+        townships: [Township], theme: String = "default", unsafeHTML: Bool = false, sampleData: Bool = false
+    ) {
         self.siteName = siteName
         self.county = county
         self.hostOrgan = hostOrgan

@@ -31,9 +31,11 @@ final class Report: Sendable, Identifiable {
     let findings: [Diagnostic]
     let id: ReportID
 
-    init(source: String, title: String, township: Township, year: Int, published: CalendarDate,
-                written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
-                statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", findings: [Diagnostic] = []) {
+    init(
+        source: String, title: String, township: Township, year: Int, published: CalendarDate,
+        written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
+        statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", findings: [Diagnostic] = []
+    ) {
         self.source = source
         self.title = title
         self.township = township

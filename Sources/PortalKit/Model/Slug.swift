@@ -15,7 +15,8 @@ enum Slug {
 
     /// Derives a slug from a Chinese name through its pinyin: `花庄镇` → `huazhuangzhen`.
     static func fromPinyin(_ name: String) -> String {
-        let latin = name.applyingTransform(.mandarinToLatin, reverse: false)?
+        let latin =
+            name.applyingTransform(.mandarinToLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false) ?? name
         var slug = ""
         var pendingHyphen = false

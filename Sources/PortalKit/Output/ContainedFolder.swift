@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A folder opened once, in which every operation is made relative to its descriptor, one path
@@ -101,7 +102,8 @@ final class ContainedFolder: @unchecked Sendable {
         var components = path.components
         components.removeLast()
         while !components.isEmpty, let folder = SafePath(components.joined(separator: "/")),
-              let holder = try parent(of: folder, create: false) {
+            let holder = try parent(of: folder, create: false)
+        {
             guard unlinkat(holder.descriptor, holder.name, AT_REMOVEDIR) == 0 else { break }
             components.removeLast()
         }
@@ -146,7 +148,8 @@ final class ContainedFolder: @unchecked Sendable {
             if entryName != [0x2E, 0] && entryName != [0x2E, 0x2E, 0] { names.append(entryName) }
         }
         for entryName in names {
-            try removeEntry(entryName, in: dirfd(listing), shown: shown + "/" + String(decoding: entryName.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            try removeEntry(
+                entryName, in: dirfd(listing), shown: shown + "/" + String(decoding: entryName.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         guard unlinkat(folder, name, AT_REMOVEDIR) == 0 || errno == ENOENT else { throw SystemError("删除 \(shown)") }
     }

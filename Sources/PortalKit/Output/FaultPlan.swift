@@ -1,6 +1,7 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// For tests: makes a build fail or die at a chosen point of writing the site, as a full disk or a

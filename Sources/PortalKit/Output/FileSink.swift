@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file of the site written in pieces, fingerprinted as it is written, so that the files made

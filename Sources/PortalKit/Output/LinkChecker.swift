@@ -5,8 +5,10 @@ import Foundation
 /// Government website inspections count broken links on every page, so a broken internal link is a
 /// build error: the message names the report file and line when the link is in a report's text.
 enum LinkChecker {
-    static func check(html: String, page: SitePage, basePath: String, knownPaths: Set<String>,
-                             report: Report?, bodyLinks: [(url: String, line: Int)], template: String) -> [Diagnostic] {
+    static func check(
+        html: String, page: SitePage, basePath: String, knownPaths: Set<String>,
+        report: Report?, bodyLinks: [(url: String, line: Int)], template: String
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         for raw in attributeValues(in: html) {
@@ -16,10 +18,13 @@ enum LinkChecker {
             // cmark percent-encodes non-ASCII destinations in the HTML; compare decoded forms.
             let decoded = url.removingPercentEncoding ?? url
             if let report, let link = bodyLinks.first(where: { ($0.url.removingPercentEncoding ?? $0.url) == decoded }) {
-                diagnostics.append(.error("the link `\(url)` points to `\(target)`, which is not a page or file of the site; correct the link or use a full address starting with https://",
-                                          at: SourceLocation(file: report.source, line: report.bodyFirstLine + link.line - 1)))
+                diagnostics.append(
+                    .error(
+                        "the link `\(url)` points to `\(target)`, which is not a page or file of the site; correct the link or use a full address starting with https://",
+                        at: SourceLocation(file: report.source, line: report.bodyFirstLine + link.line - 1)))
             } else {
-                diagnostics.append(.error("the theme template `\(template).mustache` links to `\(url)` on page `\(page.path)`, but the site has no file `\(target)`", at: nil))
+                diagnostics.append(
+                    .error("the theme template `\(template).mustache` links to `\(url)` on page `\(page.path)`, but the site has no file `\(target)`", at: nil))
             }
         }
         return diagnostics
@@ -76,7 +81,8 @@ enum LinkChecker {
             while let equals = position(of: UInt8(ascii: "="), from: index) {
                 index = equals + 1
                 guard index < count, bytes[index] == UInt8(ascii: "\""),
-                      preceded(by: " href", at: equals) || preceded(by: " src", at: equals) else { continue }
+                    preceded(by: " href", at: equals) || preceded(by: " src", at: equals)
+                else { continue }
                 let start = index + 1
                 let end = position(of: UInt8(ascii: "\""), from: start) ?? count
                 values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))

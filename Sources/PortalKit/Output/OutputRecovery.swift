@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Puts the output folder right after a build that was killed or failed while committing. Runs
@@ -10,8 +11,10 @@ import Glibc
 /// output folder's manifest, so that the build that follows rebuilds the whole site. A site moved
 /// aside by a killed exchange is put back; staging folders of killed builds are removed.
 enum OutputRecovery {
-    static func run(output: URL, parent: ContainedFolder, faults: FaultPlan?, notices: inout [Diagnostic],
-                    displayPath: (URL) -> String) throws(SystemError) {
+    static func run(
+        output: URL, parent: ContainedFolder, faults: FaultPlan?, notices: inout [Diagnostic],
+        displayPath: (URL) -> String
+    ) throws(SystemError) {
         let fm = FileManager.default
         let journalPath = CommitJournal.path(of: output)
         if let read = RecordFile.read(journalPath, as: .journal) {
@@ -37,7 +40,8 @@ enum OutputRecovery {
         let staged = entries.filter { CommitJournal.isStagingName($0, output: output) }
         let old = entries.filter { $0.hasPrefix(".\(name).old-") && isPlainFolder(parent.path + "/" + $0 + "/" + OutputWriter.marker, file: true) }
         if !fm.fileExists(atPath: output.path),
-           let newest = old.max(by: { modified(parent.path + "/" + $0) < modified(parent.path + "/" + $1) }) {
+            let newest = old.max(by: { modified(parent.path + "/" + $0) < modified(parent.path + "/" + $1) })
+        {
             guard renameat(parent.descriptor, newest, parent.descriptor, name) == 0 else { throw SystemError("恢复 \(output.path)") }
         }
         for entry in staged + old where fm.fileExists(atPath: parent.path + "/" + entry) {

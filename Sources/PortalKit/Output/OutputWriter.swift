@@ -1,8 +1,9 @@
+import CSystem
 import Foundation
 import Synchronization
-import CSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes the site into a staging folder beside the output folder and makes it the output only
@@ -56,8 +57,10 @@ struct OutputWriter: Sendable {
     /// `fresh` ignores the previous build (every file is written again, as by a first build).
     /// `known` is the manifest and the scan of the folder as the build read them before the lock:
     /// used when the manifest still holds exactly those bytes once the folder is locked.
-    init(output: URL, protected: [URL], fresh: Bool = false, atomic: Bool = false, faults: FaultPlan? = nil,
-         known: BuildManifest.Reading? = nil, displayPath: @escaping @Sendable (URL) -> String) async throws(DiagnosticsError) {
+    init(
+        output: URL, protected: [URL], fresh: Bool = false, atomic: Bool = false, faults: FaultPlan? = nil,
+        known: BuildManifest.Reading? = nil, displayPath: @escaping @Sendable (URL) -> String
+    ) async throws(DiagnosticsError) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         self.output = output
         self.displayPath = displayPath
@@ -121,7 +124,8 @@ struct OutputWriter: Sendable {
             switch read?.manifest {
             case .none: break
             case .failure(let rejection):
-                notices.append(.warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
+                notices.append(
+                    .warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
             case .success(let manifest):
                 let reuse = known.flatMap { $0.bytes == read?.bytes ? $0 : nil }
                 let tree = if let reuse { reuse.tree } else { await OutputTree.scan(output.path, expecting: manifest) }
@@ -135,7 +139,8 @@ struct OutputWriter: Sendable {
         self.strays = strays
         scannedFolders = folders
         self.notices = notices
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        staging = parent.appendingPathComponent(
+            ".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do throws(SystemError) {
             guard mkdir(staging.path, 0o755) == 0 else { throw SystemError("创建 \(staging.path)") }
             stagingFolder = try ContainedFolder(staging.path)
@@ -235,26 +240,26 @@ struct OutputWriter: Sendable {
 
     /// `create` without the checks, for portal-gen's own records; the system's error as it is.
     private func createStaged(_ path: String, _ fill: (Int32) -> Int32?) throws(SystemError) -> FileStamp {
-            let file = staging.path + "/" + path
-            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                let folder = String(path[..<slash])
-                if !folders.made.withLock({ $0.contains(folder) }) {
-                    do {
-                        try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
-                    } catch {
-                        throw SystemError("创建文件夹 \(folder)", code: (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : EIO)
-                    }
-                    folders.made.withLock { _ = $0.insert(folder) }
+        let file = staging.path + "/" + path
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let folder = String(path[..<slash])
+            if !folders.made.withLock({ $0.contains(folder) }) {
+                do {
+                    try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                } catch {
+                    throw SystemError("创建文件夹 \(folder)", code: (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : EIO)
                 }
+                folders.made.withLock { _ = $0.insert(folder) }
             }
-            let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else { throw SystemError("写入 \(path)") }
-            var failure = fill(descriptor)
-            let stamp = FileStamp.of(descriptor: descriptor)
-            if close(descriptor) != 0, failure == nil { failure = errno }
-            if let failure { throw SystemError("写入 \(path)", code: failure) }
-            guard let stamp else { throw SystemError("写入 \(path)") }
-            return stamp
+        }
+        let descriptor = open(file, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw SystemError("写入 \(path)") }
+        var failure = fill(descriptor)
+        let stamp = FileStamp.of(descriptor: descriptor)
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if let failure { throw SystemError("写入 \(path)", code: failure) }
+        guard let stamp else { throw SystemError("写入 \(path)") }
+        return stamp
     }
 
     /// The staging folder's subfolders already created: a site has thousands of folders, and every
@@ -342,8 +347,9 @@ struct OutputWriter: Sendable {
         let siteFolders = OutputTree.folders(of: files.keys)
         // The manifest records the folders' stamps as the commit leaves them, so it is made last.
         func stageManifest(folders: [String: FileStamp]) throws(SystemError) {
-            let manifest = BuildManifest(inputs: summary.inputs, files: files, folders: folders, recorded: ContentLoader.Snapshot.now(),
-                                         warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
+            let manifest = BuildManifest(
+                inputs: summary.inputs, files: files, folders: folders, recorded: ContentLoader.Snapshot.now(),
+                warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
             try stageRecord(BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
         }
         do {
@@ -416,12 +422,15 @@ struct OutputWriter: Sendable {
 
     /// Writes the journal of the changes, then carries it out; `finish` stages the manifest once
     /// the output folder holds the new site (given the folders the changes touched).
-    private func commitChanges(written: [Written],
-                               finish: (ContainedFolder, Set<String>) throws(SystemError) -> Void) throws(SystemError) {
+    private func commitChanges(
+        written: [Written],
+        finish: (ContainedFolder, Set<String>) throws(SystemError) -> Void
+    ) throws(SystemError) {
         let kept = Set(written.map(\.path))
-        let journal = CommitJournal(staging: staging.lastPathComponent, removals: strays,
-                                    moves: written.filter { !$0.unchanged }.compactMap { SafePath($0.path) }.sorted(),
-                                    deletions: (previous ?? [:]).keys.filter { !kept.contains($0) }.compactMap { SafePath($0) }.sorted())
+        let journal = CommitJournal(
+            staging: staging.lastPathComponent, removals: strays,
+            moves: written.filter { !$0.unchanged }.compactMap { SafePath($0.path) }.sorted(),
+            deletions: (previous ?? [:]).keys.filter { !kept.contains($0) }.compactMap { SafePath($0) }.sorted())
         let path = CommitJournal.path(of: output)
         let pending = path + ".new"
         let bytes = RecordFile.seal(.journal, body: journal.body)

@@ -26,15 +26,26 @@ struct JSONWriter {
 
     /// Separator and indentation before a value or key in the current container.
     private mutating func beforeItem() {
-        if afterKey { afterKey = false; return }
+        if afterKey {
+            afterKey = false
+            return
+        }
         guard !open.isEmpty else { return }
         if open[open.count - 1] { bytes.append(UInt8(ascii: ",")) }
         open[open.count - 1] = true
         newlineAndIndent()
     }
 
-    mutating func beginObject() { beforeItem(); bytes.append(UInt8(ascii: "{")); open.append(false) }
-    mutating func beginArray() { beforeItem(); bytes.append(UInt8(ascii: "[")); open.append(false) }
+    mutating func beginObject() {
+        beforeItem()
+        bytes.append(UInt8(ascii: "{"))
+        open.append(false)
+    }
+    mutating func beginArray() {
+        beforeItem()
+        bytes.append(UInt8(ascii: "["))
+        open.append(false)
+    }
 
     mutating func endObject() { close(UInt8(ascii: "}")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }

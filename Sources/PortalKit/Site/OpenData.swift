@@ -41,19 +41,20 @@ enum OpenData {
 
     /// For each format, the figure columns of a CSV line (each after its comma), filled from a
     /// report's tables; a column the format has no cell for stays empty.
-    private static let csvFigures: [ReportFormat: FigureTemplate] = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
-        let specs = StatisticsSchema.tables(for: format)
-        var builder = FigureTemplate.Builder()
-        for column in cellColumns {
-            builder.append(",")
-            let table = TableID.allCases.firstIndex(of: column.table)!
-            if column.format.contains(format), let row = specs[table].rowIndex(column.row) {
-                builder.figure(table: table, cell: specs[table].offsets[row] + column.column)
+    private static let csvFigures: [ReportFormat: FigureTemplate] = Dictionary(
+        uniqueKeysWithValues: ReportFormat.allCases.map { format in
+            let specs = StatisticsSchema.tables(for: format)
+            var builder = FigureTemplate.Builder()
+            for column in cellColumns {
+                builder.append(",")
+                let table = TableID.allCases.firstIndex(of: column.table)!
+                if column.format.contains(format), let row = specs[table].rowIndex(column.row) {
+                    builder.figure(table: table, cell: specs[table].offsets[row] + column.column)
+                }
             }
-        }
-        builder.append("\r\n")
-        return (format, FigureTemplate(builder, blank: ""))
-    })
+            builder.append("\r\n")
+            return (format, FigureTemplate(builder, blank: ""))
+        })
 
     /// UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends
     /// (RFC 4180). Handed to `emit` a line at a time, so a national portal's file is never held whole.
@@ -65,8 +66,10 @@ enum OpenData {
         for report in portal.reports {
             line.removeAll(keepingCapacity: true)
             let s = report.statistics
-            let identity = [report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
-                            s.format.rawValue, url(of: report, config: portal.config)]
+            let identity = [
+                report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
+                s.format.rawValue, url(of: report, config: portal.config),
+            ]
             for (index, field) in identity.enumerated() {
                 if index > 0 { line.append(UInt8(ascii: ",")) }
                 line.append(contentsOf: escape(field).utf8)
@@ -81,7 +84,8 @@ enum OpenData {
         // A leading =, +, @, tab, CR or a `-` that does not start a number would be run as a formula
         // by spreadsheet programs: quote the field behind an apostrophe.
         let first = field.utf8.first
-        let formula = first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
+        let formula =
+            first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
             || (first == UInt8(ascii: "-") && Amount(field) == nil)
         guard formula || field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + (formula ? "'" : "") + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -90,17 +94,25 @@ enum OpenData {
     /// Tables, rows and columns of each format in key order (JSON keys are sorted), with each
     /// column's cell position in its table.
     private static let jsonOrder: [ReportFormat: [(table: Int, key: [UInt8], rows: [(key: [UInt8], columns: [(cell: Int, key: [UInt8])])])]] =
-        Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { format in
-            let specs = StatisticsSchema.tables(for: format)
-            let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
-                let spec = specs[table]
-                return (table, JSONWriter.quoted(spec.key), spec.rows.indices.sorted { spec.rows[$0].key < spec.rows[$1].key }.map { row in
-                    (JSONWriter.quoted(spec.rows[row].key),
-                     spec.rows[row].columns.enumerated().sorted { $0.element.key < $1.element.key }.map { (spec.offsets[row] + $0.offset, JSONWriter.quoted($0.element.key)) })
-                })
-            }
-            return (format, order)
-        })
+        Dictionary(
+            uniqueKeysWithValues: ReportFormat.allCases.map { format in
+                let specs = StatisticsSchema.tables(for: format)
+                let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
+                    let spec = specs[table]
+                    return (
+                        table, JSONWriter.quoted(spec.key),
+                        spec.rows.indices.sorted { spec.rows[$0].key < spec.rows[$1].key }.map { row in
+                            (
+                                JSONWriter.quoted(spec.rows[row].key),
+                                spec.rows[row].columns.enumerated().sorted { $0.element.key < $1.element.key }.map {
+                                    (spec.offsets[row] + $0.offset, JSONWriter.quoted($0.element.key))
+                                }
+                            )
+                        }
+                    )
+                }
+                return (format, order)
+            })
 
     /// The `tables` object of each format at each place it is written (`data.json`, indented; a
     /// line of `reports.json`), written once with holes and filled for each report: 230 figures a
@@ -115,8 +127,9 @@ enum OpenData {
     private static func tablesTemplate(_ format: ReportFormat, at place: JSONWriter.Place) -> FigureTemplate {
         let key = TemplateKey(format: format, place: place)
         if let made = tableTemplates.withLock({ $0[key] }) { return made }
-        let made = FigureTemplate(JSONWriter.template(at: place) { json, template in writeTables(format: format, into: &json, holes: &template) },
-                                  blank: "null")
+        let made = FigureTemplate(
+            JSONWriter.template(at: place) { json, template in writeTables(format: format, into: &json, holes: &template) },
+            blank: "null")
         tableTemplates.withLock { $0[key] = made }
         return made
     }
@@ -126,29 +139,41 @@ enum OpenData {
     static func writeReport(_ report: Report, config: PortalConfig, into json: inout JSONWriter) {
         let keys = Self.reportKeys
         json.beginObject()
-        json.key(quoted: keys.documentNumber); json.string(report.documentNumber)
-        json.key(quoted: keys.format); json.string(report.statistics.format.rawValue)
-        json.key(quoted: keys.indexNumber); json.string(report.indexNumber)
-        json.key(quoted: keys.organ); json.string(report.issuer)
-        json.key(quoted: keys.published); json.string(report.published.iso)
+        json.key(quoted: keys.documentNumber)
+        json.string(report.documentNumber)
+        json.key(quoted: keys.format)
+        json.string(report.statistics.format.rawValue)
+        json.key(quoted: keys.indexNumber)
+        json.string(report.indexNumber)
+        json.key(quoted: keys.organ)
+        json.string(report.issuer)
+        json.key(quoted: keys.published)
+        json.string(report.published.iso)
         json.key(quoted: keys.tables)
         let tables = report.statistics.tables
         let template = tablesTemplate(report.statistics.format, at: json.place)
         json.raw { template.append(tables, to: &$0) }
-        json.key(quoted: keys.title); json.string(report.title)
-        json.key(quoted: keys.township); json.string(report.township.name)
-        json.key(quoted: keys.url); json.string(url(of: report, config: config))
-        json.key(quoted: keys.written); json.string(report.written?.iso)
-        json.key(quoted: keys.year); json.number(String(report.year))
+        json.key(quoted: keys.title)
+        json.string(report.title)
+        json.key(quoted: keys.township)
+        json.string(report.township.name)
+        json.key(quoted: keys.url)
+        json.string(url(of: report, config: config))
+        json.key(quoted: keys.written)
+        json.string(report.written?.iso)
+        json.key(quoted: keys.year)
+        json.number(String(report.year))
         json.endObject()
     }
 
     /// A report's keys, quoted once.
-    private static let reportKeys = (documentNumber: JSONWriter.quoted("document_number"), format: JSONWriter.quoted("format"),
-                                     indexNumber: JSONWriter.quoted("index_number"), organ: JSONWriter.quoted("organ"),
-                                     published: JSONWriter.quoted("published"), tables: JSONWriter.quoted("tables"),
-                                     title: JSONWriter.quoted("title"), township: JSONWriter.quoted("township"),
-                                     url: JSONWriter.quoted("url"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year"))
+    private static let reportKeys = (
+        documentNumber: JSONWriter.quoted("document_number"), format: JSONWriter.quoted("format"),
+        indexNumber: JSONWriter.quoted("index_number"), organ: JSONWriter.quoted("organ"),
+        published: JSONWriter.quoted("published"), tables: JSONWriter.quoted("tables"),
+        title: JSONWriter.quoted("title"), township: JSONWriter.quoted("township"),
+        url: JSONWriter.quoted("url"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year")
+    )
 
     /// The `tables` object of a format, with a hole for each figure.
     private static func writeTables(format: ReportFormat, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
@@ -181,7 +206,8 @@ enum OpenData {
     static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)
         json.beginObject()
-        json.key("county"); json.string(portal.config.county)
+        json.key("county")
+        json.string(portal.config.county)
         json.key("reports")
         json.beginArray()
         for report in portal.reports {
@@ -189,7 +215,8 @@ enum OpenData {
             emit(json.take())
         }
         json.endArray()
-        json.key("site"); json.string(portal.config.siteName)
+        json.key("site")
+        json.string(portal.config.siteName)
         json.endObject()
         json.finish()
         emit(json.take())

@@ -14,8 +14,10 @@ enum Sitemap {
                 lastModified[index] = max(lastModified[index] ?? report.published, report.published)
             }
         }
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">",
+        ]
         for page in plan.pages where page.kind != .notFound {
             var entry = "  <url><loc>\(HTMLContent.escape(prefix + page.path))</loc>"
             if let date = lastModified[page.path] { entry += "<lastmod>\(date.iso)</lastmod>" }

@@ -34,19 +34,24 @@ struct Supervision: Sendable {
         // Findings are joined to their report by its identity, never by a path or a message.
         for diagnostic in diagnostics {
             guard let id = diagnostic.report, let report = byKey[id] else { continue }
-            findings.append(Finding(report: report, diagnostic: diagnostic, anchor: diagnostic.location.flatMap { Supervision.anchor(of: $0, in: report.statistics) }))
+            findings.append(
+                Finding(report: report, diagnostic: diagnostic, anchor: diagnostic.location.flatMap { Supervision.anchor(of: $0, in: report.statistics) }))
             if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[id, default: 0] += 1 }
         }
         self.findings = findings
         let years = self.years
         rows = portal.config.townships.map { township in
-            (township, years.map { year in
-                let report = byKey[ReportID(township: township.slug, year: year)]
-                return Cell(township: township, year: year, report: report,
-                            late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
-                            zeroReport: report?.statistics.isZeroReport ?? false,
-                            arithmeticFindings: report.map { arithmetic[$0.id] ?? 0 } ?? 0)
-            })
+            (
+                township,
+                years.map { year in
+                    let report = byKey[ReportID(township: township.slug, year: year)]
+                    return Cell(
+                        township: township, year: year, report: report,
+                        late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
+                        zeroReport: report?.statistics.isZeroReport ?? false,
+                        arithmeticFindings: report.map { arithmetic[$0.id] ?? 0 } ?? 0)
+                }
+            )
         }
     }
 

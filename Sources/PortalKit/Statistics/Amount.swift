@@ -33,8 +33,16 @@ struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
         while let first = bytes.first, first == 0x20 { bytes = bytes.dropFirst() }
         while let last = bytes.last, last == 0x20 { bytes = bytes.dropLast() }
         var negative = false
-        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
-        var mantissa: Int64 = 0, scale = 0, digits = 0, sawPoint = false, sawDigit = false, digitsAfterPoint = false
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true
+            bytes = bytes.dropFirst()
+        }
+        var mantissa: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var sawPoint = false
+        var sawDigit = false
+        var digitsAfterPoint = false
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard !sawPoint, sawDigit else { return nil }
@@ -46,7 +54,10 @@ struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
             guard digits <= Amount.maximumDigits else { return nil }
             mantissa = mantissa * 10 + Int64(byte - 0x30)
             sawDigit = true
-            if sawPoint { scale += 1; digitsAfterPoint = true }
+            if sawPoint {
+                scale += 1
+                digitsAfterPoint = true
+            }
         }
         guard sawDigit, !sawPoint || digitsAfterPoint, scale <= Amount.maximumScale else { return nil }
         self.init(mantissa: negative ? -mantissa : mantissa, scale: Int8(scale))
@@ -85,13 +96,22 @@ struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
                 count += 1
                 value /= 10
             } while value > 0
-            while count <= Int(scale) { reversed[count] = UInt8(ascii: "0"); count += 1 }
+            while count <= Int(scale) {
+                reversed[count] = UInt8(ascii: "0")
+                count += 1
+            }
             var at = 0
-            if mantissa < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+            if mantissa < 0 {
+                out[at] = UInt8(ascii: "-")
+                at += 1
+            }
             for position in stride(from: count - 1, through: 0, by: -1) {
                 out[at] = reversed[position]
                 at += 1
-                if position == Int(scale), scale > 0 { out[at] = UInt8(ascii: "."); at += 1 }
+                if position == Int(scale), scale > 0 {
+                    out[at] = UInt8(ascii: ".")
+                    at += 1
+                }
             }
             return at
         }
@@ -119,8 +139,12 @@ struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     func hash(into hasher: inout Hasher) {
-        var m = mantissa, s = scale
-        while s > 0, m % 10 == 0 { m /= 10; s -= 1 }
+        var m = mantissa
+        var s = scale
+        while s > 0, m % 10 == 0 {
+            m /= 10
+            s -= 1
+        }
         hasher.combine(m)
         hasher.combine(s)
     }

@@ -33,22 +33,30 @@ enum ArithmeticRules {
     /// T3-1, T3-2 and T3-3 for a T3 of `format` whose cells `value` gives (a blank cell is 0).
     static func t3(format: ReportFormat, _ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
         let results = StatisticsSchema.resultRows(format)
-        let groups: [(String, [String])] = [("予以公开", ["A"]), ("部分公开", ["B"]),
-                                            ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
-                                            ("不予处理", results.filter { $0.hasPrefix("E") }), ("其他处理", results.filter { $0.hasPrefix("F") })]
+        let groups: [(String, [String])] = [
+            ("予以公开", ["A"]), ("部分公开", ["B"]),
+            ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
+            ("不予处理", results.filter { $0.hasPrefix("E") }), ("其他处理", results.filter { $0.hasPrefix("F") }),
+        ]
         var balances: [Balance] = []
         for column in StatisticsSchema.t3Columns.indices {
             func term(_ label: String, _ rows: [String]) -> Term { Term(label: label, cells: rows.map { value($0, column) }) }
-            balances.append(Balance(rule: .t3Balance, row: "N", column: column,
-                                    left: [term("本年新收", ["N"]), term("上年结转", ["K"])], right: [term("总计", ["G"]), term("结转下年度", ["J"])]))
-            balances.append(Balance(rule: .t3Results, row: "G", column: column,
-                                    left: [term("总计", ["G"])], right: groups.map { term($0.0, $0.1) }))
+            balances.append(
+                Balance(
+                    rule: .t3Balance, row: "N", column: column,
+                    left: [term("本年新收", ["N"]), term("上年结转", ["K"])], right: [term("总计", ["G"]), term("结转下年度", ["J"])]))
+            balances.append(
+                Balance(
+                    rule: .t3Results, row: "G", column: column,
+                    left: [term("总计", ["G"])], right: groups.map { term($0.0, $0.1) }))
         }
         let columns = StatisticsSchema.t3Columns
         for row in StatisticsSchema.t3(format: format).rows {
-            balances.append(Balance(rule: .t3Applicants, row: row.key, column: 6,
-                                    left: [Term(label: columns[6].label, cells: [value(row.key, 6)])],
-                                    right: (0..<6).map { Term(label: columns[$0].label, cells: [value(row.key, $0)]) }))
+            balances.append(
+                Balance(
+                    rule: .t3Applicants, row: row.key, column: 6,
+                    left: [Term(label: columns[6].label, cells: [value(row.key, 6)])],
+                    right: (0..<6).map { Term(label: columns[$0].label, cells: [value(row.key, $0)]) }))
         }
         return balances
     }
@@ -57,8 +65,9 @@ enum ArithmeticRules {
     static func t4(_ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
         let columns = StatisticsSchema.t4Columns
         return StatisticsSchema.t4.rows.map { row in
-            Balance(rule: .t4Results, row: row.key, column: 4, left: [Term(label: columns[4].label, cells: [value(row.key, 4)])],
-                    right: (0..<4).map { Term(label: columns[$0].label, cells: [value(row.key, $0)]) })
+            Balance(
+                rule: .t4Results, row: row.key, column: 4, left: [Term(label: columns[4].label, cells: [value(row.key, 4)])],
+                right: (0..<4).map { Term(label: columns[$0].label, cells: [value(row.key, $0)]) })
         }
     }
 }

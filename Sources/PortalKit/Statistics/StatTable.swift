@@ -120,8 +120,9 @@ struct Statistics: Sendable, Hashable {
         let specs = StatisticsSchema.tables(for: format)
         let same = items.filter { $0.format == format }
         return Result {
-            Statistics(format: format, t2: try StatTable.sum(specs[0], same.map(\.t2)).get(), t3: try StatTable.sum(specs[1], same.map(\.t3)).get(),
-                       t4: try StatTable.sum(specs[2], same.map(\.t4)).get())
+            Statistics(
+                format: format, t2: try StatTable.sum(specs[0], same.map(\.t2)).get(), t3: try StatTable.sum(specs[1], same.map(\.t3)).get(),
+                t4: try StatTable.sum(specs[2], same.map(\.t4)).get())
         }.mapError { $0 as! SumOverflow }
     }
 

@@ -56,7 +56,8 @@ final class TableSpec: Sendable, Hashable {
     init(id: TableID, rows: [RowSpec]) {
         self.id = id
         self.rows = rows
-        var offsets: [Int] = [], count = 0
+        var offsets: [Int] = []
+        var count = 0
         for row in rows {
             offsets.append(count)
             count += row.columns.count
@@ -104,42 +105,54 @@ enum StatisticsSchema {
     static let t2v2021: TableSpec = {
         let documents = counts([("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")])
         let decisions = counts([("decisions", "本年处理决定数量")])
-        return TableSpec(id: .t2, rows: [
-            RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
-            RowSpec(key: "normative", label: "行政规范性文件", group: item1, columns: documents),
-            RowSpec(key: "licensing", label: "行政许可", group: item5, columns: decisions),
-            RowSpec(key: "penalty", label: "行政处罚", group: item6, columns: decisions),
-            RowSpec(key: "coercion", label: "行政强制", group: item6, columns: decisions),
-            RowSpec(key: "fees", label: "行政事业性收费", group: item8,
+        return TableSpec(
+            id: .t2,
+            rows: [
+                RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
+                RowSpec(key: "normative", label: "行政规范性文件", group: item1, columns: documents),
+                RowSpec(key: "licensing", label: "行政许可", group: item5, columns: decisions),
+                RowSpec(key: "penalty", label: "行政处罚", group: item6, columns: decisions),
+                RowSpec(key: "coercion", label: "行政强制", group: item6, columns: decisions),
+                RowSpec(
+                    key: "fees", label: "行政事业性收费", group: item8,
                     columns: [ColumnSpec(key: "amount", label: "本年收费金额（单位：万元）", kind: .money)]),
-        ])
+            ])
     }()
 
     static let t2v2019: TableSpec = {
         let documents = counts([("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total", "对外公开总数量")])
-        let items = [ColumnSpec(key: "previous", label: "上一年项目数量", kind: .count),
-                     ColumnSpec(key: "change", label: "本年增/减", kind: .change),
-                     ColumnSpec(key: "decisions", label: "处理决定数量", kind: .count)]
-        return TableSpec(id: .t2, rows: [
-            RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
-            RowSpec(key: "normative", label: "规范性文件", group: item1, columns: documents),
-            RowSpec(key: "licensing", label: "行政许可", group: item5, columns: items),
-            RowSpec(key: "other_services", label: "其他对外管理服务事项", group: item5, columns: items),
-            RowSpec(key: "penalty", label: "行政处罚", group: item6, columns: items),
-            RowSpec(key: "coercion", label: "行政强制", group: item6, columns: items),
-            RowSpec(key: "fees", label: "行政事业性收费", group: item8, columns: Array(items.prefix(2))),
-            RowSpec(key: "procurement", label: "政府集中采购", group: item9,
-                    columns: [ColumnSpec(key: "projects", label: "采购项目数量", kind: .count),
-                              ColumnSpec(key: "amount", label: "采购总金额", kind: .money)]),
-        ])
+        let items = [
+            ColumnSpec(key: "previous", label: "上一年项目数量", kind: .count),
+            ColumnSpec(key: "change", label: "本年增/减", kind: .change),
+            ColumnSpec(key: "decisions", label: "处理决定数量", kind: .count),
+        ]
+        return TableSpec(
+            id: .t2,
+            rows: [
+                RowSpec(key: "rules", label: "规章", group: item1, columns: documents),
+                RowSpec(key: "normative", label: "规范性文件", group: item1, columns: documents),
+                RowSpec(key: "licensing", label: "行政许可", group: item5, columns: items),
+                RowSpec(key: "other_services", label: "其他对外管理服务事项", group: item5, columns: items),
+                RowSpec(key: "penalty", label: "行政处罚", group: item6, columns: items),
+                RowSpec(key: "coercion", label: "行政强制", group: item6, columns: items),
+                RowSpec(key: "fees", label: "行政事业性收费", group: item8, columns: Array(items.prefix(2))),
+                RowSpec(
+                    key: "procurement", label: "政府集中采购", group: item9,
+                    columns: [
+                        ColumnSpec(key: "projects", label: "采购项目数量", kind: .count),
+                        ColumnSpec(key: "amount", label: "采购总金额", kind: .money),
+                    ]),
+            ])
     }()
 
     // MARK: T3
 
     /// The seven applicant columns; 商业企业…其他 sit under 法人或其他组织.
-    static let t3Columns = counts([("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
-                                          ("public_interest", "社会公益组织"), ("legal_service", "法律服务机构"),
-                                          ("other", "其他"), ("total", "总计")])
+    static let t3Columns = counts([
+        ("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
+        ("public_interest", "社会公益组织"), ("legal_service", "法律服务机构"),
+        ("other", "其他"), ("total", "总计"),
+    ])
     static let t3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     static let t3Results = "三、本年度办理结果"
     static let groupC = "（三）不予公开", groupD = "（四）无法提供", groupE = "（五）不予处理", groupF = "（六）其他处理"
@@ -160,12 +173,16 @@ enum StatisticsSchema {
             row("A", "（一）予以公开", t3Results),
             row("B", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", t3Results),
         ]
-        let c = ["属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
-                 "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项"]
+        let c = [
+            "属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
+            "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项",
+        ]
         let d = ["本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"]
         let e = ["信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请", "要求行政机关确认或重新出具已获取信息"]
-        let f = ["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                 "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他"]
+        let f = [
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他",
+        ]
         for (prefix, group, labels) in [("C", groupC, c), ("D", groupD, d), ("E", groupE, e)] {
             rows += labels.enumerated().map { row("\(prefix)\($0.offset + 1)", "\($0.offset + 1).\($0.element)", group) }
         }
@@ -192,11 +209,15 @@ enum StatisticsSchema {
 
     // MARK: T4
 
-    static let t4Columns = counts([("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
-                                          ("pending", "尚未审结"), ("total", "总计")])
-    static let t4 = TableSpec(id: .t4, rows: [
-        RowSpec(key: "R", label: "行政复议", group: nil, columns: t4Columns),
-        RowSpec(key: "S", label: "未经复议直接起诉", group: "行政诉讼", columns: t4Columns),
-        RowSpec(key: "P", label: "复议后起诉", group: "行政诉讼", columns: t4Columns),
+    static let t4Columns = counts([
+        ("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
+        ("pending", "尚未审结"), ("total", "总计"),
     ])
+    static let t4 = TableSpec(
+        id: .t4,
+        rows: [
+            RowSpec(key: "R", label: "行政复议", group: nil, columns: t4Columns),
+            RowSpec(key: "S", label: "未经复议直接起诉", group: "行政诉讼", columns: t4Columns),
+            RowSpec(key: "P", label: "复议后起诉", group: "行政诉讼", columns: t4Columns),
+        ])
 }

@@ -39,9 +39,10 @@ struct TableLocations: Sendable, Hashable {
 
     /// Empty positions for tables of the given layouts.
     init(file: String, specs: [TableSpec]) {
-        self.init(file: file, tables: Array(repeating: .unknown, count: specs.count),
-                  rows: specs.map { Array(repeating: .unknown, count: $0.rows.count) },
-                  cells: specs.map { Array(repeating: .unknown, count: $0.cellCount) })
+        self.init(
+            file: file, tables: Array(repeating: .unknown, count: specs.count),
+            rows: specs.map { Array(repeating: .unknown, count: $0.rows.count) },
+            cells: specs.map { Array(repeating: .unknown, count: $0.cellCount) })
     }
 
     func location(table: Int) -> SourceLocation? {

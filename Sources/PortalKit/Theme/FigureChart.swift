@@ -32,12 +32,18 @@ struct FigureChart: Sendable {
 
     /// A self-contained `<svg>` element; `titleID` labels it for assistive technology.
     func svg(titleID: String, title: String) -> String {
-        let panelWidth = 150, panelHeight = 120, gap = 14, top = 22, bottom = 20
+        let panelWidth = 150
+        let panelHeight = 120
+        let gap = 14
+        let top = 22
+        let bottom = 20
         let width = series.count * panelWidth + (series.count - 1) * gap
         let maximum = series.flatMap { $0.values.compactMap { $0.value?.approximateValue } }.max() ?? 0
         let scale = maximum > 0 ? maximum : 1
-        var parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
-                     "<title id=\"\(titleID)\">\(HTMLContent.escape(title))</title>"]
+        var parts = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
+            "<title id=\"\(titleID)\">\(HTMLContent.escape(title))</title>",
+        ]
         for (index, item) in series.enumerated() {
             let x0 = index * (panelWidth + gap)
             let plotHeight = panelHeight - top - bottom
@@ -49,9 +55,12 @@ struct FigureChart: Sendable {
                 // Negative or absurd figures (reported by the checks) are drawn as empty or full bars.
                 let value = min(max(point.value?.approximateValue ?? 0, 0), scale)
                 let height = Int((value / scale * Double(plotHeight - 14)).rounded())
-                let x = position * slot + slot / 4, barWidth = max(4, slot / 2)
+                let x = position * slot + slot / 4
+                let barWidth = max(4, slot / 2)
                 parts.append("<rect x=\"\(x)\" y=\"\(top + plotHeight - height)\" width=\"\(barWidth)\" height=\"\(height)\" class=\"chart-bar\"/>")
-                parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight - height - 3)\" class=\"chart-value\" text-anchor=\"middle\">\(point.value?.text ?? "—")</text>")
+                parts.append(
+                    "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight - height - 3)\" class=\"chart-value\" text-anchor=\"middle\">\(point.value?.text ?? "—")</text>"
+                )
                 parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(panelHeight - 5)\" class=\"chart-year\" text-anchor=\"middle\">\(point.year)</text>")
             }
             parts.append("</g>")

@@ -18,8 +18,6 @@ struct HTMLContent: MustacheContentType {
 
     static let registered: Void = MustacheContentTypes.register(HTMLContent(), named: name)
 
-    init() {}
-
     func escapeText(_ text: String) -> String {
         Self.escape(text)
     }

@@ -25,8 +25,9 @@ struct PageRenderer: Sendable {
         self.theme = theme
         self.siteFingerprint = siteFingerprint
         self.findings = findings
-        self.everything = ContentHash.of(portal.reports.map { "\($0.id) \($0.contentHash)" }.joined(separator: "\n")
-                                         + "\n" + findings.map(\.description).joined(separator: "\n"))
+        self.everything = ContentHash.of(
+            portal.reports.map { "\($0.id) \($0.contentHash)" }.joined(separator: "\n")
+                + "\n" + findings.map(\.description).joined(separator: "\n"))
         var byTownship: [String: [Int]] = [:]
         for (index, report) in portal.reports.enumerated() {
             byTownship[report.township.slug, default: []].append(index)
@@ -35,8 +36,10 @@ struct PageRenderer: Sendable {
         for indices in byTownship.values {
             let byYear = indices.sorted { portal.reports[$0].year < portal.reports[$1].year }
             for (position, index) in byYear.enumerated() {
-                neighbours[portal.reports[index].id] = (position > 0 ? byYear[position - 1] : nil,
-                                                        position + 1 < byYear.count ? byYear[position + 1] : nil)
+                neighbours[portal.reports[index].id] = (
+                    position > 0 ? byYear[position - 1] : nil,
+                    position + 1 < byYear.count ? byYear[position + 1] : nil
+                )
             }
         }
         self.neighbours = neighbours
@@ -57,8 +60,10 @@ struct PageRenderer: Sendable {
         case .report(let index):
             let report = portal.reports[index]
             let around = neighbours[report.id]
-            parts += [report.contentHash, around?.previous.map { portal.reports[$0].contentHash } ?? "-",
-                      around?.next.map { portal.reports[$0].contentHash } ?? "-"]
+            parts += [
+                report.contentHash, around?.previous.map { portal.reports[$0].contentHash } ?? "-",
+                around?.next.map { portal.reports[$0].contentHash } ?? "-",
+            ]
         case .year(let year), .compilation(let year):
             parts += listing(portal.reports(in: year))
         case .township(let township):
@@ -78,9 +83,10 @@ struct PageRenderer: Sendable {
     /// link-checked again, so it is kept only while the set of pages its links may point to is the same.
     func commonInputs(pathsFingerprint: String) -> [String: String] {
         let years = portal.years.map(String.init).joined(separator: ",")
-        return Dictionary(uniqueKeysWithValues: theme.templateInputs.map { template, used in
-            (template, ContentHash.of([siteFingerprint, used, pathsFingerprint, template, years].joined(separator: "\n")))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: theme.templateInputs.map { template, used in
+                (template, ContentHash.of([siteFingerprint, used, pathsFingerprint, template, years].joined(separator: "\n")))
+            })
     }
 
     /// What a file made from every report (the open-data downloads, the sitemap) is made from.
@@ -125,11 +131,12 @@ struct PageRenderer: Sendable {
             let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)
             markdownTime = clock.now - markdownStart
             context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics)), uniquingKeysWith: { $1 })
-            context["meta"] = (context["meta"] as? [[String: Any]] ?? []) + [
-                ["name": "ArticleTitle", "content": report.title],
-                ["name": "PubDate", "content": report.published.iso + " 00:00"],
-                ["name": "ContentSource", "content": report.issuer],
-            ]
+            context["meta"] =
+                (context["meta"] as? [[String: Any]] ?? []) + [
+                    ["name": "ArticleTitle", "content": report.title],
+                    ["name": "PubDate", "content": report.published.iso + " 00:00"],
+                    ["name": "ContentSource", "content": report.issuer],
+                ]
         case .compilation(let year):
             context.merge(compilationContext(year, page), uniquingKeysWith: { $1 })
         case .supervision:
@@ -140,8 +147,9 @@ struct PageRenderer: Sendable {
         let templateStart = clock.now
         let html = theme.render(page.template, context: context)
         let templateTime = clock.now - templateStart
-        var diagnostics = LinkChecker.check(html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
-                                            report: source, bodyLinks: bodyLinks, template: page.template)
+        var diagnostics = LinkChecker.check(
+            html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
+            report: source, bodyLinks: bodyLinks, template: page.template)
         if let source, !portal.config.unsafeHTML {
             for link in bodyLinks {
                 if let refusal = LinkPolicy.refusal(of: link.url) {
@@ -149,8 +157,9 @@ struct PageRenderer: Sendable {
                 }
             }
         }
-        return Rendered(html: html, diagnostics: diagnostics, markdownSeconds: BuildTimings.seconds(markdownTime),
-                        templateSeconds: BuildTimings.seconds(templateTime))
+        return Rendered(
+            html: html, diagnostics: diagnostics, markdownSeconds: BuildTimings.seconds(markdownTime),
+            templateSeconds: BuildTimings.seconds(templateTime))
     }
 
     // MARK: - Contexts
@@ -230,15 +239,20 @@ struct PageRenderer: Sendable {
     private func homeContext(_ page: SitePage) -> [String: Any] {
         var context = pageInfo(title: portal.config.siteName, heading: portal.config.siteName, page: page, breadcrumbs: [])
         if let latest = portal.years.first {
-            context["latest"] = ["year": latest, "url": link(SitePlan.yearPath(latest), from: page),
-                                 "reports": portal.reports(in: latest).map { summary($0, from: page) }] as [String: Any]
+            context["latest"] =
+                [
+                    "year": latest, "url": link(SitePlan.yearPath(latest), from: page),
+                    "reports": portal.reports(in: latest).map { summary($0, from: page) },
+                ] as [String: Any]
         }
         context["years"] = portal.years.map { year -> [String: Any] in
             ["year": year, "url": link(SitePlan.yearPath(year), from: page), "count": portal.reports(in: year).count]
         }
         context["townships"] = portal.townshipsWithReports.map { township -> [String: Any] in
-            ["name": township.name, "organ": township.organ, "url": link(SitePlan.townshipPath(township), from: page),
-             "count": portal.reports(of: township).count]
+            [
+                "name": township.name, "organ": township.organ, "url": link(SitePlan.townshipPath(township), from: page),
+                "count": portal.reports(of: township).count,
+            ]
         }
         context["reportCount"] = portal.reports.count
         context["downloads"] = ["csv": link(OpenData.csvPath, from: page), "json": link(OpenData.jsonPath, from: page)]
@@ -251,8 +265,9 @@ struct PageRenderer: Sendable {
 
     private func yearContext(_ year: Int, _ page: SitePage) -> [String: Any] {
         let heading = "\(year)年度政府信息公开工作年度报告"
-        var context = pageInfo(title: "\(year)年度_\(Self.category)_\(portal.config.siteName)", heading: heading, page: page,
-                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", nil)])
+        var context = pageInfo(
+            title: "\(year)年度_\(Self.category)_\(portal.config.siteName)", heading: heading, page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", nil)])
         let reports = portal.reports(in: year)
         context["year"] = year
         context["reports"] = reports.map { summary($0, from: page) }
@@ -263,8 +278,9 @@ struct PageRenderer: Sendable {
     }
 
     private func townshipContext(_ township: Township, _ page: SitePage) -> [String: Any] {
-        var context = pageInfo(title: "\(township.name)_\(Self.category)_\(portal.config.siteName)", heading: township.organ, page: page,
-                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), (township.name, nil)])
+        var context = pageInfo(
+            title: "\(township.name)_\(Self.category)_\(portal.config.siteName)", heading: township.organ, page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), (township.name, nil)])
         let reports = portal.reports(of: township)
         var info: [String: Any] = ["name": township.name, "organ": township.organ]
         info["creditCode"] = township.creditCode
@@ -276,10 +292,13 @@ struct PageRenderer: Sendable {
     }
 
     private func reportContext(_ report: Report, _ page: SitePage, parts: [[String: Any]]) -> [String: Any] {
-        var context = pageInfo(title: "\(report.title)_\(Self.category)_\(portal.config.siteName)", heading: report.title, page: page,
-                               breadcrumbs: [("首页", link(SitePlan.home, from: page)),
-                                             ("\(report.year)年度", link(SitePlan.yearPath(report.year), from: page)),
-                                             (report.township.name, link(SitePlan.townshipPath(report.township), from: page))])
+        var context = pageInfo(
+            title: "\(report.title)_\(Self.category)_\(portal.config.siteName)", heading: report.title, page: page,
+            breadcrumbs: [
+                ("首页", link(SitePlan.home, from: page)),
+                ("\(report.year)年度", link(SitePlan.yearPath(report.year), from: page)),
+                (report.township.name, link(SitePlan.townshipPath(report.township), from: page)),
+            ])
         var info = summary(report, from: page)
         info["category"] = Self.category
         info["issuer"] = report.issuer
@@ -329,8 +348,9 @@ struct PageRenderer: Sendable {
 
     private func compilationContext(_ year: Int, _ page: SitePage) -> [String: Any] {
         let reports = portal.reports(in: year)
-        var context = pageInfo(title: "\(year)年度全县汇总_\(Self.category)_\(portal.config.siteName)", heading: "\(portal.config.county)\(year)年度各乡镇政府信息公开工作年度报告数据汇总", page: page,
-                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", link(SitePlan.yearPath(year), from: page)), ("全县汇总", nil)])
+        var context = pageInfo(
+            title: "\(year)年度全县汇总_\(Self.category)_\(portal.config.siteName)", heading: "\(portal.config.county)\(year)年度各乡镇政府信息公开工作年度报告数据汇总", page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", link(SitePlan.yearPath(year), from: page)), ("全县汇总", nil)])
         context["year"] = year
         context["count"] = reports.count
         context["townshipCount"] = portal.config.townships.count
@@ -347,8 +367,11 @@ struct PageRenderer: Sendable {
                 "count": included.count,
                 "townships": included.map(\.township.name).joined(separator: "、"),
                 "tables": sum.tables.map { table -> [String: Any] in
-                    ["heading": table.spec.heading,
-                     "table": TableLayout.context(for: table, prefix: "\(prefix)-\(table.spec.key)", caption: "\(Self.caption(for: table.spec))（\(included.count)份报告汇总）")]
+                    [
+                        "heading": table.spec.heading,
+                        "table": TableLayout.context(
+                            for: table, prefix: "\(prefix)-\(table.spec.key)", caption: "\(Self.caption(for: table.spec))（\(included.count)份报告汇总）"),
+                    ]
                 },
             ]
         }
@@ -357,8 +380,9 @@ struct PageRenderer: Sendable {
 
     private func supervisionContext(_ page: SitePage) -> [String: Any] {
         let supervision = Supervision(portal: portal, findings: findings)
-        var context = pageInfo(title: "公开年报情况总览_\(Self.category)_\(portal.config.siteName)", heading: "政府信息公开工作年度报告公开情况总览", page: page,
-                               breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("公开年报情况总览", nil)])
+        var context = pageInfo(
+            title: "公开年报情况总览_\(Self.category)_\(portal.config.siteName)", heading: "政府信息公开工作年度报告公开情况总览", page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("公开年报情况总览", nil)])
         context["years"] = supervision.years.map { ["year": $0, "due": portal.config.deadline.dueDate(forReportYear: $0).chinese] }
         let published = Set(portal.townshipsWithReports.map(\.slug))
         context["rows"] = supervision.rows.map { row -> [String: Any] in
@@ -366,15 +390,17 @@ struct PageRenderer: Sendable {
             if published.contains(row.township.slug) { item["townshipURL"] = link(SitePlan.townshipPath(row.township), from: page) }
             item["cellsHTML"] = TemplateText { SupervisionLayout.cells(row.cells) { link(SitePlan.reportPath($0), from: page) } }
             item["cells"] = TemplateList(base: row.cells) { cell -> [String: Any] in
-                 var item: [String: Any] = ["year": cell.year, "missing": cell.report == nil, "late": cell.late,
-                                            "zeroReport": cell.zeroReport, "findings": cell.arithmeticFindings,
-                                            "hasFindings": cell.arithmeticFindings > 0]
-                 if let report = cell.report {
-                     item["url"] = link(SitePlan.reportPath(report), from: page)
-                     item["published"] = report.published.chinese
-                 }
-                 return item
-             }
+                var item: [String: Any] = [
+                    "year": cell.year, "missing": cell.report == nil, "late": cell.late,
+                    "zeroReport": cell.zeroReport, "findings": cell.arithmeticFindings,
+                    "hasFindings": cell.arithmeticFindings > 0,
+                ]
+                if let report = cell.report {
+                    item["url"] = link(SitePlan.reportPath(report), from: page)
+                    item["published"] = report.published.chinese
+                }
+                return item
+            }
             return item
         }
         var counts = (published: 0, missing: 0, late: 0, zero: 0, findings: 0)
@@ -384,16 +410,20 @@ struct PageRenderer: Sendable {
             if cell.zeroReport { counts.zero += 1 }
             if cell.arithmeticFindings > 0 { counts.findings += 1 }
         }
-        context["totals"] = ["published": counts.published, "missing": counts.missing, "late": counts.late,
-                             "zeroReports": counts.zero, "withFindings": counts.findings]
+        context["totals"] = [
+            "published": counts.published, "missing": counts.missing, "late": counts.late,
+            "zeroReports": counts.zero, "withFindings": counts.findings,
+        ]
         context["deadline"] = portal.config.deadline.chinese
         context["findings"] = supervision.findings.map { finding -> [String: Any] in
             var url = link(SitePlan.reportPath(finding.report), from: page)
             if let anchor = finding.anchor { url += "#" + anchor }
-            var item: [String: Any] = ["title": finding.report.title, "township": finding.report.township.name,
-                                       "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message,
-                                       "severity": finding.diagnostic.severity == .error ? "错误" : "提示",
-                                       "isError": finding.diagnostic.severity == .error]
+            var item: [String: Any] = [
+                "title": finding.report.title, "township": finding.report.township.name,
+                "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message,
+                "severity": finding.diagnostic.severity == .error ? "错误" : "提示",
+                "isError": finding.diagnostic.severity == .error,
+            ]
             item["rule"] = finding.diagnostic.rule?.rawValue
             return item
         }
@@ -405,9 +435,12 @@ struct PageRenderer: Sendable {
         let chart = FigureChart(reports: reports)
         let years = reports.map(\.year).sorted()
         return [
-            "svg": chart.svg(titleID: "chart-title", title: "\(township.name)历年主要数据：" + chart.series.map { series in
-                series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
-            }.joined(separator: "；")),
+            "svg": chart.svg(
+                titleID: "chart-title",
+                title: "\(township.name)历年主要数据："
+                    + chart.series.map { series in
+                        series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
+                    }.joined(separator: "；")),
             "years": years,
             "series": chart.series.map { series -> [String: Any] in
                 ["label": series.label, "values": series.values.map { ["year": $0.year, "text": $0.value?.text ?? ""] }]

@@ -15,11 +15,13 @@ enum TableLayout {
     /// once per layout, prefix and caption and then only the figures are filled in.
     static func html(for table: StatTable, prefix: String, caption: String) -> String {
         let key = "\(table.spec.rows.count)|\(table.spec.key)|\(prefix)|\(caption)"
-        let template = cache.withLock { $0[key] } ?? {
-            let built = Template(spec: table.spec, prefix: prefix, caption: caption)
-            cache.withLock { $0[key] = built }
-            return built
-        }()
+        let template =
+            cache.withLock { $0[key] }
+            ?? {
+                let built = Template(spec: table.spec, prefix: prefix, caption: caption)
+                cache.withLock { $0[key] = built }
+                return built
+            }()
         return template.fill(table)
     }
 
@@ -57,7 +59,8 @@ enum TableLayout {
                 builder.append("</tr>\n")
             }
             builder.append("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(prefix)-caption\" tabindex=\"0\">\n")
-            builder.append("<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(HTMLContent.escape(caption))</caption>\n")
+            builder.append(
+                "<table class=\"stat-table stat-\(spec.key)\" id=\"\(prefix)\">\n<caption id=\"\(prefix)-caption\">\(HTMLContent.escape(caption))</caption>\n")
             if !layout.head.isEmpty {
                 builder.append("<thead>\n")
                 layout.head.forEach(cells)
@@ -160,7 +163,8 @@ enum TableLayout {
 
     static func t3(_ spec: TableSpec, _ p: String) -> (head: [[Cell]], bodies: [[[Cell]]]) {
         let columns = StatisticsSchema.t3Columns
-        let applicant = "\(p)-applicant", legal = "\(p)-legal"
+        let applicant = "\(p)-applicant"
+        let legal = "\(p)-legal"
         func columnHeaders(_ c: Int) -> [String] {
             let id = "\(p)-\(columns[c].key)"
             return (1...5).contains(c) ? [id, legal, applicant] : [id, applicant]
@@ -168,9 +172,11 @@ enum TableLayout {
         let corner = Cell(header: false, text: StatisticsSchema.t3Corner, colspan: 3, rowspan: 3, className: "corner")
         let head: [[Cell]] = [
             [corner, .th("申请人情况", scope: "colgroup", id: applicant, colspan: 7)],
-            [.th(columns[0].label, scope: "col", id: "\(p)-\(columns[0].key)", rowspan: 2),
-             .th("法人或其他组织", scope: "colgroup", id: legal, colspan: 5),
-             .th(columns[6].label, scope: "col", id: "\(p)-\(columns[6].key)", rowspan: 2)],
+            [
+                .th(columns[0].label, scope: "col", id: "\(p)-\(columns[0].key)", rowspan: 2),
+                .th("法人或其他组织", scope: "colgroup", id: legal, colspan: 5),
+                .th(columns[6].label, scope: "col", id: "\(p)-\(columns[6].key)", rowspan: 2),
+            ],
             (1...5).map { .th(columns[$0].label, scope: "col", id: "\(p)-\(columns[$0].key)") },
         ]
         let resultRows = spec.rows.filter { $0.group == StatisticsSchema.t3Results || StatisticsSchema.t3SubGroup(of: $0.key) != nil }
@@ -213,13 +219,19 @@ enum TableLayout {
     static func t4(_ spec: TableSpec, _ p: String) -> (head: [[Cell]], bodies: [[[Cell]]]) {
         let columns = StatisticsSchema.t4Columns
         let lawsuit = "\(p)-lawsuit"
-        let review = spec.rows[0], direct = spec.rows[1], after = spec.rows[2]
+        let review = spec.rows[0]
+        let direct = spec.rows[1]
+        let after = spec.rows[2]
         let head: [[Cell]] = [
-            [.th(review.label, scope: "colgroup", id: anchor(prefix: p, row: review.key), colspan: 5),
-             .th("行政诉讼", scope: "colgroup", id: lawsuit, colspan: 10)],
+            [
+                .th(review.label, scope: "colgroup", id: anchor(prefix: p, row: review.key), colspan: 5),
+                .th("行政诉讼", scope: "colgroup", id: lawsuit, colspan: 10),
+            ],
             columns.map { .th($0.label, scope: "col", id: "\(p)-\(review.key)-\($0.key)", rowspan: 2) }
-                + [.th(direct.label, scope: "colgroup", id: anchor(prefix: p, row: direct.key), colspan: 5),
-                   .th(after.label, scope: "colgroup", id: anchor(prefix: p, row: after.key), colspan: 5)],
+                + [
+                    .th(direct.label, scope: "colgroup", id: anchor(prefix: p, row: direct.key), colspan: 5),
+                    .th(after.label, scope: "colgroup", id: anchor(prefix: p, row: after.key), colspan: 5),
+                ],
             [direct, after].flatMap { row in columns.map { Cell.th($0.label, scope: "col", id: "\(p)-\(row.key)-\($0.key)") } },
         ]
         var cells: [Cell] = []

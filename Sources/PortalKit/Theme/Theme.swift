@@ -40,17 +40,27 @@ struct Theme: Sendable {
             } catch let error as DiagnosticsError {
                 diagnostics += error.diagnostics
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}", at: SourceLocation(file: displayPath(url), line: max(1, error.context.lineNumber - HTMLContent.pragmaLines), column: error.context.columnNumber)))
+                diagnostics.append(
+                    .error(
+                        "the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}",
+                        at: SourceLocation(
+                            file: displayPath(url), line: max(1, error.context.lineNumber - HTMLContent.pragmaLines), column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
             }
         }
         var isDirectory: ObjCBool = false
         if !fm.fileExists(atPath: templatesURL.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            diagnostics.append(.error("the theme has no `templates` folder; a theme is a folder with `templates/` (Mustache files) and `assets/`", at: SourceLocation(file: displayPath(templatesURL), line: 1)))
+            diagnostics.append(
+                .error(
+                    "the theme has no `templates` folder; a theme is a folder with `templates/` (Mustache files) and `assets/`",
+                    at: SourceLocation(file: displayPath(templatesURL), line: 1)))
         } else {
             for name in requiredTemplates where !names.contains(name) {
-                diagnostics.append(.error("the theme has no `\(name).mustache` template; copy it from Themes/default/templates", at: SourceLocation(file: displayPath(templatesURL.appendingPathComponent(name + ".mustache")), line: 1)))
+                diagnostics.append(
+                    .error(
+                        "the theme has no `\(name).mustache` template; copy it from Themes/default/templates",
+                        at: SourceLocation(file: displayPath(templatesURL.appendingPathComponent(name + ".mustache")), line: 1)))
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
@@ -85,7 +95,8 @@ struct Theme: Sendable {
         }
         var result: [String: String] = [:]
         for name in all {
-            var reached: Set<String> = [name], queue = [name]
+            var reached: Set<String> = [name]
+            var queue = [name]
             while let next = queue.popLast() {
                 for used in uses[next] ?? [] where reached.insert(used).inserted { queue.append(used) }
             }
@@ -104,7 +115,10 @@ struct Theme: Sendable {
     /// Regular files under `folder`, sorted; hidden files and symbolic links are skipped.
     static func files(under folder: URL) -> [URL] {
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+        else { return [] }
         var result: [URL] = []
         for case let url as URL in enumerator {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])

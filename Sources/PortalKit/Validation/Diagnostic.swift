@@ -73,7 +73,7 @@ extension Array where Element == Diagnostic {
     public func sortedForDisplay() -> [Diagnostic] {
         enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
-            case let (l?, r?) where l != r: return l < r
+            case (let l?, let r?) where l != r: return l < r
             case (nil, _?): return true
             case (_?, nil): return false
             default: return lhs.offset < rhs.offset

@@ -48,9 +48,11 @@ enum StatisticsChecker {
             guard let first = blanks.first else { continue }
             let rows = Set(blanks.map(\.row.key))
             let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
-            findings.append(.warning("\(table.spec.id.label) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
-                                     at: at(table.spec.id, first.row.key, first.column), rule: .blank,
-                                     publicMessage: "\(table.spec.id.label)有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
+            findings.append(
+                .warning(
+                    "\(table.spec.id.label) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
+                    at: at(table.spec.id, first.row.key, first.column), rule: .blank,
+                    publicMessage: "\(table.spec.id.label)有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
         }
 
         // T2-1, T3-4: kinds of figures.
@@ -68,9 +70,11 @@ enum StatisticsChecker {
                     case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
                     }
                     if let problem {
-                        findings.append(.error("\(table.spec.id.label) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
-                                               at: at(table.spec.id, row.key, column), rule: rule,
-                                               publicMessage: "\(table.spec.id.label)“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
+                        findings.append(
+                            .error(
+                                "\(table.spec.id.label) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
+                                at: at(table.spec.id, row.key, column), rule: rule,
+                                publicMessage: "\(table.spec.id.label)“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
                     }
                 }
             }
@@ -83,8 +87,10 @@ enum StatisticsChecker {
             guard let holds = balance.holds else {
                 let row = table.spec.row(balance.row)
                 let where_ = "\(table.spec.id.label)“\(row?.label ?? balance.row)”行“\(row?.columns[balance.column].label ?? "")”栏"
-                findings.append(.error("\(where_)所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字", at: place, rule: .overflow,
-                                       publicMessage: "\(where_)所涉及的数字过大，无法核对"))
+                findings.append(
+                    .error(
+                        "\(where_)所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字", at: place, rule: .overflow,
+                        publicMessage: "\(where_)所涉及的数字过大，无法核对"))
                 continue
             }
             if !holds { findings.append(finding(for: balance, in: table, at: place)) }
@@ -96,48 +102,60 @@ enum StatisticsChecker {
     static func finding(for balance: ArithmeticRules.Balance, in table: StatTable, at place: SourceLocation?) -> Diagnostic {
         func n(_ value: Amount?) -> String { value?.text ?? "?" }
         func terms(_ side: [ArithmeticRules.Term], _ separator: String) -> String { side.map { "\($0.label) \(n($0.amount))" }.joined(separator: separator) }
-        let left = n(balance.leftTotal), right = n(balance.rightTotal)
+        let left = n(balance.leftTotal)
+        let right = n(balance.rightTotal)
         let row = table.spec.row(balance.row)!
         let columnLabel = StatisticsSchema.t3Columns[min(balance.column, 6)].label
         switch balance.rule {
         case .t3Balance:
             let cells = (balance.left + balance.right).map { n($0.amount) }
-            return .error("column \(columnLabel): 本年新收 \(cells[0]) + 上年结转 \(cells[1]) = \(left), but 总计 \(cells[2]) + 结转下年度 \(cells[3]) = \(right)",
-                          at: place, rule: balance.rule,
-                          publicMessage: "T3“\(columnLabel)”栏：本年新收\(cells[0])＋上年结转\(cells[1])＝\(left)，与办理结果总计\(cells[2])＋结转下年度\(cells[3])＝\(right)不一致")
+            return .error(
+                "column \(columnLabel): 本年新收 \(cells[0]) + 上年结转 \(cells[1]) = \(left), but 总计 \(cells[2]) + 结转下年度 \(cells[3]) = \(right)",
+                at: place, rule: balance.rule,
+                publicMessage: "T3“\(columnLabel)”栏：本年新收\(cells[0])＋上年结转\(cells[1])＝\(left)，与办理结果总计\(cells[2])＋结转下年度\(cells[3])＝\(right)不一致")
         case .t3Results:
-            return .error("column \(columnLabel): 总计 is \(left), but the results add up to \(terms(balance.right, " + ")) = \(right)",
-                          at: place, rule: balance.rule, publicMessage: "T3“\(columnLabel)”栏：办理结果总计为\(left)，但各项办理结果之和为\(right)")
+            return .error(
+                "column \(columnLabel): 总计 is \(left), but the results add up to \(terms(balance.right, " + ")) = \(right)",
+                at: place, rule: balance.rule, publicMessage: "T3“\(columnLabel)”栏：办理结果总计为\(left)，但各项办理结果之和为\(right)")
         case .t3Applicants:
-            return .error("row \(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
-                          at: place, rule: balance.rule, publicMessage: "T3“\(row.label)”行：总计为\(left)，但各类申请人之和为\(right)")
+            return .error(
+                "row \(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
+                at: place, rule: balance.rule, publicMessage: "T3“\(row.label)”行：总计为\(left)，但各类申请人之和为\(right)")
         default:
-            return .error("\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
-                          at: place, rule: balance.rule,
-                          publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(left)，但各项结果之和为\(right)")
+            return .error(
+                "\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
+                at: place, rule: balance.rule,
+                publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(left)，但各项结果之和为\(right)")
         }
     }
 
     /// X-1 and X-2: the same township's consecutive years must join up.
     static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let p = previous.statistics, s = current.statistics
+        let p = previous.statistics
+        let s = current.statistics
         func n(_ value: Amount) -> String { value.text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
-            findings.append(.error("column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
-                                   at: s.location(table: .t3, row: "K", column: c), rule: .carriedOver,
-                                   publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
+            findings.append(
+                .error(
+                    "column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
+                    at: s.location(table: .t3, row: "K", column: c), rule: .carriedOver,
+                    publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
         }
         if s.format == .v2021, p.format == .v2021 {
             for row in ["rules", "normative"] {
                 // Last year's figure plus those issued this year must be those repealed plus those in force.
-                guard let before = Amount.sum(p.t2.value(row, 2), s.t2.value(row, 0)), let after = Amount.sum(s.t2.value(row, 1), s.t2.value(row, 2)) else { continue }
+                guard let before = Amount.sum(p.t2.value(row, 2), s.t2.value(row, 0)), let after = Amount.sum(s.t2.value(row, 1), s.t2.value(row, 2)) else {
+                    continue
+                }
                 let expected = Amount.sum(before, Amount(mantissa: -s.t2.value(row, 1).mantissa, scale: s.t2.value(row, 1).scale))
                 if before != after, let expected {
                     let label = s.t2.spec.row(row)!.label
-                    findings.append(.warning("\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
-                                             at: s.location(table: .t2, row: row, column: 2), rule: .documentsInForce,
-                                             publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
+                    findings.append(
+                        .warning(
+                            "\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
+                            at: s.location(table: .t2, row: row, column: 2), rule: .documentsInForce,
+                            publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
                 }
             }
         }
@@ -183,15 +201,19 @@ enum StatisticsChecker {
                     guard let quoted = Int(text[Range(match.range(at: 1), in: text)!]), let total = t3.cell(pattern.row, 6) else { continue }
                     if Amount(quoted) != total {
                         let quote = text[Range(match.range, in: text)!]
-                        findings.append(.warning("the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: .narrative,
-                                                 publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
+                        findings.append(
+                            .warning(
+                                "the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: .narrative,
+                                publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
                     }
                 }
             }
             if deniesApplications, let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
                 let quote = text[Range(match.range, in: text)!]
-                findings.append(.warning("the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: .narrative,
-                                         publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
+                findings.append(
+                    .warning(
+                        "the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: .narrative,
+                        publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
             }
         }
         return findings

@@ -25,31 +25,48 @@ enum Validator {
             }
             let key = ReportID(township: township.slug, year: source.year)
             if let first = byKey[key] {
-                diagnostics.append(.error("\(township.name) already has a report for \(source.year) in \(first); keep one of the two files, or correct `year`", at: source.location(of: "year")))
+                diagnostics.append(
+                    .error(
+                        "\(township.name) already has a report for \(source.year) in \(first); keep one of the two files, or correct `year`",
+                        at: source.location(of: "year")))
                 continue
             }
             byKey[key] = source.path
             if let first = byIndexNumber[source.indexNumber] {
-                diagnostics.append(.error("the 索引号 `\(source.indexNumber)` is already used by \(first); every report needs its own index number", at: source.location(of: "index_number")))
+                diagnostics.append(
+                    .error(
+                        "the 索引号 `\(source.indexNumber)` is already used by \(first); every report needs its own index number",
+                        at: source.location(of: "index_number")))
             } else {
                 byIndexNumber[source.indexNumber] = source.path
             }
             if source.year >= today.year {
-                diagnostics.append(.error("`year` is \(source.year), but a report covers a whole calendar year that has ended (it is now \(today.year)); check `year`", at: source.location(of: "year")))
+                diagnostics.append(
+                    .error(
+                        "`year` is \(source.year), but a report covers a whole calendar year that has ended (it is now \(today.year)); check `year`",
+                        at: source.location(of: "year")))
             } else if source.published > today {
-                diagnostics.append(.warning("`published` is \(source.published.iso), a date still to come; check it before publishing", at: source.location(of: "published")))
+                diagnostics.append(
+                    .warning("`published` is \(source.published.iso), a date still to come; check it before publishing", at: source.location(of: "published")))
             }
             if source.published.year <= source.year {
-                diagnostics.append(.error("`published` is \(source.published.iso), but a report for \(source.year) can only be published after the year ends; check `published` and `year`", at: source.location(of: "published")))
+                diagnostics.append(
+                    .error(
+                        "`published` is \(source.published.iso), but a report for \(source.year) can only be published after the year ends; check `published` and `year`",
+                        at: source.location(of: "published")))
             }
             if let written = source.written, written > source.published {
-                diagnostics.append(.error("`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published", at: source.location(of: "written")))
+                diagnostics.append(
+                    .error(
+                        "`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published",
+                        at: source.location(of: "written")))
             }
-            let report = Report(source: source.path, title: source.title, township: township, year: source.year,
-                                published: source.published, written: source.written, indexNumber: source.indexNumber,
-                                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
-                                statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
-                                contentHash: source.contentHash, findings: source.findings)
+            let report = Report(
+                source: source.path, title: source.title, township: township, year: source.year,
+                published: source.published, written: source.written, indexNumber: source.indexNumber,
+                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
+                statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
+                contentHash: source.contentHash, findings: source.findings)
             reports.append(report)
         }
         return (Portal(config: config, reports: reports), diagnostics)
