@@ -61,9 +61,15 @@ public struct SiteBuilder: Sendable {
 
     public let options: Options
 
-    /// What a build keeps alive when `Options.skipsTeardown` is set.
+    /// What a build keeps alive when `Options.skipsTeardown` is set: its largest values, freed
+    /// object by object only if the build returns to a caller that goes on.
     private final class Kept: @unchecked Sendable {
-        var all: [Any] = []
+        var read: PortalReader.Result?
+        var writer: OutputWriter?
+        var renderer: PageRenderer?
+        var plan: SitePlan?
+        var theme: Theme?
+        var written: [OutputWriter.Written] = []
     }
 
     public init(options: Options) {
@@ -118,7 +124,7 @@ public struct SiteBuilder: Sendable {
 
         // 2. Read.
         let read = await reader.read(prepared.snapshot, reusing: prepared.cache, today: options.today)
-        kept.all.append(read)
+        kept.read = read
         timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
         timings.checkWall = read.checkSeconds
@@ -164,16 +170,18 @@ public struct SiteBuilder: Sendable {
         let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
         let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
         let pathsFingerprint = ContentHash.of(sitePaths.joined(separator: "\n"))
-        kept.all += [writer, renderer, plan, theme]
+        (kept.writer, kept.renderer, kept.plan, kept.theme) = (writer, renderer, plan, theme)
         timings.planWall = BuildTimings.seconds(clock.now - planStart)
 
         // Files made from every report, and the parse cache, are made while the pages render (each
         // is one long job for one core) and written as they are made; a file whose inputs did not
         // change is not made at all.
+        // The tables of every report's JSON, laid out once for this build.
+        let dataTemplates = OpenData.Templates()
         let makers: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
             ("sitemap.xml", { $0.append(Sitemap.xml(plan: plan, portal: portal)) }),
             (OpenData.csvPath, { sink in OpenData.csv(portal) { sink.append($0) } }),
-            (OpenData.jsonPath, { sink in OpenData.json(portal) { sink.append($0) } }),
+            (OpenData.jsonPath, { sink in OpenData.json(portal, templates: dataTemplates) { sink.append($0) } }),
         ]
         let everything = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
@@ -216,7 +224,7 @@ public struct SiteBuilder: Sendable {
                     written.append(try made.get())
                 }
             }
-            try await writeReportData(portal, renderer: renderer, writer: writer, written: &written)
+            try await writeReportData(portal, renderer: renderer, writer: writer, templates: dataTemplates, written: &written)
             for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
             try await cacheStaged.value.get()
@@ -231,7 +239,7 @@ public struct SiteBuilder: Sendable {
                 OutputWriter.Summary(
                     inputs: fingerprint, warnings: diagnostics.sortedForDisplay(),
                     reports: portal.reports.count, pages: plan.pages.count), written: written)
-            kept.all.append(written)
+            kept.written = written
             timings.filesUnchanged = written.filter(\.unchanged).count
             timings.filesWritten = written.count - timings.filesUnchanged
         } catch {
@@ -331,14 +339,16 @@ public struct SiteBuilder: Sendable {
     /// Each report's `data.json`, written on all cores; a report whose file did not change keeps its
     /// file. What was written is added to `written`.
     private func writeReportData(
-        _ portal: Portal, renderer: PageRenderer, writer: OutputWriter,
+        _ portal: Portal, renderer: PageRenderer, writer: OutputWriter, templates: OpenData.Templates,
         written: inout [OutputWriter.Written]
     ) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
             let inputs = renderer.dataInputs(of: report)
             if let kept = writer.keep(path, inputs: inputs) { return .success(kept) }
-            return Swift.Result { () throws(DiagnosticsError) in try writer.write(OpenData.json(of: report, config: portal.config), to: path, inputs: inputs) }
+            return Swift.Result { () throws(DiagnosticsError) in
+                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates), to: path, inputs: inputs)
+            }
         }
         for outcome in outcomes { written.append(try outcome.get()) }
     }

@@ -116,27 +116,30 @@ enum OpenData {
 
     /// The `tables` object of each format at each place it is written (`data.json`, indented; a
     /// line of `reports.json`), written once with holes and filled for each report: 230 figures a
-    /// report, 10,000 reports. Made on first use; `writeTables` is the one description of the layout.
-    private static let tableTemplates = Mutex<[TemplateKey: FigureTemplate]>([:])
+    /// report, 10,000 reports. Made on first use and kept by the build that made them;
+    /// `writeTables` is the one description of the layout.
+    final class Templates: Sendable {
+        private let made = Mutex<[Key: FigureTemplate]>([:])
 
-    private struct TemplateKey: Hashable {
-        var format: ReportFormat
-        var place: JSONWriter.Place
-    }
+        private struct Key: Hashable {
+            var format: ReportFormat
+            var place: JSONWriter.Place
+        }
 
-    private static func tablesTemplate(_ format: ReportFormat, at place: JSONWriter.Place) -> FigureTemplate {
-        let key = TemplateKey(format: format, place: place)
-        if let made = tableTemplates.withLock({ $0[key] }) { return made }
-        let made = FigureTemplate(
-            JSONWriter.template(at: place) { json, template in writeTables(format: format, into: &json, holes: &template) },
-            blank: "null")
-        tableTemplates.withLock { $0[key] = made }
-        return made
+        func tables(_ format: ReportFormat, at place: JSONWriter.Place) -> FigureTemplate {
+            let key = Key(format: format, place: place)
+            if let template = made.withLock({ $0[key] }) { return template }
+            let template = FigureTemplate(
+                JSONWriter.template(at: place) { json, template in OpenData.writeTables(format: format, into: &json, holes: &template) },
+                blank: "null")
+            made.withLock { $0[key] = template }
+            return template
+        }
     }
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
-    static func writeReport(_ report: Report, config: PortalConfig, into json: inout JSONWriter) {
+    static func writeReport(_ report: Report, config: PortalConfig, templates: Templates, into json: inout JSONWriter) {
         let keys = Self.reportKeys
         json.beginObject()
         json.key(quoted: keys.documentNumber)
@@ -151,7 +154,7 @@ enum OpenData {
         json.string(report.published.iso)
         json.key(quoted: keys.tables)
         let tables = report.statistics.tables
-        let template = tablesTemplate(report.statistics.format, at: json.place)
+        let template = templates.tables(report.statistics.format, at: json.place)
         json.raw { template.append(tables, to: &$0) }
         json.key(quoted: keys.title)
         json.string(report.title)
@@ -176,7 +179,7 @@ enum OpenData {
     )
 
     /// The `tables` object of a format, with a hole for each figure.
-    private static func writeTables(format: ReportFormat, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
+    fileprivate static func writeTables(format: ReportFormat, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
         json.beginObject()
         for (tableIndex, key, rows) in jsonOrder[format]! {
             json.key(quoted: key)
@@ -195,15 +198,15 @@ enum OpenData {
         json.endObject()
     }
 
-    static func json(of report: Report, config: PortalConfig) -> Data {
+    static func json(of report: Report, config: PortalConfig, templates: Templates) -> Data {
         var json = JSONWriter()
-        writeReport(report, config: config, into: &json)
+        writeReport(report, config: config, templates: templates, into: &json)
         return json.data
     }
 
     /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per
     /// line; handed to `emit` a report at a time, so a national portal's file is never held whole.
-    static func json(_ portal: Portal, emit: (_ piece: [UInt8]) -> Void) {
+    static func json(_ portal: Portal, templates: Templates, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)
         json.beginObject()
         json.key("county")
@@ -211,7 +214,7 @@ enum OpenData {
         json.key("reports")
         json.beginArray()
         for report in portal.reports {
-            writeReport(report, config: portal.config, into: &json)
+            writeReport(report, config: portal.config, templates: templates, into: &json)
             emit(json.take())
         }
         json.endArray()

@@ -11,6 +11,8 @@ struct PageRenderer: Sendable {
     let theme: Theme
     /// The statistics findings shown on the supervision page.
     let findings: [Diagnostic]
+    /// The tables' markup, made once per layout for this build.
+    let tableTemplates = TableLayout.Templates()
     private let neighbours: [ReportID: (previous: Int?, next: Int?)]
     /// Fingerprint of every report (file and fingerprint, in order) and of the findings: what the
     /// pages listing or summing all reports are made from.
@@ -130,7 +132,7 @@ struct PageRenderer: Sendable {
             source = report
             let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)
             markdownTime = clock.now - markdownStart
-            context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics)), uniquingKeysWith: { $1 })
+            context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics, templates: tableTemplates)), uniquingKeysWith: { $1 })
             context["meta"] =
                 (context["meta"] as? [[String: Any]] ?? []) + [
                     ["name": "ArticleTitle", "content": report.title],
@@ -321,11 +323,14 @@ struct PageRenderer: Sendable {
     /// The report's sections with the tables placed at sections 二, 三, 四: after the body's own
     /// heading of that number when it has one, otherwise (with the official heading) before the
     /// first later section, or at the end.
-    static func interleave(_ sections: [MarkdownDocument.Section], _ statistics: Statistics) -> [[String: Any]] {
+    static func interleave(_ sections: [MarkdownDocument.Section], _ statistics: Statistics, templates tableTemplates: TableLayout.Templates) -> [[String: Any]]
+    {
         var pending = statistics.tables
         var parts: [[String: Any]] = []
         func emit(_ table: StatTable, withHeading: Bool) {
-            var part: [String: Any] = ["table": TableLayout.context(for: table, prefix: table.spec.key, caption: caption(for: table.spec))]
+            var part: [String: Any] = [
+                "table": TableLayout.context(for: table, prefix: table.spec.key, caption: caption(for: table.spec), templates: tableTemplates)
+            ]
             if withHeading { part["heading"] = table.spec.heading }
             parts.append(part)
         }
@@ -370,7 +375,8 @@ struct PageRenderer: Sendable {
                     [
                         "heading": table.spec.heading,
                         "table": TableLayout.context(
-                            for: table, prefix: "\(prefix)-\(table.spec.key)", caption: "\(Self.caption(for: table.spec))（\(included.count)份报告汇总）"),
+                            for: table, prefix: "\(prefix)-\(table.spec.key)", caption: "\(Self.caption(for: table.spec))（\(included.count)份报告汇总）",
+                            templates: tableTemplates),
                     ]
                 },
             ]

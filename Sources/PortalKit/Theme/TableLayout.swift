@@ -7,25 +7,28 @@ import Synchronization
 /// with its row and column. Themes style it with CSS; the structure is fixed by the format.
 enum TableLayout {
     /// A table's template context: `id`, `key`, `caption` and `html`, the table's markup.
-    static func context(for table: StatTable, prefix: String, caption: String) -> [String: Any] {
-        ["id": prefix, "key": table.spec.key, "caption": caption, "html": html(for: table, prefix: prefix, caption: caption)]
+    static func context(for table: StatTable, prefix: String, caption: String, templates: Templates) -> [String: Any] {
+        ["id": prefix, "key": table.spec.key, "caption": caption, "html": templates.html(for: table, prefix: prefix, caption: caption)]
     }
 
-    /// The table's markup. The structure of a layout is the same for every report, so it is built
-    /// once per layout, prefix and caption and then only the figures are filled in.
-    static func html(for table: StatTable, prefix: String, caption: String) -> String {
-        let key = "\(table.spec.rows.count)|\(table.spec.key)|\(prefix)|\(caption)"
-        let template =
-            cache.withLock { $0[key] }
-            ?? {
-                let built = Template(spec: table.spec, prefix: prefix, caption: caption)
-                cache.withLock { $0[key] = built }
-                return built
-            }()
-        return template.fill(table)
-    }
+    /// The tables' markup with holes, made as a build needs them and kept by the build (its
+    /// `PageRenderer`): the structure of a layout is the same for every report, so it is built once
+    /// per layout, prefix and caption and then only the figures are filled in.
+    final class Templates: Sendable {
+        private let made = Mutex<[String: Template]>([:])
 
-    private static let cache = Mutex<[String: Template]>([:])
+        func html(for table: StatTable, prefix: String, caption: String) -> String {
+            let key = "\(table.spec.rows.count)|\(table.spec.key)|\(prefix)|\(caption)"
+            let template =
+                made.withLock { $0[key] }
+                ?? {
+                    let built = Template(spec: table.spec, prefix: prefix, caption: caption)
+                    made.withLock { $0[key] = built }
+                    return built
+                }()
+            return template.fill(table)
+        }
+    }
 
     /// A table's markup with holes for the figures.
     struct Template: Sendable {
