@@ -113,9 +113,9 @@ struct Run: ParsableCommand {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory)
+        _ = FileManager.default.changeCurrentDirectoryPath(directory)
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        FileManager.default.changeCurrentDirectoryPath(previous)
+        _ = FileManager.default.changeCurrentDirectoryPath(previous)
         guard spawned == 0 else { throw ValidationError("cannot run \(path): error \(spawned)") }
         var status: Int32 = 0
         var usage = rusage()

@@ -46,7 +46,7 @@ import Testing
     @Test func oversizedFilesAreRefusedBeforeReading() throws {
         let workspace = try portal()
         let big = workspace.url.appendingPathComponent("Content/reports/big.md")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: big.path, contents: nil)
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 11 * 1024 * 1024)
         try handle.close()

@@ -352,7 +352,7 @@ struct OutputWriter: Sendable {
                 warnings: summary.warnings, reports: summary.reports, pages: summary.pages)
             try stageRecord(BuildManifest.fileName, kind: .manifest) { sink in manifest.encode { sink.append($0) } }
         }
-        do {
+        do throws(SystemError) {
             if !stagesChangesOnly {
                 if atomic, let previous { try linkUnchanged(written, previous: previous) }
                 try stageManifest(folders: OutputTree.folderStamps(in: stagingFolder, siteFolders))
@@ -368,12 +368,8 @@ struct OutputWriter: Sendable {
                     try stageManifest(folders: folders)
                 }
             }
-        } catch let error as SystemError {
-            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)；下次构建会自动完成或重做这一步", at: nil)])
-        } catch let error as DiagnosticsError {
-            throw error
         } catch {
-            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)", at: nil)])
+            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)；下次构建会自动完成或重做这一步", at: nil)])
         }
         lock.release()
     }
