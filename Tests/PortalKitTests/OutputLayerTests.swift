@@ -169,7 +169,7 @@ import Testing
             return options
         }
         func site(_ output: String) -> [String: Data] {
-            snapshotOf(folder.url.appendingPathComponent(output)).filter { !OutputTree.records.contains($0.key) }
+            snapshot(folder.url.appendingPathComponent(output)).filter { !OutputTree.records.contains($0.key) }
         }
         _ = try await SiteBuilder(options: options("Output")).build()
         var point = 0
@@ -191,17 +191,4 @@ import Testing
         }
         #expect(failures >= 5)
     }
-}
-
-/// Every file under a folder with its bytes.
-func snapshotOf(_ folder: URL) -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
-    for case let url as URL in enumerator {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
-        }
-    }
-    return files
 }

@@ -81,3 +81,16 @@ public func tablesYAML(_ rows: [String: String] = [:], format: String? = "2021")
     for key in ["R", "S", "P"] { lines.append("  \(key): \(rows["t4." + key] ?? "[0, 0, 0, 0, 0]")") }
     return lines.joined(separator: "\n") + "\n"
 }
+
+/// Every file under a folder with its bytes, for comparing whole output trees.
+public func snapshot(_ folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
+    for case let url as URL in enumerator {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
+        }
+    }
+    return files
+}

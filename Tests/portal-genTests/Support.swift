@@ -81,19 +81,6 @@ extension TemporaryFolder {
     }
 }
 
-/// Every file under a folder with its bytes, for comparing whole output trees.
-func snapshot(_ folder: URL) -> [String: Data] {
-    var files: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
-    for case let url as URL in enumerator {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
-        }
-    }
-    return files
-}
-
 /// `href` and `src` attribute values in an HTML page (double-quoted, as the theme and cmark write them).
 func links(in html: String) -> [String] {
     let regex = try! NSRegularExpression(pattern: #"\s(?:href|src)="([^"]*)""#)
