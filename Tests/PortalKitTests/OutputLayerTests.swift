@@ -133,6 +133,24 @@ import Testing
         }
     }
 
+    /// A file whose stamp is not the one the walk saw, or that reads differently once it has
+    /// settled, was being written: the read says so.
+    @Test func aFileWrittenWhileItIsReadIsNamedAsSuch() async throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("---\ntitle: 甲\n---\n", to: "a.md")
+        let stamp = try #require(ContentLoader.stamp(of: file.path))
+        let read = try await ContentLoader.readWhole(file, display: "a.md", stamp: stamp, recent: true)
+        #expect(read == Data("---\ntitle: 甲\n---\n".utf8))
+        var moved = stamp
+        moved.size += 1
+        do {
+            _ = try await ContentLoader.readWhole(file, display: "a.md", stamp: moved, recent: false)
+            Issue.record("a changed stamp is noticed")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["a.md:1:1: error: 文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建"])
+        }
+    }
+
     /// Warnings that depend on the day are not replayed by the nothing-changed shortcut on another day.
     @Test func theNothingChangedShortcutDoesNotOutliveTheDay() async throws {
         let folder = try TemporaryFolder()
