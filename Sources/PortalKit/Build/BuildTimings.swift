@@ -38,6 +38,17 @@ public struct BuildTimings: Codable, Sendable {
 
     public init() {}
 
+    /// Records what rendering the pages cost (`pages`: how many pages the site has).
+    mutating func record(_ work: SiteBuilder.PageWork, pages: Int, seconds: Double) {
+        renderWall = seconds
+        markdownCPU = work.markdown
+        templatesCPU = work.templates
+        templatesByName = work.templatesByName
+        writeCPU = work.write
+        pagesRendered = work.pages
+        pagesSkipped = pages - work.pages
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }

@@ -104,12 +104,10 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = PortalReader(content: options.content, displayBase: options.displayBase)
-        let loader = reader.loader
         let kept = Kept()
         defer { if options.skipsTeardown { _ = Unmanaged.passRetained(kept) } }
 
-        // 1. Prepare.
-        let prepared = await prepare(loader)
+        let prepared = await prepare(reader.loader)
         if let previous = prepared.unchanged {
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
@@ -122,9 +120,52 @@ public struct SiteBuilder: Sendable {
         var timings = BuildTimings()
         timings.prepareWall = BuildTimings.seconds(clock.now - start)
 
-        // 2. Read.
-        let read = await reader.read(prepared.snapshot, reusing: prepared.cache, today: options.today)
+        let (read, portal, readDiagnostics) = try await self.read(prepared, with: reader, timings: &timings)
         kept.read = read
+        var diagnostics = readDiagnostics
+        let planStart = clock.now
+        let planned = try await plan(portal, read: read, prepared: prepared, loader: reader.loader, diagnostics: diagnostics)
+        (kept.writer, kept.renderer, kept.plan, kept.theme) = (planned.writer, planned.renderer, planned.plan, planned.theme)
+        timings.planWall = BuildTimings.seconds(clock.now - planStart)
+        let beside = makeBeside(planned, portal: portal, parsed: read.cache)
+        do throws(DiagnosticsError) {
+            let renderStart = clock.now
+            let work = try await render(planned)
+            diagnostics += work.diagnostics
+            timings.record(work, pages: planned.plan.pages.count, seconds: BuildTimings.seconds(clock.now - renderStart))
+
+            let dataStart = clock.now
+            var written = work.written
+            try await writeData(planned, portal: portal, beside: beside, written: &written)
+            if diagnostics.hasErrors { throw DiagnosticsError([]) }
+
+            let commitStart = clock.now
+            timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
+            try await commit(planned, portal: portal, prepared: prepared, warnings: diagnostics, written: written)
+            timings.commitWall = BuildTimings.seconds(clock.now - commitStart)
+            kept.written = written
+            timings.filesUnchanged = written.filter(\.unchanged).count
+            timings.filesWritten = written.count - timings.filesUnchanged
+        } catch {
+            // The files being made are written into the staging folder: let them finish before it goes.
+            await beside.settle()
+            planned.writer.discard()
+            throw DiagnosticsError(planned.notices + diagnostics + error.diagnostics)
+        }
+        timings.totalWall = BuildTimings.seconds(clock.now - start)
+        timings.totalCPU = BuildTimings.processCPU()
+        return Result(
+            reports: portal.reports.count, pages: planned.plan.pages.count, files: timings.filesWritten,
+            seconds: timings.totalWall, diagnostics: planned.notices + diagnostics, timings: timings, unchanged: false)
+    }
+
+    /// Step 2: the content folder read, validated and checked. Returns the model and every
+    /// diagnostic to show (arithmetic findings as warnings unless `--strict`); throws when the
+    /// content has errors.
+    private func read(_ prepared: Prepared, with reader: PortalReader, timings: inout BuildTimings) async throws(DiagnosticsError)
+        -> (PortalReader.Result, Portal, [Diagnostic])
+    {
+        let read = await reader.read(prepared.snapshot, reusing: prepared.cache, today: options.today)
         timings.filesReused = read.reused
         timings.loadWall = read.loadSeconds
         timings.checkWall = read.checkSeconds
@@ -135,18 +176,36 @@ public struct SiteBuilder: Sendable {
             return finding
         }
         var diagnostics = read.diagnostics + findings
-        let notices = prepared.notices
-        guard let portal = read.portal else { throw DiagnosticsError(notices + diagnostics) }
+        guard let portal = read.portal else { throw DiagnosticsError(prepared.notices + diagnostics) }
         if portal.config.unsafeHTML {
+            let settings = reader.loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile))
             diagnostics.append(
                 .warning(
                     "portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置",
-                    at: SourceLocation(file: loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile)), line: 1)))
+                    at: SourceLocation(file: settings, line: 1)))
         }
-        if diagnostics.hasErrors { throw DiagnosticsError(notices + diagnostics) }
+        if diagnostics.hasErrors { throw DiagnosticsError(prepared.notices + diagnostics) }
+        return (read, portal, diagnostics)
+    }
 
-        // 3. Plan.
-        let planStart = clock.now
+    /// What step 3 decided: the theme, the writer (the output folder locked and checked), every
+    /// page to write and the renderer.
+    private struct Planned: Sendable {
+        var theme: Theme
+        var writer: OutputWriter
+        var plan: SitePlan
+        var renderer: PageRenderer
+        var knownPaths: Set<String>
+        var pathsFingerprint: String
+        /// Warnings about ignored records, shown with the build's other diagnostics.
+        var notices: [Diagnostic]
+    }
+
+    /// Step 3: loads the theme, opens the output folder for writing and plans every page.
+    private func plan(_ portal: Portal, read: PortalReader.Result, prepared: Prepared, loader: ContentLoader, diagnostics: [Diagnostic])
+        async throws(DiagnosticsError) -> Planned
+    {
+        let notices = prepared.notices
         let themeURL = try resolveTheme(options.theme ?? portal.config.theme, display: loader.displayPath)
         let theme: Theme
         do {
@@ -163,97 +222,94 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
-        let allNotices = notices + writer.notices
         let plan = SitePlan(portal: portal)
         let sitePaths = plan.allPaths + theme.assets.map(\.path)
-        let knownPaths = Set(sitePaths)
-        let site = BuildManifest.siteFingerprint(version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
-        let renderer = PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site)
-        let pathsFingerprint = ContentHash.of(sitePaths.joined(separator: "\n"))
-        (kept.writer, kept.renderer, kept.plan, kept.theme) = (writer, renderer, plan, theme)
-        timings.planWall = BuildTimings.seconds(clock.now - planStart)
+        let site = BuildManifest.siteFingerprint(
+            version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
+        return Planned(
+            theme: theme, writer: writer, plan: plan,
+            renderer: PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site),
+            knownPaths: Set(sitePaths), pathsFingerprint: ContentHash.of(sitePaths.joined(separator: "\n")),
+            notices: notices + writer.notices)
+    }
 
-        // Files made from every report, and the parse cache, are made while the pages render (each
-        // is one long job for one core) and written as they are made; a file whose inputs did not
-        // change is not made at all.
-        // The tables of every report's JSON, laid out once for this build.
+    /// The files made from every report (the sitemap, `reports.csv`, `reports.json`) and the parse
+    /// cache, made while the pages render (each is one long job for one core) and written as they
+    /// are made; a file whose inputs did not change is not made at all.
+    private struct Beside: Sendable {
+        var files: [(kept: OutputWriter.Written?, made: Task<Swift.Result<OutputWriter.Written, DiagnosticsError>?, Never>)]
+        var cacheStaged: Task<Swift.Result<Void, DiagnosticsError>, Never>
+        /// The tables of every report's JSON, laid out once for this build.
+        var dataTemplates: OpenData.Templates
+
+        /// Waits for all of them (after a failure, before the staging folder is removed).
+        func settle() async {
+            for file in files { _ = await file.made.value }
+            _ = await cacheStaged.value
+        }
+    }
+
+    private func makeBeside(_ planned: Planned, portal: Portal, parsed: ParseCache?) -> Beside {
+        let (writer, renderer, plan) = (planned.writer, planned.renderer, planned.plan)
         let dataTemplates = OpenData.Templates()
         let makers: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
             ("sitemap.xml", { $0.append(Sitemap.xml(plan: plan, portal: portal)) }),
             (OpenData.csvPath, { sink in OpenData.csv(portal) { sink.append($0) } }),
             (OpenData.jsonPath, { sink in OpenData.json(portal, templates: dataTemplates) { sink.append($0) } }),
         ]
-        let everything = makers.map { path, make in
-            let inputs = renderer.everythingInputs(of: path, pathsFingerprint: pathsFingerprint)
+        let files = makers.map { path, make in
+            let inputs = renderer.everythingInputs(of: path, pathsFingerprint: planned.pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
             return (
                 kept: kept,
-                written: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
+                made: Task { () -> Swift.Result<OutputWriter.Written, DiagnosticsError>? in
                     kept == nil ? Swift.Result { () throws(DiagnosticsError) in try writer.write(to: path, inputs: inputs, make) } : nil
                 }
             )
         }
-        let parsed = read.cache
         let cacheStaged = Task { () -> Swift.Result<Void, DiagnosticsError> in
             Swift.Result { () throws(DiagnosticsError) in
                 guard let parsed else { return }
                 try writer.stage(record: ParseCache.fileName, kind: .parseCache) { sink in parsed.encode { sink.append($0) } }
             }
         }
-        do throws(DiagnosticsError) {
-            // 4. Render.
-            let renderStart = clock.now
-            let work = try await renderAndWrite(plan.pages, renderer: renderer, knownPaths: knownPaths, pathsFingerprint: pathsFingerprint, writer: writer)
-            diagnostics += work.diagnostics
-            var written = work.written
-            timings.renderWall = BuildTimings.seconds(clock.now - renderStart)
-            timings.markdownCPU = work.markdown
-            timings.templatesCPU = work.templates
-            timings.templatesByName = work.templatesByName
-            timings.writeCPU = work.write
-            timings.pagesRendered = work.pages
-            timings.pagesSkipped = plan.pages.count - work.pages
+        return Beside(files: files, cacheStaged: cacheStaged, dataTemplates: dataTemplates)
+    }
 
-            // 5. Write data.
-            let dataStart = clock.now
-            written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
-            for file in everything {
-                if let kept = file.kept {
-                    written.append(kept)
-                } else if let made = await file.written.value {
-                    written.append(try made.get())
-                }
+    /// Step 4: renders and writes the pages whose inputs changed.
+    private func render(_ planned: Planned) async throws(DiagnosticsError) -> PageWork {
+        try await renderAndWrite(
+            planned.plan.pages, renderer: planned.renderer, knownPaths: planned.knownPaths,
+            pathsFingerprint: planned.pathsFingerprint, writer: planned.writer)
+    }
+
+    /// Step 5: robots.txt, the files made beside the pages, each report's `data.json`, the assets
+    /// and the parse cache.
+    private func writeData(_ planned: Planned, portal: Portal, beside: Beside, written: inout [OutputWriter.Written]) async throws(DiagnosticsError) {
+        let writer = planned.writer
+        written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
+        for file in beside.files {
+            if let kept = file.kept {
+                written.append(kept)
+            } else if let made = await file.made.value {
+                written.append(try made.get())
             }
-            try await writeReportData(portal, renderer: renderer, writer: writer, templates: dataTemplates, written: &written)
-            for asset in theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
-            if diagnostics.hasErrors { throw DiagnosticsError([]) }
-            try await cacheStaged.value.get()
-
-            // 6. Commit.
-            let commitStart = clock.now
-            timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
-            defer { timings.commitWall = BuildTimings.seconds(clock.now - commitStart) }
-            // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
-            let fingerprint = await settledFingerprint(prepared, portal: portal)
-            try writer.commit(
-                OutputWriter.Summary(
-                    inputs: fingerprint, warnings: diagnostics.sortedForDisplay(),
-                    reports: portal.reports.count, pages: plan.pages.count), written: written)
-            kept.written = written
-            timings.filesUnchanged = written.filter(\.unchanged).count
-            timings.filesWritten = written.count - timings.filesUnchanged
-        } catch {
-            // The files being made are written into the staging folder: let them finish before it goes.
-            for file in everything { _ = await file.written.value }
-            _ = await cacheStaged.value
-            writer.discard()
-            throw DiagnosticsError(allNotices + diagnostics + error.diagnostics)
         }
-        timings.totalWall = BuildTimings.seconds(clock.now - start)
-        timings.totalCPU = BuildTimings.processCPU()
-        return Result(
-            reports: portal.reports.count, pages: plan.pages.count, files: timings.filesWritten,
-            seconds: timings.totalWall, diagnostics: allNotices + diagnostics, timings: timings, unchanged: false)
+        try await writeReportData(portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, written: &written)
+        for asset in planned.theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
+        try await beside.cacheStaged.value.get()
+    }
+
+    /// Step 6: makes the staged site the output, recording what it was made from.
+    private func commit(_ planned: Planned, portal: Portal, prepared: Prepared, warnings: [Diagnostic], written: [OutputWriter.Written])
+        async throws(DiagnosticsError)
+    {
+        // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
+        let fingerprint = await settledFingerprint(prepared, portal: portal)
+        try planned.writer.commit(
+            OutputWriter.Summary(
+                inputs: fingerprint, warnings: warnings.sortedForDisplay(), reports: portal.reports.count, pages: planned.plan.pages.count),
+            written: written)
     }
 
     /// Step 1: walks the content folder and reads the previous build's records (on other cores
