@@ -151,6 +151,14 @@ import Testing
         }
     }
 
+    /// A stamp without nanoseconds comes from a file system that keeps whole seconds (or two-second
+    /// steps): such a file is trusted only after two seconds, not a tenth of one.
+    @Test func coarseFileTimesAreTrustedOnlyAfterTheirStep() {
+        #expect(ContentLoader.Snapshot.racyWindow(modified: 1_796_000_000_000_000_000, changed: 1_796_000_001_000_000_000) == 2_000_000_000)
+        #expect(ContentLoader.Snapshot.racyWindow(modified: 1_796_000_000_123_456_789, changed: 1_796_000_000_123_456_789) == 100_000_000)
+        #expect(ContentLoader.Snapshot.racyWindow(modified: 1_796_000_000_000_000_000, changed: 1_796_000_000_000_000_001) == 100_000_000)
+    }
+
     /// Warnings that depend on the day are not replayed by the nothing-changed shortcut on another day.
     @Test func theNothingChangedShortcutDoesNotOutliveTheDay() async throws {
         let folder = try TemporaryFolder()

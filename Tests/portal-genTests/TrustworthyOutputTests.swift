@@ -162,6 +162,74 @@ import Testing
         #expect(Self.site(output) == (try Self.cleanSite(workspace)))
     }
 
+    /// Entries whose names no site path can have (a carriage return as in macOS's `Icon\r`, a
+    /// newline, bytes that are not UTF-8) and folders made by hand are removed — only they, by
+    /// their bytes — and the rest of the folder they are in stays published.
+    @Test func oddNamesAndHandMadeFoldersAreRemovedAndNothingElse() throws {
+        let workspace = try Self.examplePortal()
+        #expect(try Self.build(workspace).status == 0)
+        let output = workspace.url.appendingPathComponent("Output")
+        let clean = try Self.cleanSite(workspace)
+        let fm = FileManager.default
+        try Data("x".utf8).write(to: output.appendingPathComponent("assets/Icon\r"))
+        try fm.createDirectory(at: output.appendingPathComponent("2023/x\ny"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: output.appendingPathComponent("emptydir"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: output.appendingPathComponent("2023/sub/deeper"), withIntermediateDirectories: true)
+        for raw in [[0xFF, 0xFE] as [UInt8], Array("2023/".utf8) + [0xC3]] {
+            let path = Array(output.path.utf8) + [UInt8(ascii: "/")] + raw + [0]
+            let made = path.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) }
+            }
+            #expect(made == 0)
+        }
+        let healed = try Self.build(workspace)
+        #expect(healed.status == 0, "\(healed.stderr)")
+        #expect(!healed.stdout.contains("Nothing changed"))
+        let entries = Set(try fm.contentsOfDirectory(atPath: output.path))
+        #expect(entries.contains("assets") && entries.contains("2023"))
+        #expect(!entries.contains("emptydir"))
+        #expect(try fm.contentsOfDirectory(atPath: output.path).count == entries.count)
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent("2023/sub").path))
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent("2023/x\ny").path))
+        #expect(Self.site(output) == clean)
+        // Nothing else is left: the folder holds what a clean build holds, folders included.
+        let folders = { (root: URL) in Set((fm.subpaths(atPath: root.path) ?? []).filter { !Self.records.contains($0) }) }
+        #expect(folders(output) == folders(workspace.url.appendingPathComponent("Clean")))
+        #expect(try Self.build(workspace).stdout.hasPrefix("Nothing changed"))
+    }
+
+    /// Links beside the output folder at portal-gen's own names are never followed: a link at a
+    /// moved-aside site's name is not taken for the site, a link at the lock's name is replaced.
+    @Test func linksAtPortalGensOwnNamesBesideTheOutputAreNotFollowed() throws {
+        let workspace = try Self.examplePortal()
+        let elsewhere = workspace.url.appendingPathComponent("Elsewhere")
+        #expect(try PortalGen.run(["build", "--output", "Elsewhere"], in: workspace.url).status == 0)
+        try Data("mine".utf8).write(to: elsewhere.appendingPathComponent("mine.txt"))
+        let before = snapshot(elsewhere)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(at: workspace.url.appendingPathComponent(".Output.old-7"), withDestinationURL: elsewhere)
+        try fm.createSymbolicLink(at: workspace.url.appendingPathComponent(".Output.lock"), withDestinationURL: elsewhere.appendingPathComponent("mine.txt"))
+        let outcome = try Self.build(workspace)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect((try? fm.destinationOfSymbolicLink(atPath: workspace.url.appendingPathComponent("Output").path)) == nil, "Output is a folder of its own")
+        #expect(snapshot(elsewhere) == before)
+        #expect(Self.site(workspace.url.appendingPathComponent("Output")) == (try Self.cleanSite(workspace)))
+        #expect(!fm.fileExists(atPath: workspace.url.appendingPathComponent(".Output.old-7").path), "the link is removed as a link")
+        #expect(try Self.build(workspace).stdout.hasPrefix("Nothing changed"))
+    }
+
+    /// A build whose messages cannot be written (standard error on a full disk) still fails with
+    /// exit status 1, and does not crash.
+    @Test func aBuildThatCannotPrintStillExitsWithItsStatus() throws {
+        let workspace = try Workspace()
+        try workspace.write(minimalSettings, to: "Content/portal.yml")
+        try workspace.write("---\ntitle: x\n", to: "Content/a.md")
+        let outcome = try PortalGen.run(
+            ["-c", "exec \"$0\" build --theme \"$1\" 2>/dev/full", PortalGen.executable.path, Repository.defaultTheme.path],
+            in: workspace.url, shell: true)
+        #expect(outcome.status == 1)
+    }
+
     // MARK: - Kills and failures at every point of the commit
 
     /// The changes a kill test makes between two builds: an edited report, a withdrawn report

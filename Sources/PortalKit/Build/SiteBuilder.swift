@@ -356,8 +356,9 @@ public struct SiteBuilder: Sendable {
     private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
         guard let fingerprint = prepared.fingerprint else { return "" }
         let recent = prepared.snapshot.recentEntries
-        guard let newest = recent.map({ max($0.modified, $0.changed) }).max() else { return fingerprint }
-        let wait = newest + ContentLoader.Snapshot.racyWindow - ContentLoader.Snapshot.now()
+        let settledAt = recent.map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
+        guard let settled = settledAt.max() else { return fingerprint }
+        let wait = settled - ContentLoader.Snapshot.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
         let hashes = Dictionary(portal.reports.map { ($0.file, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
         for entry in recent {

@@ -61,6 +61,14 @@ public struct ContentLoader: Sendable {
         /// stamp changing (file systems keep times in steps of the kernel's clock tick, at most 10 ms):
         /// it is not trusted to be unchanged later without looking at its text.
         static let racyWindow: Int64 = 100_000_000
+        /// The same for a file system that keeps whole seconds (ext3, an ext4 made with 128-byte
+        /// inodes) or two-second steps (FAT): a stamp without nanoseconds is taken to come from one.
+        static let coarseRacyWindow: Int64 = 2_000_000_000
+
+        /// How long after a file's last change its stamp can be trusted to tell the next change.
+        static func racyWindow(modified: Int64, changed: Int64) -> Int64 {
+            modified % 1_000_000_000 == 0 && changed % 1_000_000_000 == 0 ? coarseRacyWindow : racyWindow
+        }
 
         static func now() -> Int64 {
             var time = timespec()
@@ -70,7 +78,7 @@ public struct ContentLoader: Sendable {
 
         /// Whether `entry` was modified so shortly before the walk that its stamp cannot be trusted.
         func isRecent(_ entry: FileWalker.Entry) -> Bool {
-            max(entry.modified, entry.changed) > takenAt - Self.racyWindow
+            max(entry.modified, entry.changed) > takenAt - Self.racyWindow(modified: entry.modified, changed: entry.changed)
         }
 
         /// The report files too recent to be trusted (see `isRecent`).
@@ -248,7 +256,7 @@ public struct ContentLoader: Sendable {
         let first = try SourceText.bytes(of: url, displayPath: display)
         guard Self.stamp(of: url.path) == stamp, Int64(first.count) == stamp.size else { throw changed() }
         if recent {
-            let wait = max(stamp.modified, stamp.changed) + Snapshot.racyWindow - Snapshot.now()
+            let wait = max(stamp.modified, stamp.changed) + Snapshot.racyWindow(modified: stamp.modified, changed: stamp.changed) - Snapshot.now()
             if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
             guard try SourceText.bytes(of: url, displayPath: display) == first, Self.stamp(of: url.path) == stamp else { throw changed() }
         }

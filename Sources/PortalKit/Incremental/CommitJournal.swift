@@ -12,6 +12,8 @@ struct CommitJournal: Sendable, Equatable {
     var staging: String
     /// Entries a build never writes (links, files added by hand), removed before any move.
     var removals: [SafePath]
+    /// Folders swept of entries whose names no site path can have (`""`: the output folder).
+    var sweeps: [String] = []
     /// Changed files, moved from the staging folder.
     var moves: [SafePath]
     /// Files of the previous site that the new one does not have.
@@ -30,9 +32,10 @@ struct CommitJournal: Sendable, Equatable {
         return !rest.isEmpty && rest.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
     }
 
-    init(staging: String, removals: [SafePath], moves: [SafePath], deletions: [SafePath]) {
+    init(staging: String, removals: [SafePath], sweeps: [String] = [], moves: [SafePath], deletions: [SafePath]) {
         self.staging = staging
         self.removals = removals
+        self.sweeps = sweeps
         self.moves = moves
         self.deletions = deletions
     }
@@ -40,6 +43,7 @@ struct CommitJournal: Sendable, Equatable {
     var body: [UInt8] {
         var lines = ["S " + staging]
         lines += removals.map { "R " + $0.value }
+        lines += sweeps.map { "U " + ($0.isEmpty ? "." : $0) }
         lines += moves.map { "M " + $0.value }
         lines += deletions.map { "D " + $0.value }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
@@ -51,6 +55,7 @@ struct CommitJournal: Sendable, Equatable {
         guard let text = String(validating: body, as: UTF8.self), text.hasSuffix("\n") else { return nil }
         var staging: String?
         var removals: [SafePath] = []
+        var sweeps: [String] = []
         var moves: [SafePath] = []
         var deletions: [SafePath] = []
         for line in text.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
@@ -60,6 +65,9 @@ struct CommitJournal: Sendable, Equatable {
             case "S":
                 guard staging == nil, Self.isStagingName(String(value), output: output) else { return nil }
                 staging = String(value)
+            case "U":
+                guard value == "." || SafePath(value) != nil else { return nil }
+                sweeps.append(value == "." ? "" : String(value))
             case "R", "M", "D":
                 guard let path = SafePath(value) else { return nil }
                 switch line.first {
@@ -71,7 +79,7 @@ struct CommitJournal: Sendable, Equatable {
             }
         }
         guard let staging else { return nil }
-        self.init(staging: staging, removals: removals, moves: moves, deletions: deletions)
+        self.init(staging: staging, removals: removals, sweeps: sweeps, moves: moves, deletions: deletions)
     }
 
     /// Carries the journal out in `output` (whose parent is `parent`); `faults` is for tests.
@@ -94,6 +102,10 @@ struct CommitJournal: Sendable, Equatable {
         for path in removals {
             try output.remove(path)
             try faults?.reach(.commit, "removed \(path)")
+        }
+        for folder in sweeps {
+            try output.sweep(SafePath(folder))
+            try faults?.reach(.commit, "swept \(folder.isEmpty ? "." : folder)")
         }
         if let source {
             for path in moves {

@@ -52,7 +52,9 @@ struct OutputTree: Sendable {
             var info = stat()
             let exists = fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0
             // A folder changed just before its stamp was taken may have changed again since without its time moving.
-            let settled = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) < expected.recorded - ContentLoader.Snapshot.racyWindow
+            let stamp = FileStamp(info)
+            let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            let settled = stamp.modified < expected.recorded - ContentLoader.Snapshot.racyWindow(modified: stamp.modified, changed: changed)
             if exists, info.st_mode & S_IFMT == S_IFDIR, settled, FileStamp(info) == expected.folders[path] {
                 trusted.insert(path)
                 tree.folders[path] = FileStamp(info)
@@ -136,12 +138,19 @@ struct OutputTree: Sendable {
             defer { closedir(directory) }
             while let item = readdir(directory) {
                 let name = withUnsafePointer(to: item.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+                        String(validating: UnsafeRawBufferPointer(start: $0, count: strlen($0)), as: UTF8.self)
+                    }
+                }
+                guard let name else {
+                    // Not UTF-8: named by a line break, which no site path has, so that its folder is swept.
+                    tree.strays.append(prefix + "\n")
+                    continue
                 }
                 if name == "." || name == ".." { continue }
                 let relative = prefix + name
                 var info = stat()
-                guard !name.unicodeScalars.contains("\u{FFFD}"), fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                     tree.strays.append(relative)
                     continue
                 }

@@ -109,6 +109,37 @@ final class ContainedFolder: @unchecked Sendable {
         }
     }
 
+    /// Removes from the folder at `folder` (this folder when nil) every entry whose name no site
+    /// path can have — not UTF-8, a control character, `.`-only, or making the path too long —
+    /// by the bytes the folder holds, never following a link. Nothing when the folder is not here.
+    func sweep(_ folder: SafePath?) throws(SystemError) {
+        var target = descriptor
+        var owned = false
+        defer { if owned { close(target) } }
+        for component in folder?.components ?? [] {
+            let next = openat(target, String(component), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if owned { close(target) }
+            owned = false
+            guard next >= 0 else { return }
+            (target, owned) = (next, true)
+        }
+        let listed = dup(target)
+        guard listed >= 0, let listing = fdopendir(listed) else { throw SystemError("打开 \(path)/\(folder?.value ?? "")") }
+        defer { closedir(listing) }
+        let prefix = folder.map { $0.value + "/" } ?? ""
+        var unsafe: [[CChar]] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
+            }
+            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
+            let bytes = name.dropLast().map { UInt8(bitPattern: $0) }
+            if let text = String(validating: bytes, as: UTF8.self), SafePath(prefix + text) != nil { continue }
+            unsafe.append(name)
+        }
+        for name in unsafe { try Self.removeEntry(name, in: target, shown: "\(path)/\(prefix)…") }
+    }
+
     /// Creates an empty file `name` directly in this folder (nothing when it exists).
     func createFile(_ name: String) throws(SystemError) {
         let file = openat(descriptor, name, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o644)

@@ -19,7 +19,12 @@ final class OutputLock: Sendable {
 
     init(beside output: URL) throws(Failure) {
         let path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0, errno == ELOOP {
+            // A link where the lock belongs: removed as a link (what it points to is not touched).
+            unlink(path)
+            descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard descriptor >= 0 else { throw .cannotCreate(SystemError("创建锁文件 \(path)")) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

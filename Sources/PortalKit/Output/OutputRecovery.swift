@@ -38,13 +38,18 @@ enum OutputRecovery {
         let name = output.lastPathComponent
         let entries = (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         let staged = entries.filter { CommitJournal.isStagingName($0, output: output) }
-        let old = entries.filter { $0.hasPrefix(".\(name).old-") && isPlainFolder(parent.path + "/" + $0 + "/" + OutputWriter.marker, file: true) }
+        let old = entries.filter {
+            $0.hasPrefix(".\(name).old-") && isPlainFolder(parent.path + "/" + $0, file: false)
+                && isPlainFolder(parent.path + "/" + $0 + "/" + OutputWriter.marker, file: true)
+        }
         if !fm.fileExists(atPath: output.path),
             let newest = old.max(by: { modified(parent.path + "/" + $0) < modified(parent.path + "/" + $1) })
         {
             guard renameat(parent.descriptor, newest, parent.descriptor, name) == 0 else { throw SystemError("恢复 \(output.path)") }
         }
-        for entry in staged + old where fm.fileExists(atPath: parent.path + "/" + entry) {
+        // A link at a moved-aside site's name is no site of ours: removed as a link, like staging leftovers.
+        let linked = entries.filter { $0.hasPrefix(".\(name).old-") && isLink(parent.path + "/" + $0) }
+        for entry in staged + old + linked where exists(parent.path + "/" + entry) {
             try parent.removeEntry(entry)
         }
     }
@@ -53,6 +58,17 @@ enum OutputRecovery {
         var info = stat()
         guard lstat(path, &info) == 0 else { return false }
         return info.st_mode & S_IFMT == (file ? S_IFREG : S_IFDIR)
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Whether there is an entry at `path` (a dangling link included).
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     private static func modified(_ path: String) -> Int64 {

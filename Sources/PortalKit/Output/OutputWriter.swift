@@ -29,6 +29,8 @@ struct OutputWriter: Sendable {
     var stagesChangesOnly: Bool { previous != nil && !atomic }
     /// Entries of the output folder that a build never writes, removed when the site is committed.
     let strays: [SafePath]
+    /// Folders holding entries whose names no site path can have (`""`: the output folder itself).
+    let sweeps: [String]
     /// The folders of the output folder as the scan found them, with their stamps.
     private let scannedFolders: [String: FileStamp]
     /// Warnings about records of the previous build that were ignored (never replayed later).
@@ -118,6 +120,7 @@ struct OutputWriter: Sendable {
         }
         var trusted: [String: BuildManifest.Entry]?
         var strays: [SafePath] = []
+        var sweeps: [String] = []
         var folders: [String: FileStamp] = [:]
         if !fresh, fm.fileExists(atPath: output.path) {
             let read = BuildManifest.read(from: output, known: known)
@@ -132,11 +135,13 @@ struct OutputWriter: Sendable {
                 let check = Self.compare(manifest, with: tree)
                 trusted = check.trusted
                 strays = check.strays
+                sweeps = check.sweeps
                 folders = tree.folders
             }
         }
         previous = trusted
         self.strays = strays
+        self.sweeps = sweeps
         scannedFolders = folders
         self.notices = notices
         staging = parent.appendingPathComponent(
@@ -152,7 +157,9 @@ struct OutputWriter: Sendable {
 
     /// The previous build's files that are exactly as it left them, and what the folder holds that
     /// no build wrote there. A file deleted, changed or replaced by hand is not trusted: it is written again.
-    static func compare(_ manifest: BuildManifest, with tree: OutputTree) -> (trusted: [String: BuildManifest.Entry], strays: [SafePath], exact: Bool) {
+    static func compare(_ manifest: BuildManifest, with tree: OutputTree) -> (
+        trusted: [String: BuildManifest.Entry], strays: [SafePath], sweeps: [String], exact: Bool
+    ) {
         var trusted: [String: BuildManifest.Entry] = [:]
         trusted.reserveCapacity(manifest.files.count)
         for (path, entry) in manifest.files where tree.files[path] == entry.stamp { trusted[path] = entry }
@@ -160,9 +167,26 @@ struct OutputWriter: Sendable {
         if tree.files.count != trusted.count {
             strays += tree.files.keys.filter { manifest.files[$0] == nil }
         }
-        // A name that cannot be a site path (a newline in it, say) is removed by its first component that is safe.
-        let paths = Set(strays.compactMap { SafePath($0) ?? SafePath($0.split(separator: "/").first ?? "") })
-        return (trusted, paths.sorted(), trusted.count == manifest.files.count && paths.isEmpty && strays.isEmpty)
+        // Folders made by hand, empty or not.
+        strays += tree.folders.keys.filter { manifest.folders[$0] == nil }
+        var removals: Set<SafePath> = []
+        var sweeps: Set<String> = []
+        for stray in strays {
+            if let path = SafePath(stray) {
+                removals.insert(path)
+                continue
+            }
+            // A name no site path can have (a newline, bytes that are not UTF-8, a path too long):
+            // the folder that holds it is swept of such names, by their bytes (`ContainedFolder.sweep`).
+            var folder = ""
+            for component in stray.split(separator: "/", omittingEmptySubsequences: false).dropLast() {
+                let next = folder.isEmpty ? String(component) : folder + "/" + component
+                guard SafePath(next) != nil else { break }
+                folder = next
+            }
+            sweeps.insert(folder)
+        }
+        return (trusted, removals.sorted(), sweeps.sorted(), trusted.count == manifest.files.count && removals.isEmpty && sweeps.isEmpty)
     }
 
     /// The system's own words for a file error ("No space left on device"), not Foundation's
@@ -424,7 +448,7 @@ struct OutputWriter: Sendable {
     ) throws(SystemError) {
         let kept = Set(written.map(\.path))
         let journal = CommitJournal(
-            staging: staging.lastPathComponent, removals: strays,
+            staging: staging.lastPathComponent, removals: strays, sweeps: sweeps,
             moves: written.filter { !$0.unchanged }.compactMap { SafePath($0.path) }.sorted(),
             deletions: (previous ?? [:]).keys.filter { !kept.contains($0) }.compactMap { SafePath($0) }.sorted())
         let path = CommitJournal.path(of: output)
@@ -448,7 +472,9 @@ struct OutputWriter: Sendable {
         }
         try faults?.reach(.commit, "journal written")
         let published = try ContainedFolder(output.path)
-        let touched = OutputTree.folders(of: (journal.removals + journal.moves + journal.deletions).map(\.value))
+        let changed: [String] = (journal.removals + journal.moves + journal.deletions).map(\.value)
+        var touched = OutputTree.folders(of: changed)
+        touched.formUnion(OutputTree.folders(of: sweeps.map { $0 + "/-" }))
         try journal.carryOut(output: published, parent: parentFolder, journalPath: path, faults: faults) { () throws(SystemError) in
             try finish(published, touched)
         }
