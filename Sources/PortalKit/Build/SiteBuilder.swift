@@ -331,7 +331,7 @@ public struct SiteBuilder: Sendable {
         let snapshot = loader.snapshot()
         let fingerprint = inputFingerprint(snapshot, loader: loader)
         var notices: [Diagnostic] = []
-        if let fingerprint, let read = await manifestRead.value, read.manifest.inputs == fingerprint, !Self.commitPending(output),
+        if let fingerprint, let read = await manifestRead.value, read.manifest.inputs == fingerprint, !OutputRecovery.isPending(output),
             let known = await scan.value, OutputWriter.compare(known.manifest, with: known.tree).exact
         {
             return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: known.manifest, known: known)
@@ -368,14 +368,6 @@ public struct SiteBuilder: Sendable {
             else { return "" }
         }
         return fingerprint
-    }
-
-    /// Whether a build into `output` is committing, or was killed while it did (then the next build
-    /// with the lock completes it): a journal or staging folder beside the output folder.
-    private static func commitPending(_ output: URL) -> Bool {
-        if access(CommitJournal.path(of: output), F_OK) == 0 { return true }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
-        return entries.contains { CommitJournal.isStagingName($0, output: output) || $0.hasPrefix(".\(output.lastPathComponent).old-") }
     }
 
     /// Fingerprint of everything the build reads, or nil when it cannot be told cheaply (then the

@@ -73,7 +73,7 @@ public struct ContentLoader: Sendable {
         static func now() -> Int64 {
             var time = timespec()
             clock_gettime(CLOCK_REALTIME, &time)
-            return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+            return time.nanoseconds
         }
 
         /// Whether `entry` was modified so shortly before the walk that its stamp cannot be trusted.
@@ -271,8 +271,6 @@ public struct ContentLoader: Sendable {
     static func stamp(of path: String) -> ParseCache.Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return ParseCache.Stamp(
-            size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+        return ParseCache.Stamp(info)
     }
 }

@@ -60,8 +60,7 @@ enum FileWalker {
                     entries.append(
                         Entry(
                             path: path, size: Int64(info.st_size),
-                            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                            modified: info.st_mtim.nanoseconds, changed: info.st_ctim.nanoseconds,
                             inode: UInt64(info.st_ino), isSymbolicLink: type == S_IFLNK))
                 }
             }

@@ -34,11 +34,6 @@ struct BuildManifest: Sendable, Equatable {
     var reports: Int
     var pages: Int
 
-    /// The manifest in the output folder: nil when there is none, a rejection when it cannot be used.
-    static func load(from output: URL) -> Result<BuildManifest, RecordFile.Rejection>? {
-        read(from: output)?.manifest
-    }
-
     /// The manifest file's bytes and what they hold: nil when there is none. When the bytes are
     /// those of `known`, its manifest is used as it is (reading one is a parse of every line).
     static func read(from output: URL, known: Reading? = nil) -> (bytes: [UInt8], manifest: Result<BuildManifest, RecordFile.Rejection>)? {

@@ -21,7 +21,7 @@ struct FileStamp: Sendable, Hashable {
 
     init(_ info: stat) {
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        modified = info.st_mtim.nanoseconds
         inode = UInt64(info.st_ino)
     }
 
@@ -30,5 +30,17 @@ struct FileStamp: Sendable, Hashable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         return FileStamp(info)
+    }
+}
+
+extension timespec {
+    /// The time as nanoseconds since 1970, as every stamp of portal-gen keeps it.
+    var nanoseconds: Int64 { Int64(tv_sec) * 1_000_000_000 + Int64(tv_nsec) }
+}
+
+extension ParseCache.Stamp {
+    /// The stamp of a content file as `stat` gives it.
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modified: info.st_mtim.nanoseconds, changed: info.st_ctim.nanoseconds, inode: UInt64(info.st_ino))
     }
 }

@@ -53,8 +53,8 @@ struct OutputTree: Sendable {
             let exists = fstatat(folder.descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0
             // A folder changed just before its stamp was taken may have changed again since without its time moving.
             let stamp = FileStamp(info)
-            let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            let settled = stamp.modified < expected.recorded - ContentLoader.Snapshot.racyWindow(modified: stamp.modified, changed: changed)
+            let settled =
+                stamp.modified < expected.recorded - ContentLoader.Snapshot.racyWindow(modified: stamp.modified, changed: info.st_ctim.nanoseconds)
             if exists, info.st_mode & S_IFMT == S_IFDIR, settled, FileStamp(info) == expected.folders[path] {
                 trusted.insert(path)
                 tree.folders[path] = FileStamp(info)

@@ -16,7 +16,7 @@ final class ContainedFolder: @unchecked Sendable {
     let path: String
 
     init(_ path: String) throws(SystemError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw SystemError("打开文件夹 \(path)") }
         self.descriptor = descriptor
         self.path = path
@@ -38,6 +38,13 @@ final class ContainedFolder: @unchecked Sendable {
     private func parent(of path: SafePath, create: Bool) throws(SystemError) -> Parent? {
         var components = path.components
         let name = String(components.removeLast())
+        guard let folder = try open(components, create: create, shown: path.value) else { return nil }
+        return Parent(descriptor: folder.descriptor, owned: folder.owned, name: name)
+    }
+
+    /// Opens the folder reached by `components` from this one, one component at a time (see
+    /// `parent(of:create:)`); `owned` tells whether the descriptor is a new one, to be closed.
+    private func open(_ components: [Substring], create: Bool, shown: String) throws(SystemError) -> (descriptor: Int32, owned: Bool)? {
         var current = descriptor
         var owned = false
         func release() { if owned { close(current) } }
@@ -49,24 +56,24 @@ final class ContainedFolder: @unchecked Sendable {
                 guard create else {
                     release()
                     if code == ENOENT || code == ELOOP || code == ENOTDIR { return nil }
-                    throw SystemError("打开 \(self.path)/\(path)", code: code)
+                    throw SystemError("打开 \(self.path)/\(shown)", code: code)
                 }
                 defer { if next < 0 { release() } }
                 if code == ELOOP || code == ENOTDIR {
                     // A link or a file where a folder of the site belongs: remove it, never follow it.
-                    guard unlinkat(current, text, 0) == 0 else { throw SystemError("删除 \(self.path)/\(path) 路径上的链接") }
+                    guard unlinkat(current, text, 0) == 0 else { throw SystemError("删除 \(self.path)/\(shown) 路径上的链接") }
                 } else if code != ENOENT {
-                    throw SystemError("打开 \(self.path)/\(path)", code: code)
+                    throw SystemError("打开 \(self.path)/\(shown)", code: code)
                 }
-                guard mkdirat(current, text, 0o755) == 0 || errno == EEXIST else { throw SystemError("创建文件夹 \(self.path)/\(path)") }
+                guard mkdirat(current, text, 0o755) == 0 || errno == EEXIST else { throw SystemError("创建文件夹 \(self.path)/\(shown)") }
                 next = openat(current, text, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard next >= 0 else { throw SystemError("打开 \(self.path)/\(path)") }
+                guard next >= 0 else { throw SystemError("打开 \(self.path)/\(shown)") }
             }
             release()
             current = next
             owned = true
         }
-        return Parent(descriptor: current, owned: owned, name: name)
+        return (current, owned)
     }
 
     /// Moves `path` from `source` to the same place here, replacing what is there (a file is
@@ -113,31 +120,34 @@ final class ContainedFolder: @unchecked Sendable {
     /// path can have — not UTF-8, a control character, `.`-only, or making the path too long —
     /// by the bytes the folder holds, never following a link. Nothing when the folder is not here.
     func sweep(_ folder: SafePath?) throws(SystemError) {
-        var target = descriptor
-        var owned = false
-        defer { if owned { close(target) } }
-        for component in folder?.components ?? [] {
-            let next = openat(target, String(component), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if owned { close(target) }
-            owned = false
-            guard next >= 0 else { return }
-            (target, owned) = (next, true)
+        let shown = folder?.value ?? "."
+        guard let opened = try open(folder?.components ?? [], create: false, shown: shown) else { return }
+        let target = Parent(descriptor: opened.descriptor, owned: opened.owned, name: "")
+        let listed = dup(target.descriptor)
+        guard listed >= 0, let listing = fdopendir(listed) else {
+            if listed >= 0 { close(listed) }
+            throw SystemError("打开 \(path)/\(shown)")
         }
-        let listed = dup(target)
-        guard listed >= 0, let listing = fdopendir(listed) else { throw SystemError("打开 \(path)/\(folder?.value ?? "")") }
         defer { closedir(listing) }
         let prefix = folder.map { $0.value + "/" } ?? ""
-        var unsafe: [[CChar]] = []
+        let unsafe = Self.names(in: listing).filter { name in
+            guard let text = String(validating: name.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self) else { return true }
+            return SafePath(prefix + text) == nil
+        }
+        for name in unsafe { try Self.removeEntry(name, in: target.descriptor, shown: "\(path)/\(prefix)…") }
+    }
+
+    /// The names in a folder being listed (`.` and `..` left out), as the bytes the folder holds,
+    /// NUL-terminated: a name that is not UTF-8 can still be removed.
+    private static func names(in listing: OpaquePointer) -> [[CChar]] {
+        var names: [[CChar]] = []
         while let entry = readdir(listing) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
             }
-            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
-            let bytes = name.dropLast().map { UInt8(bitPattern: $0) }
-            if let text = String(validating: bytes, as: UTF8.self), SafePath(prefix + text) != nil { continue }
-            unsafe.append(name)
+            if name != [0x2E, 0] && name != [0x2E, 0x2E, 0] { names.append(name) }
         }
-        for name in unsafe { try Self.removeEntry(name, in: target, shown: "\(path)/\(prefix)…") }
+        return names
     }
 
     /// Creates an empty file `name` directly in this folder (nothing when it exists).
@@ -171,14 +181,7 @@ final class ContainedFolder: @unchecked Sendable {
             throw SystemError("删除 \(shown)")
         }
         defer { closedir(listing) }
-        var names: [[CChar]] = []
-        while let entry = readdir(listing) {
-            let entryName = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
-            }
-            if entryName != [0x2E, 0] && entryName != [0x2E, 0x2E, 0] { names.append(entryName) }
-        }
-        for entryName in names {
+        for entryName in names(in: listing) {
             try removeEntry(
                 entryName, in: dirfd(listing), shown: shown + "/" + String(decoding: entryName.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }

@@ -11,6 +11,20 @@ import Foundation
 /// output folder's manifest, so that the build that follows rebuilds the whole site. A site moved
 /// aside by a killed exchange is put back; staging folders of killed builds are removed.
 enum OutputRecovery {
+    /// Whether a build into `output` is committing, or was killed while it did, so that the next
+    /// build with the lock has work here: a journal, a staging folder or a moved-aside site (or a
+    /// link at one of those names) beside the output folder.
+    static func isPending(_ output: URL) -> Bool {
+        if access(CommitJournal.path(of: output), F_OK) == 0 { return true }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)) ?? []
+        return entries.contains { isLeftover($0, of: output) }
+    }
+
+    /// Whether `name` beside `output` is one portal-gen leaves while committing.
+    private static func isLeftover(_ name: String, of output: URL) -> Bool {
+        CommitJournal.isStagingName(name, output: output) || name.hasPrefix(".\(output.lastPathComponent).old-")
+    }
+
     static func run(
         output: URL, parent: ContainedFolder, faults: FaultPlan?, notices: inout [Diagnostic],
         displayPath: (URL) -> String
@@ -39,41 +53,26 @@ enum OutputRecovery {
         let entries = (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
         let staged = entries.filter { CommitJournal.isStagingName($0, output: output) }
         let old = entries.filter {
-            $0.hasPrefix(".\(name).old-") && isPlainFolder(parent.path + "/" + $0, file: false)
-                && isPlainFolder(parent.path + "/" + $0 + "/" + OutputWriter.marker, file: true)
+            $0.hasPrefix(".\(name).old-") && type(parent.path + "/" + $0) == S_IFDIR
+                && type(parent.path + "/" + $0 + "/" + OutputWriter.marker) == S_IFREG
         }
         if !fm.fileExists(atPath: output.path),
-            let newest = old.max(by: { modified(parent.path + "/" + $0) < modified(parent.path + "/" + $1) })
+            let newest = old.max(by: { (entry(parent.path + "/" + $0)?.st_mtim.nanoseconds ?? 0) < (entry(parent.path + "/" + $1)?.st_mtim.nanoseconds ?? 0) })
         {
             guard renameat(parent.descriptor, newest, parent.descriptor, name) == 0 else { throw SystemError("恢复 \(output.path)") }
         }
         // A link at a moved-aside site's name is no site of ours: removed as a link, like staging leftovers.
-        let linked = entries.filter { $0.hasPrefix(".\(name).old-") && isLink(parent.path + "/" + $0) }
-        for entry in staged + old + linked where exists(parent.path + "/" + entry) {
+        let linked = entries.filter { $0.hasPrefix(".\(name).old-") && type(parent.path + "/" + $0) == S_IFLNK }
+        for entry in staged + old + linked where Self.entry(parent.path + "/" + entry) != nil {
             try parent.removeEntry(entry)
         }
     }
 
-    private static func isPlainFolder(_ path: String, file: Bool) -> Bool {
+    /// The entry at `path` itself (a link's own type and time), nil when there is none.
+    private static func entry(_ path: String) -> stat? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return false }
-        return info.st_mode & S_IFMT == (file ? S_IFREG : S_IFDIR)
+        return lstat(path, &info) == 0 ? info : nil
     }
 
-    private static func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
-    }
-
-    /// Whether there is an entry at `path` (a dangling link included).
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
-
-    private static func modified(_ path: String) -> Int64 {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return 0 }
-        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    }
+    private static func type(_ path: String) -> mode_t? { entry(path).map { $0.st_mode & S_IFMT } }
 }
