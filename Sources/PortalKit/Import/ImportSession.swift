@@ -103,7 +103,7 @@ public struct ImportSession: Sendable {
         let issues = result.issues.map { issue in
             Diagnostic(
                 options.partial ? .warning : .error,
-                issue.message + (options.partial ? " (left blank)" : ""),
+                .unconverted(issue.message + (options.partial ? " (left blank)" : "")),
                 at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
         }
         outcome.diagnostics += issues
@@ -145,7 +145,7 @@ public struct ImportSession: Sendable {
         }
         outcome.status = .written(targetShown)
         let read = await PortalReader(content: content, displayBase: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).read()
-        outcome.diagnostics += (read.diagnostics + read.findings).filter { $0.location?.file == targetShown || $0.message.contains(targetShown) }
+        outcome.diagnostics += (read.diagnostics + read.findings).filter { $0.location?.file == targetShown || $0.message.text(.chinese).contains(targetShown) }
         return outcome
     }
 }

@@ -269,7 +269,9 @@ struct ParseCache: Sendable {
                 writer.int(location.column)
             }
             writer.optionalString(diagnostic.rule?.rawValue)
-            writer.string(diagnostic.message)
+            // A message is stored by its identity and values, so a cached report's messages are
+            // shown in the language of the build that reads them.
+            writer.string(String(decoding: (try? JSONEncoder().encode(diagnostic.message)) ?? Data(), as: UTF8.self))
             writer.optionalString(diagnostic.publicMessage)
         }
     }
@@ -280,7 +282,7 @@ struct ParseCache: Sendable {
             let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
             let location = try reader.bool() ? SourceLocation(file: try reader.string(), line: try reader.small(), column: try reader.small()) : nil
             let rule = try reader.optionalString().map(RuleID.init(rawValue:))
-            let message = try reader.string()
+            guard let message = try? JSONDecoder().decode(Message.self, from: Data(try reader.string().utf8)) else { throw CacheReader.Damaged() }
             diagnostics.append(Diagnostic(severity, message, at: location, rule: rule, publicMessage: try reader.optionalString()))
         }
         return diagnostics

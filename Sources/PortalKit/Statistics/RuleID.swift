@@ -35,7 +35,28 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let arithmetic: Set<RuleID> = [.t3Balance, .t3Results, .t3Applicants, .t3Kinds, .t4Results, .t2Kinds, .carriedOver]
 
     /// The rule's name in plain words, for people.
-    public var name: String {
+    public var name: String { name(.chinese) }
+
+    /// The rule's name in plain words, in the given language.
+    public func name(_ language: Language) -> String {
+        guard language == .english else { return chineseName }
+        switch self {
+        case .t2Kinds: return "proactive disclosure figures"
+        case .t3Balance: return "request balance"
+        case .t3Results: return "results total"
+        case .t3Applicants: return "applicants total"
+        case .t3Kinds: return "request figures"
+        case .t4Results: return "review and litigation totals"
+        case .carriedOver: return "carried over from last year"
+        case .documentsInForce: return "documents in force"
+        case .narrative: return "text agrees with tables"
+        case .blank: return "blank cells"
+        case .overflow: return "sum too large"
+        default: return rawValue
+        }
+    }
+
+    private var chineseName: String {
         switch self {
         case .t2Kinds: "主动公开数据类型"
         case .t3Balance: "申请数量勾稽关系"

@@ -426,7 +426,7 @@ struct PageRenderer: Sendable {
             if let anchor = finding.anchor { url += "#" + anchor }
             var item: [String: Any] = [
                 "title": finding.report.title, "township": finding.report.township.name,
-                "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message,
+                "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message.text(.chinese),
                 "severity": finding.diagnostic.severity == .error ? "错误" : "提示",
                 "isError": finding.diagnostic.severity == .error,
             ]

@@ -29,14 +29,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var location: SourceLocation?
     /// A stable rule identifier (e.g. `T3-1`) for checks that other tools may filter on.
     public var rule: RuleID?
-    public var message: String
+    /// What is wrong and how to fix it, by its identity; its words come from the catalog.
+    public var message: Message
     /// The same finding in Chinese for the public site (the supervision page); nil for problems
     /// that only the people building the site see.
     public var publicMessage: String?
     /// The report a finding of the statistics rules is about (set by `StatisticsChecker.check(_:)`).
     public var report: ReportID?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) {
         self.severity = severity
         self.location = location
         self.rule = rule
@@ -44,25 +45,44 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.publicMessage = publicMessage
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
+    public static func error(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
+    public static func warning(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, rule: rule, publicMessage: publicMessage)
     }
 
-    public var description: String {
+    /// Transitional: a diagnostic whose words are not yet in the catalog.
+    public static func error(_ words: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
+        Diagnostic(.error, .unconverted(words), at: location, rule: rule, publicMessage: publicMessage)
+    }
+
+    /// Transitional: a diagnostic whose words are not yet in the catalog.
+    public static func warning(_ words: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, .unconverted(words), at: location, rule: rule, publicMessage: publicMessage)
+    }
+
+    /// The diagnostic as one line, `路径:行:列: 错误: [T3-1 申请数量勾稽关系] …`, the compiler form
+    /// that editors and CI parse (`path:line:column: error: [T3-1 …] …` in English).
+    public func rendered(_ language: Language) -> String {
         var text = ""
         if let location {
             text += "\(TextSafety.printable(location.file)):\(location.line):\(location.column): "
         }
-        text += "\(severity.rawValue): "
-        if let rule { text += "[\(rule)] " }
+        switch (severity, language) {
+        case (.error, .chinese): text += "错误: "
+        case (.warning, .chinese): text += "警告: "
+        case (.error, .english): text += "error: "
+        case (.warning, .english): text += "warning: "
+        }
+        if let rule { text += "[\(rule.rawValue) \(rule.name(language))] " }
         // A file name or value with a newline could forge a message line, an escape code could
         // drive the terminal: every such character is shown as its code.
-        return text + TextSafety.printable(message)
+        return text + TextSafety.printable(message.text(language))
     }
+
+    public var description: String { rendered(.chinese) }
 }
 
 extension Array where Element == Diagnostic {
