@@ -5,52 +5,55 @@ import PortalKit
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the site from the content folder into the output folder.",
+        abstract: "把内容文件夹生成为网站，写入输出文件夹。",
         discussion: """
-            Reads portal.yml and every .md report under the content folder, checks them, renders every \
-            page with the theme and replaces the output folder only when everything succeeded: on any \
-            error the previous site is left exactly as it was. Problems are printed as \
-            path:line:column: error: message. Exit status is 0 on success and 1 on any error.
+            读取 portal.yml 和内容文件夹中的每一份 .md 报告，逐项检查，用主题生成每个页面；只有全部成功时才替换输出文件夹，\
+            出现任何错误时网站保持上次构建的样子。问题按“路径:行:列: 错误: 说明”的格式列出。\
+            退出状态：成功为 0，有错误为 1。
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml and the reports).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("内容文件夹（portal.yml 和各份报告所在的文件夹）。", valueName: "文件夹"))
     var content: String = "Content"
 
     @Option(
         name: .long,
-        help: ArgumentHelp("A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`.", valueName: "name|dir"))
+        help: ArgumentHelp("主题：Themes/ 下的主题名称，或一个主题文件夹。默认用 portal.yml 中的 theme，没有则用 default。", valueName: "名称|文件夹"))
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; only files that changed are replaced.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("网站写入的文件夹；只替换有变化的文件。", valueName: "文件夹"))
     var output: String = "Output"
 
-    @Flag(name: .long, help: "Fail the build on arithmetic findings in the statistics tables (normally warnings: a published report is shown as published).")
+    @Flag(name: .long, help: "统计表的勾稽关系有问题时让构建失败（平时只是警告：已发布的报告按原样展示）。")
     var strict = false
 
-    @Flag(name: .long, help: "Ignore the previous build: parse every report and write every file again (after editing files in the output folder by hand).")
+    @Flag(name: .long, help: "不用上次构建的结果：重新解析每份报告、重新写入每个文件（手工改动过输出文件夹之后使用）。")
     var clean = false
 
     @Flag(name: .long, help: "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。")
     var atomic = false
 
     @Option(
-        name: .long, help: ArgumentHelp("For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio).", visibility: .private))
+        name: .long, help: ArgumentHelp("仅供测试：在写网站的某一步故意失败或中止（stage|commit:N:kill|enospc|eio）。", visibility: .private))
     var fault: String?
 
-    @Option(name: .long, help: ArgumentHelp("How many pages are rendered at once (default: the number of cores).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("同时生成的页面数（默认等于处理器核数）；结果与这个数无关。", valueName: "数量"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Write where the build's time went, as JSON, to this file (for benchmarks).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("把构建各步骤所用的时间以 JSON 写入这个文件（用于性能测试）。", valueName: "文件"))
     var timings: String?
 
+    @OptionGroup var languageOptions: LanguageOptions
+
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let fault, FaultPlan(fault) == nil { throw ValidationError("--fault: expected stage|commit:N:kill|enospc|eio") }
+        let language = languageOptions.language
+        if let jobs, jobs < 1 { throw ValidationError(Message.jobsTooFew.text(language)) }
+        if let fault, FaultPlan(fault) == nil { throw ValidationError(Message.faultInvalid.text(language)) }
     }
 
     func run() async throws {
         Allocator.fixMmapThreshold()
+        let language = languageOptions.language
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var options = SiteBuilder.Options(
             content: URL(fileURLWithPath: content, relativeTo: cwd),
@@ -61,30 +64,31 @@ struct BuildCommand: AsyncParsableCommand {
         options.skipsTeardown = true
         options.atomic = atomic
         options.faults = fault.flatMap(FaultPlan.init)
+        let progress = ProgressLine(.build, language: language)
+        options.progress = progress.counter
         let builder = SiteBuilder(options: options)
         let result: SiteBuilder.Result
         do {
             result = try await builder.build()
         } catch {
-            Console.print(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            Console.printError("构建失败，共 \(errors) 个错误（见上）。")
+            await progress.finish()
+            Console.print(error.diagnostics, in: language)
+            Console.printError(Message.buildFailed(errors: error.diagnostics.filter { $0.severity == .error }.count).text(language))
             throw ExitCode(1)
         }
-        Console.print(result.diagnostics)
+        await progress.finish()
+        Console.print(result.diagnostics, in: language)
         if let timings {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(result.timings).write(to: URL(fileURLWithPath: timings, relativeTo: cwd))
         }
-        if result.unchanged {
-            print(
-                "Nothing changed since the last build: \(result.reports) reports, \(result.pages) pages in \(output) left as they were (\(String(format: "%.2f", result.seconds)) s)"
-            )
-        } else {
-            print(
-                "Built \(result.reports) reports: \(result.pages) pages, \(result.files) file\(result.files == 1 ? "" : "s") written (\(result.timings.filesUnchanged) unchanged) to \(output) in \(String(format: "%.2f", result.seconds)) s"
-            )
-        }
+        let seconds = String(format: "%.2f", result.seconds)
+        let summary: Message =
+            result.unchanged
+            ? .buildUnchanged(reports: result.reports, pages: result.pages, output: output, seconds: seconds)
+            : .buildDone(
+                reports: result.reports, pages: result.pages, written: result.files, unchanged: result.timings.filesUnchanged, output: output, seconds: seconds)
+        Console.printOut([summary.text(language)])
     }
 }

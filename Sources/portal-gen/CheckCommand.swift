@@ -5,12 +5,11 @@ import PortalKit
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the content and every statistics rule without writing anything.",
+        abstract: "检查内容和每一条统计规则，不写任何文件。",
         discussion: """
-            Prints each finding as path:line:column: error|warning: [rule-id] message, with the numbers \
-            involved, at the line of the offending row. Rules: T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1 (errors), \
-            X-2 N-1 BLANK (warnings); see docs/statistics.md. Exit status: 0 when there are no errors, 1 when \
-            there are, 2 for usage errors or unreadable input.
+            每个问题一行：“路径:行:列: 错误|警告: [规则编号 规则名称] 说明”，带上涉及的数字，定位到出问题的那一行。\
+            规则：T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1（错误），X-2 N-1 BLANK（警告）；详见用户手册。\
+            退出状态：没有错误为 0，有错误为 1，用法错误或内容无法读取为 2。
             """
     )
 
@@ -18,24 +17,28 @@ struct CheckCommand: AsyncParsableCommand {
         case text, json
     }
 
-    @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml and the reports).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("内容文件夹（portal.yml 和各份报告所在的文件夹）。", valueName: "文件夹"))
     var content: String = "Content"
 
-    @Option(name: .long, help: "Output format: text (one finding per line) or json (an array of findings).")
+    @Option(name: .long, help: "输出格式：text（每个问题一行）或 json（供其他程序读取的数组）。")
     var format: Format = .text
 
+    @OptionGroup var languageOptions: LanguageOptions
+
     func run() async throws {
+        let language = languageOptions.language
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let result = await PortalReader(content: URL(fileURLWithPath: content, relativeTo: cwd), displayBase: cwd).read()
+        let progress = ProgressLine(.check, language: language)
+        let result = await PortalReader(content: URL(fileURLWithPath: content, relativeTo: cwd), displayBase: cwd, progress: progress.counter).read()
+        await progress.finish()
         let all = (result.diagnostics + result.findings).sortedForDisplay()
         switch format {
         case .text:
-            Console.printOut(all.map(\.description))
+            Console.printOut(all.map { $0.rendered(language) })
             let errors = all.filter { $0.severity == .error }.count
-            let warnings = all.count - errors
-            Console.printError("已检查 \(result.checked) 份报告：\(errors) 个错误，\(warnings) 个警告。")
+            Console.printError(Message.checkSummary(reports: result.checked, errors: errors, warnings: all.count - errors).text(language))
         case .json:
-            Console.printOut([String(decoding: try FindingsJSON.encode(all), as: UTF8.self)])
+            Console.printOut([String(decoding: try FindingsJSON.encode(all, language: language), as: UTF8.self)])
         }
         if result.unreadable { throw ExitCode(2) }
         if all.hasErrors { throw ExitCode(1) }

@@ -1,12 +1,13 @@
 import Foundation
 import PortalKit
 
-/// Writes diagnostics to standard error, where they do not mix with the command's output.
+/// Writes messages: diagnostics and notes to standard error, where they do not mix with the
+/// command's output, results to standard output.
 enum Console {
-    static func print(_ diagnostics: [Diagnostic], sorted: Bool = true) {
-        for diagnostic in sorted ? diagnostics.sortedForDisplay() : diagnostics {
-            printError(diagnostic.description)
-        }
+    static func print(_ diagnostics: [Diagnostic], in language: Language, sorted: Bool = true) {
+        let lines = (sorted ? diagnostics.sortedForDisplay() : diagnostics).map { $0.rendered(language) }
+        guard !lines.isEmpty else { return }
+        printError(lines.joined(separator: "\n"))
     }
 
     /// Writes lines to standard output at once, so they never interleave with standard error.
@@ -19,4 +20,7 @@ enum Console {
     static func printError(_ line: String) {
         try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
+
+    /// Whether standard error is a terminal, where a progress line can be drawn and redrawn.
+    static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

@@ -5,54 +5,58 @@ import PortalKit
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn reports as townships deliver them (.docx, saved .html pages, copied .txt) into content files.",
+        abstract: "把乡镇报送的报告（Word .docx、网站上另存的 .html 网页、复制出来的 .txt 文字）转换成内容文件。",
         discussion: """
-            Reads each file (or every .docx/.html/.htm/.txt/.md file in a folder), finds the township and \
-            year in the title, reads the statistics tables by their row labels and writes \
-            <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. \
-            Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is \
-            listed with its line, and nothing is written for that file unless --partial is given. \
-            Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK.
+            逐个读取文件（或文件夹中的每个 .docx/.html/.htm/.txt/.md 文件），从标题中找出乡镇和年度，从标题下方的\
+            “索引号：”“发布日期：”“文号：”等行读出这些信息，按行名读出三张统计表，写成 <内容文件夹>/reports/<年度>/<网址名>.md，\
+            再按 portal-gen check 的规则检查。绝不为了让合计对上而改动数字；没有把握读准的地方逐条列出（带行号），\
+            除非加上 --partial，否则这个文件不写入。文件中没有写明的信息（乡镇、年度、发布日期、索引号）一次列出，用选项补上。\
+            文本文件可以是 UTF-8、UTF-16（带字节顺序标记）或 GB18030/GBK 编码。
             """
     )
 
-    @Argument(help: ArgumentHelp("Report files or folders to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("要导入的报告文件或文件夹。", valueName: "文件"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml and the reports).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("内容文件夹（portal.yml 和各份报告所在的文件夹）。", valueName: "文件夹"))
     var content: String = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("The township (a name in portal.yml), instead of the one in the title.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("乡镇（portal.yml 中的名称），代替标题中的乡镇。", valueName: "名称"))
     var township: String?
 
-    @Option(name: .long, help: ArgumentHelp("The reporting year, instead of the one in the title.", valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp("报告年度，代替标题中的年度。", valueName: "年度"))
     var year: Int?
 
-    @Option(name: .long, help: ArgumentHelp("The publication date (发布日期) as YYYY-MM-DD, when the file does not carry it.", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("发布日期，写成 年-月-日（例如 2025-01-20），文件中没有写明时使用。", valueName: "日期"))
     var published: String?
 
-    @Option(name: .long, help: ArgumentHelp("The 索引号, when the file does not carry it.", valueName: "number"))
+    @Option(name: .long, help: ArgumentHelp("索引号，文件中没有写明时使用。", valueName: "索引号"))
     var indexNumber: String?
 
-    @Flag(name: .long, help: "Replace a report that already exists in the content folder.")
+    @Flag(name: .long, help: "替换内容文件夹中已有的同一份报告。")
     var force = false
 
-    @Flag(name: .long, help: "Print the content file instead of writing it.")
+    @Flag(name: .long, help: "只显示转换结果，不写入文件（试运行）。")
     var dryRun = false
 
-    @Flag(name: .long, help: "Write the file even when some cells cannot be read: they are left blank and listed.")
+    @Flag(name: .long, help: "有些格子读不出时也写入文件：这些格子留空，并逐条列出。")
     var partial = false
 
+    @OptionGroup var languageOptions: LanguageOptions
+
     func validate() throws {
+        let language = languageOptions.language
         if let published, CalendarDate(iso: published) == nil {
-            throw ValidationError("--published must be a real date written YYYY-MM-DD, e.g. --published 2025-01-20")
+            throw ValidationError(
+                Message.optionDateInvalid(option: "--published", text: published, suggestion: CalendarDate(written: published)?.iso).text(language))
         }
         if let year, !(2008...9999).contains(year) {
-            throw ValidationError("--year must be a reporting year such as 2024")
+            throw ValidationError(Message.optionYearInvalid.text(language))
         }
     }
 
     func run() async throws {
+        let language = languageOptions.language
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let contentURL = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
         let loader = ContentLoader(root: contentURL, displayBase: cwd)
@@ -62,16 +66,16 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             config = PortalConfigLoader.parse(try SourceText.read(settings, displayPath: loader.displayPath(settings)), diagnostics: &diagnostics)
         } catch {
-            Console.print(error.diagnostics)
-            Console.printError("Import needs the portal's settings: create \(loader.displayPath(settings)) or pass --content DIR.")
+            Console.print(error.diagnostics, in: language)
+            Console.printError(Message.importNeedsSettings(file: loader.displayPath(settings)).text(language))
             throw ExitCode(2)
         }
         guard let config else {
-            Console.print(diagnostics)
+            Console.print(diagnostics, in: language)
             throw ExitCode(1)
         }
         let (inputs, missing) = ImportSession.expand(files.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL })
-        for file in missing { Console.printError("error: `\(loader.displayPath(file))` does not exist") }
+        for file in missing { Console.print([.error(.inputMissing(path: loader.displayPath(file)), at: nil)], in: language) }
         if !missing.isEmpty { throw ExitCode(2) }
         let session = ImportSession(
             content: contentURL, config: config,
@@ -80,23 +84,28 @@ struct ImportCommand: AsyncParsableCommand {
                 force: force, dryRun: dryRun, partial: partial),
             displayPath: { loader.displayPath($0) })
         var outcomes: [ImportSession.Outcome] = []
-        for file in inputs {
+        // A progress line only between files, where nothing else is being printed.
+        let showsProgress = inputs.count >= 20 && Console.errorIsTerminal
+        for (index, file) in inputs.enumerated() {
+            if showsProgress {
+                Console.printError(Message.progress(step: .importing, done: index, total: inputs.count).text(language))
+            }
             let outcome = await session.run(file)
             outcomes.append(outcome)
             if case .printed = outcome.status, let text = outcome.text { Console.printOut([text]) }
-            Console.print(outcome.diagnostics, sorted: false)
+            Console.print(outcome.diagnostics, in: language, sorted: false)
             if case .written(let path) = outcome.status {
-                Console.printOut(["Wrote \(TextSafety.printable(path))"])
+                Console.printOut([Message.importWrote(path: TextSafety.printable(path)).text(language)])
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count
                 if errors > 0 {
-                    Console.printError("error: 已写入 `\(TextSafety.printable(path))`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认")
+                    Console.print([.error(.importWroteWithErrors(path: path, errors: errors), at: nil)], in: language)
                 }
             }
         }
         if files.count > 1 || inputs.count > 1 || files.contains(where: { URL(fileURLWithPath: $0, relativeTo: cwd).hasDirectoryPath }) {
-            Console.printOut(summary(outcomes))
+            Console.printOut(summary(outcomes, language: language))
         }
-        if inputs.isEmpty { Console.printError("No .docx, .html, .htm, .txt or .md files were found.") }
+        if inputs.isEmpty { Console.printError(Message.importNoInputs.text(language)) }
         // A report written with errors is not done: the build would fail on it.
         let writtenWithErrors = outcomes.contains { outcome in
             if case .written = outcome.status { return outcome.diagnostics.hasErrors }
@@ -106,19 +115,31 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// A table of every file's result, for folder imports.
-    func summary(_ outcomes: [ImportSession.Outcome]) -> [String] {
-        var rows = [["file", "township", "year", "result"]]
+    func summary(_ outcomes: [ImportSession.Outcome], language: Language) -> [String] {
+        var rows = [Message.importSummaryHeader.text(language).components(separatedBy: "\t")]
         for outcome in outcomes {
-            let result: String
+            let result: Message
             switch outcome.status {
-            case .written(let path): result = "written \(path)"
-            case .printed: result = "printed (dry run)"
-            case .failed: result = "FAILED: \(outcome.diagnostics.filter { $0.severity == .error }.count) error(s)"
+            case .written(let path): result = .importResultWritten(path: path)
+            case .printed: result = .importResultPrinted
+            case .failed: result = .importResultFailed(errors: outcome.diagnostics.filter { $0.severity == .error }.count)
             }
-            rows.append([outcome.file, outcome.township ?? "?", outcome.year.map(String.init) ?? "?", result])
+            rows.append([outcome.file, outcome.township ?? "?", outcome.year.map(String.init) ?? "?", result.text(language)].map(TextSafety.printable))
         }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<4).map { column in rows.map { Self.width($0[column]) }.max() ?? 0 }
         return [""]
-            + rows.map { row in row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+            + rows.map { row in
+                row.enumerated().map { $0.element + String(repeating: " ", count: widths[$0.offset] - Self.width($0.element)) }.joined(separator: "  ")
+            }
+    }
+
+    /// Columns a text takes in a terminal: Chinese characters take two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) {
+            $0
+                + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value)
+                    || (0xF900...0xFAFF).contains($1.value) || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
+                    || (0xFFE0...0xFFE6).contains($1.value) ? 2 : 1)
+        }
     }
 }

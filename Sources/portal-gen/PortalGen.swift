@@ -6,30 +6,62 @@ import PortalKit
 struct PortalGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal-gen",
-        abstract: "Build a static portal of government information disclosure annual reports (政府信息公开工作年度报告).",
+        abstract: "生成政府信息公开工作年度报告的静态网站。",
         discussion: """
-            A portal is a content folder (portal.yml plus one Markdown file per report) and a theme \
-            folder. `portal-gen build` turns them into a static site that can be copied to any web server.
+            一个网站由内容文件夹（portal.yml 加上每份报告一个 Markdown 文件）和主题文件夹组成。\
+            portal-gen build 把它们生成为静态网站，可以复制到任何网站服务器上。\
+            用户手册：docs/用户手册.md。
             """,
         version: PortalKit.version,
         subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
     )
 
-    /// Runs the command; usage errors exit with status 2 (like unreadable input), not ArgumentParser's 64.
+    /// Runs the command. Usage errors exit with status 2 (like unreadable input), not
+    /// ArgumentParser's 64; help and the parser's errors are shown in the user's language; a
+    /// mistyped command is answered with the one meant.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let language = prescannedLanguage(arguments)
+        if let first = arguments.first, let message = unknownCommand(first) {
+            Console.printError(message.text(language))
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Console.printError(fullMessage(for: error))
-                Foundation.exit(2)
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            // Completion scripts and the version are printed as they are.
+            if language == .chinese, text.contains("USAGE:") || text.hasPrefix("Error:") { text = HelpWords.chinese(text) }
+            if code == .success {
+                if !text.isEmpty { Console.printOut([text]) }
+                Foundation.exit(0)
             }
-            exit(withError: error)
+            if !text.isEmpty { Console.printError(text) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// The language asked for by `--lang` anywhere on the command line, else by the environment:
+    /// help and usage errors are written before any command has parsed its options.
+    static func prescannedLanguage(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang="), let language = Language(name: String(argument.dropFirst(7))) { return language }
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(name: arguments[index + 1]) { return language }
+        }
+        return .fromEnvironment()
+    }
+
+    /// The message for a first word that is not a command (`biuld`), nil when it is one or an option.
+    static func unknownCommand(_ word: String) -> Message? {
+        guard !word.hasPrefix("-") else { return nil }
+        let commands = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !commands.contains(word) else { return nil }
+        return .commandUnknown(given: word, suggestion: Suggestion.closest(to: word, in: commands), commands: commands.filter { $0 != "help" })
     }
 }

@@ -53,7 +53,7 @@ import Testing
             try FrontMatter.split(SourceText(path: "a.md", text: "# Just a heading\n"))
         } throws: { error in
             let d = (error as! DiagnosticsError).diagnostics
-            return d.count == 1 && d[0].location == SourceLocation(file: "a.md", line: 1) && d[0].message.contains("does not start with front matter")
+            return d.count == 1 && d[0].location == SourceLocation(file: "a.md", line: 1) && d[0].message == .frontMatterAbsent(fileIsEmpty: false)
         }
     }
 
@@ -61,7 +61,7 @@ import Testing
         #expect {
             try FrontMatter.split(SourceText(path: "a.md", text: "---\ntitle: x\n\nbody\n"))
         } throws: { error in
-            (error as! DiagnosticsError).diagnostics[0].message.contains("never closed")
+            (error as! DiagnosticsError).diagnostics[0].message == .frontMatterUnclosed
         }
     }
 
@@ -69,7 +69,7 @@ import Testing
         #expect {
             try FrontMatter.split(SourceText(path: "a.md", text: ""))
         } throws: { error in
-            (error as! DiagnosticsError).diagnostics[0].message.contains("the file is empty")
+            (error as! DiagnosticsError).diagnostics[0].message == .frontMatterAbsent(fileIsEmpty: true)
         }
     }
 
@@ -79,7 +79,7 @@ import Testing
             try SourceText.decode(data, displayPath: "bad.md")
         } throws: { error in
             let d = (error as! DiagnosticsError).diagnostics[0]
-            return d.message.contains("offset 13") && d.location?.line == 2
+            return d.message == .fileNotUTF8(offset: 13) && d.location?.line == 2
         }
     }
 }

@@ -28,8 +28,12 @@ import Testing
             bodyLinks: [("missing.pdf", 3)], template: "report")
         #expect(diagnostics.count == 2)
         #expect(diagnostics[0].location == SourceLocation(file: "r.md", line: 10))
-        #expect(diagnostics[0].message.contains("`2024/huazhuang/missing.pdf`"))
-        #expect(diagnostics[1].location == nil && diagnostics[1].message.contains("report.mustache"))
+        #expect(diagnostics[0].message == .linkBroken(url: "missing.pdf", target: "2024/huazhuang/missing.pdf"))
+        #expect(
+            diagnostics[1].location == nil
+                && diagnostics[1].message
+                    == .themeLinkBroken(template: "report", url: "../../assets/x.png", page: "2024/huazhuang/index.html", target: "assets/x.png")
+        )
     }
 
     /// The `=`-to-`=` scan finds exactly the values a plain left-to-right search for ` href="` and

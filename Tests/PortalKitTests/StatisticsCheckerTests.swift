@@ -39,10 +39,10 @@ import Testing
         let (r, lines) = try report(["J": "[1, 0, 0, 0, 0, 0, 1]"])
         let findings = StatisticsChecker.check(r).filter { $0.rule == .t3Balance }
         #expect(findings.count == 2)
-        #expect(findings[0].message == "column 自然人: 本年新收 4 + 上年结转 1 = 5, but 总计 5 + 结转下年度 1 = 6")
+        #expect(findings[0].message == .t3BalanceBroken(column: "自然人", received: "4", carried: "1", left: "5", total: "5", carriedOn: "1", right: "6"))
         #expect(findings[0].severity == .error)
         #expect(findings[0].location?.line == (lines.firstIndex { $0.hasPrefix("  N: ") }! + 1))
-        #expect(findings[1].message.hasPrefix("column 总计:"))
+        #expect(findings[1].message.id == "t3BalanceBroken" && findings[1].message.text(.english).hasPrefix("column 总计:"))
         #expect(findings[0].publicMessage?.contains("不一致") == true)
     }
 
@@ -51,7 +51,7 @@ import Testing
         let findings = StatisticsChecker.check(r)
         let t32 = findings.filter { $0.rule == .t3Results }
         #expect(t32.count == 2)
-        #expect(t32[0].message == "column 自然人: 总计 is 5, but the results add up to 予以公开 3 + 部分公开 0 + 不予公开 0 + 无法提供 2 + 不予处理 1 + 其他处理 0 = 6")
+        #expect(t32[0].message.text(.english) == "column 自然人: 总计 is 5, but the results add up to 予以公开 3 + 部分公开 0 + 不予公开 0 + 无法提供 2 + 不予处理 1 + 其他处理 0 = 6")
         #expect(t32[0].location?.line == (lines.firstIndex { $0.hasPrefix("  G: ") }! + 1))
         #expect(t32[0].location?.column == 7)
         #expect(!rules(findings).contains(.t3Balance))
@@ -61,7 +61,7 @@ import Testing
         let (r, _) = try report(["C4": "[1, 0, 0, 0, 0, 0, 2]", "G": "[5, 1, 0, 0, 0, 0, 6]"])
         let findings = StatisticsChecker.check(r).filter { $0.rule == .t3Applicants }
         #expect(findings.count == 1)
-        #expect(findings[0].message.hasPrefix("row 4.保护第三方合法权益: 总计 is 2, but 自然人 1 + 商业企业 0"))
+        #expect(findings[0].message.id == "t3ApplicantsBroken" && findings[0].message.text(.english).hasPrefix("row 4.保护第三方合法权益: 总计 is 2, but 自然人 1 + 商业企业 0"))
         #expect(findings[0].location?.column == 26, "the 总计 cell")
     }
 
@@ -71,15 +71,15 @@ import Testing
         #expect(findings.filter { $0.rule == .t3Kinds }.count == 2)
         let t21 = findings.filter { $0.rule == .t2Kinds }
         #expect(t21.count == 2)
-        #expect(t21.contains { $0.message == "T2 row 行政许可, column 本年处理决定数量: 2.5 is not a whole number ≥ 0" })
-        #expect(t21.contains { $0.message == "T2 row 行政事业性收费, column 本年收费金额（单位：万元）: -3 is not an amount ≥ 0" })
+        #expect(t21.contains { $0.message == .figureWrongKind(table: "T2", row: "行政许可", column: "本年处理决定数量", value: "2.5", kind: .count) })
+        #expect(t21.contains { $0.message == .figureWrongKind(table: "T2", row: "行政事业性收费", column: "本年收费金额（单位：万元）", value: "-3", kind: .money) })
     }
 
     @Test func t4_1_checksEachGroupTotal() throws {
         let (r, _) = try report(["t4.S": "[1, 1, 0, 0, 1]"])
         let findings = StatisticsChecker.check(r).filter { $0.rule == .t4Results }
         #expect(findings.count == 1)
-        #expect(findings[0].message == "行政诉讼 未经复议直接起诉: 总计 is 1, but 结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2")
+        #expect(findings[0].message.text(.english) == "行政诉讼 未经复议直接起诉: 总计 is 1, but 结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2")
     }
 
     @Test func blankCellsCountAsZeroAndAreReportedOncePerTable() throws {
@@ -87,7 +87,7 @@ import Testing
         let findings = StatisticsChecker.check(r)
         #expect(findings.count == 1)
         #expect(findings[0].rule == .blank && findings[0].severity == .warning)
-        #expect(findings[0].message.hasPrefix("T3 has 9 blank cells (rows A, B;"))
+        #expect(findings[0].message.id == "blankCells" && findings[0].message.text(.english).hasPrefix("T3 has 9 blank cells (rows A, B;"))
         #expect(r.statistics.t3.cell("A", 1) == nil)
         #expect(r.statistics.t3.value("A", 1) == .zero)
     }
@@ -98,7 +98,7 @@ import Testing
         let (r, _) = try report([:], tables: tables)
         let findings = StatisticsChecker.check(r)
         #expect(rules(findings) == [.t3Results, .t3Results])
-        #expect(findings[0].message.contains("其他处理 1"))
+        #expect(findings[0].message.text(.chinese).contains("其他处理 1"))
         let (clean, _) = try report([:], tables: StatisticsParserTests.tables2019(format: "2019"))
         #expect(StatisticsChecker.check(clean).isEmpty)
     }
@@ -109,7 +109,7 @@ import Testing
         #expect(StatisticsChecker.check(previous).isEmpty)
         let findings = StatisticsChecker.checkConsecutive(previous: previous, current: current)
         #expect(rules(findings) == [.carriedOver, .carriedOver])
-        #expect(findings[0].message == "column 自然人: 上年结转 is 1 in the 2024 report, but the 2023 report (a.md) carried 2 over (结转下年度继续办理)")
+        #expect(findings[0].message == .carriedOverBroken(column: "自然人", value: "1", year: 2024, previousYear: 2023, previousFile: "a.md", previousValue: "2"))
         #expect(findings[0].location?.line == (lines.firstIndex { $0.hasPrefix("  K: ") }! + 1))
     }
 
@@ -119,7 +119,9 @@ import Testing
         let findings = StatisticsChecker.checkConsecutive(previous: previous, current: current).filter { $0.rule == .documentsInForce }
         #expect(findings.count == 1)
         #expect(findings[0].severity == .warning)
-        #expect(findings[0].message.hasPrefix("行政规范性文件: 现行有效件数 is 3, but 2023's 3 + 本年制发 2 − 本年废止 1 = 4"))
+        #expect(
+            findings[0].message
+                == .documentsInForceBroken(row: "行政规范性文件", value: "3", previousYear: 2023, previousValue: "3", issued: "2", repealed: "1", expected: "4"))
         let (fine, _) = try report(["t2.normative": "[2, 1, 4]"], year: 2024)
         #expect(StatisticsChecker.checkConsecutive(previous: previous, current: fine).filter { $0.rule == .documentsInForce }.isEmpty)
     }
@@ -148,13 +150,13 @@ import Testing
         let findings = r.findings.filter { $0.rule == .narrative }
         #expect(findings.count == 1)
         #expect(findings[0].rule == .narrative && findings[0].severity == .warning)
-        #expect(findings[0].message == "the text says 共收到政府信息公开申请4件, but T3 本年新收政府信息公开申请 总计 is 5")
+        #expect(findings[0].message == .narrativeDisagrees(quote: "共收到政府信息公开申请4件", row: "本年新收政府信息公开申请", total: "5"))
         #expect(findings[0].location?.line == (lines.firstIndex { $0.contains("共收到") }! + 1))
 
         let (agrees, _) = try report([:], body: "共收到政府信息公开申请 5 件，予以公开 3 件。\n")
         #expect(agrees.findings.isEmpty)
         let (opened, _) = try report([:], body: "其中予以公开9件。\n")
-        #expect(opened.findings.map(\.message) == ["the text says 予以公开9件, but T3 予以公开 总计 is 3"])
+        #expect(opened.findings.map(\.message) == [.narrativeDisagrees(quote: "予以公开9件", row: "予以公开", total: "3")])
         let (none, _) = try report([:], body: "本年度未收到政府信息公开申请。\n")
         #expect(none.findings.map(\.rule) == [.narrative])
         let (zero, _) = try report([:], body: "本年度未收到政府信息公开申请。\n", tables: tablesYAML())

@@ -48,7 +48,7 @@ import Testing
     @Test func explicitFormatMustMatchTheTables() {
         let (_, diagnostics) = parseReport(reportText(tables: Self.tables2019(format: "2021")))
         #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].message.contains("`format: 2021` does not match the tables"))
+        #expect(diagnostics[0].message == .formatConflict(declared: "2021", evidence: "t3: F", shown: "2019"))
     }
 
     @Test func wordsWrongLengthsMissingAndUnknownRowsAreErrorsAtTheirLine() throws {
@@ -59,18 +59,36 @@ import Testing
         func line(_ prefix: String) -> Int { (lines.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
         let (report, diagnostics) = parseReport(text)
         #expect(report == nil)
-        #expect(diagnostics.contains { $0.location?.line == line("  A: ") && $0.message.contains("has 6 figures, but it needs 7") })
-        #expect(diagnostics.contains { $0.location?.line == line("  B: ") && $0.location?.column == 7 && $0.message.contains("`一` is not a number") })
-        #expect(diagnostics.contains { $0.location?.line == line("  C9: ") && $0.message.contains("`C9` is not a row of T3") })
-        #expect(diagnostics.contains { $0.message.contains("T3 row `C3` (3.危及“三安全一稳定”) is missing") })
-        #expect(diagnostics.contains { $0.location?.line == line("  R: ") && $0.message.contains("must list its 5 figures in brackets") })
+        #expect(
+            diagnostics.contains {
+                $0.location?.line == line("  A: ") && $0.message.id == "rowWrongCount" && $0.message.text(.english).contains("has 6 figures, but it needs 7")
+            })
+        #expect(
+            diagnostics.contains {
+                $0.location?.line == line("  B: ") && $0.location?.column == 7 && $0.message.id == "cellNotNumber"
+                    && $0.message.text(.chinese).contains("`一` 不是数字")
+            })
+        #expect(
+            diagnostics.contains {
+                $0.location?.line == line("  C9: ") && $0.message.id == "rowUnknown" && $0.message.text(.english).contains("`C9` is not a row of T3")
+            })
+        #expect(diagnostics.contains { $0.message == .rowMissing(table: "T3", row: "C3", label: "3.危及“三安全一稳定”", example: "[0, 0, 0, 0, 0, 0, 0]") })
+        #expect(
+            diagnostics.contains {
+                $0.location?.line == line("  R: ") && $0.message.id == "rowNotBracketed"
+                    && $0.message.text(.english).contains("must list its 5 figures in brackets")
+            })
         #expect(diagnostics.count == 5)
     }
 
     @Test func missingTablesAreErrors() {
         let (report, diagnostics) = parseReport(reportText(tables: ""))
         #expect(report == nil)
-        #expect(diagnostics.filter { $0.message.contains("is missing; add a line `t") }.count == 3)
+        #expect(
+            diagnostics.filter { $0.message.id == "keyMissing" }.map(\.message) == [
+                .keyMissing(key: "t2", label: "主动公开政府信息情况"), .keyMissing(key: "t3", label: "收到和处理政府信息公开申请情况"),
+                .keyMissing(key: "t4", label: "政府信息公开行政复议、行政诉讼情况"),
+            ])
     }
 
     @Test func amountsAreExact() throws {

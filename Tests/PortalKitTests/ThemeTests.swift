@@ -21,7 +21,7 @@ import Testing
             try Theme.load(from: folder.url, displayPath: { $0.lastPathComponent })
         } throws: { error in
             let diagnostics = (error as! DiagnosticsError).diagnostics
-            let missing = diagnostics.filter { $0.message.contains("has no `") }.compactMap { $0.location?.file }
+            let missing = diagnostics.filter { $0.message.id == "themeTemplateMissing" }.compactMap { $0.location?.file }
             return Set(missing) == ["township.mustache", "report.mustache", "compilation.mustache", "supervision.mustache", "404.mustache"]
                 && diagnostics.contains { $0.location?.file == "home.mustache" && $0.location?.line == 3 }
         }

@@ -13,7 +13,7 @@ import Testing
     @Test func unknownTownshipSuggestsTheClosestName() throws {
         let (_, diagnostics) = try validate([("a.md", reportText(township: "花庄乡"))])
         #expect(diagnostics.count == 1)
-        #expect(diagnostics[0].message.contains("`花庄乡` is not listed in portal.yml; did you mean `花庄镇`?"))
+        #expect(diagnostics[0].message == .townshipUnknown(name: "花庄乡", suggestion: "花庄镇", names: ["花庄镇", "东城镇", "西山乡"]))
         #expect(diagnostics[0].location == SourceLocation(file: "a.md", line: 3, column: 11))
     }
 
@@ -22,17 +22,17 @@ import Testing
         #expect(portal.reports.count == 1)
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].location?.file == "b.md")
-        #expect(diagnostics[0].message.contains("already has a report for 2024 in a.md"))
+        #expect(diagnostics[0].message == .reportDuplicated(township: "花庄镇", year: 2024, other: "a.md"))
     }
 
     @Test func indexNumbersMustBeUnique() throws {
         let (_, diagnostics) = try validate([("a.md", reportText(index: "same")), ("b.md", reportText(township: "东城镇", index: "same"))])
-        #expect(diagnostics.count == 1 && diagnostics[0].message.contains("索引号 `same` is already used by a.md"))
+        #expect(diagnostics.count == 1 && diagnostics[0].message == .indexNumberDuplicated(number: "same", other: "a.md"))
     }
 
     @Test func publicationBeforeTheYearEndsIsAnError() throws {
         let (_, diagnostics) = try validate([("a.md", reportText(published: "2024-12-31"))])
-        #expect(diagnostics.count == 1 && diagnostics[0].message.contains("can only be published after the year ends"))
+        #expect(diagnostics.count == 1 && diagnostics[0].message == .publishedTooEarly(date: "2024-12-31", year: 2024))
     }
 
     @Test func reportsFromTheFutureAreCaught() throws {
@@ -40,10 +40,10 @@ import Testing
         let today = try #require(CalendarDate(iso: "2025-02-01"))
         let open = try #require(parseReport(reportText(year: 2025, published: "2026-01-20")).0)
         let (_, d1) = Validator.validate(config: try #require(config), sources: [open], today: today)
-        #expect(d1.contains { $0.severity == .error && $0.message.contains("`year` is 2025, but a report covers a whole calendar year that has ended") })
+        #expect(d1.contains { $0.severity == .error && $0.message == .yearNotEnded(year: 2025, currentYear: 2025) })
         let later = try #require(parseReport(reportText(year: 2024, published: "2025-03-01")).0)
         let (_, d2) = Validator.validate(config: try #require(config), sources: [later], today: today)
-        #expect(d2.map(\.severity) == [.warning] && d2[0].message.contains("a date still to come"))
+        #expect(d2.map(\.severity) == [.warning] && d2[0].message == .publishedInFuture(date: "2025-03-01"))
     }
 
     @Test func issuerDefaultsToTheOrganAndReportsAreOrdered() throws {

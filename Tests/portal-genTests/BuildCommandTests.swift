@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PortalKit
+
 /// End-to-end behaviour of `portal-gen build` on small portals written by each test.
 @Suite struct BuildCommandTests {
     @Test func buildsTheRealSampleReport() throws {
@@ -55,10 +57,13 @@ import Testing
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
         let lines = outcome.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains("Content/reports/a.md:7:1: error: unknown key `issuerr` in the front matter; did you mean `issuer`?"))
-        #expect(lines.contains { $0.hasPrefix("Content/reports/b.md:5:12: error: `published` (发布日期) is `2024-02-30`, which is not a real date") })
-        #expect(lines.contains { $0.hasPrefix("Content/reports/c.md:1:1: error: the file does not start with front matter") })
-        #expect(lines.last?.contains("构建失败，共 3 个错误") == true)
+        #expect(
+            outcome.stderr.shows(
+                .error, .unknownKey(key: "issuerr", part: .frontMatter, suggestion: "issuer", known: ReportSource.keys), at: "Content/reports/a.md", line: 7))
+        #expect(
+            outcome.stderr.shows(.error, .dateNotReal(key: "published", label: "发布日期", text: "2024-02-30"), at: "Content/reports/b.md", line: 5, column: 12))
+        #expect(outcome.stderr.shows(.error, .frontMatterAbsent(fileIsEmpty: false), at: "Content/reports/c.md", line: 1))
+        #expect(lines.last == Message.buildFailed(errors: 3).text(.chinese))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
@@ -78,7 +83,7 @@ import Testing
         let line = try #require(broken.components(separatedBy: "\n").firstIndex { $0.contains("missing.pdf") }) + 1
         let failed = try workspace.build()
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("Content/reports/b.md:\(line):1: error: the link `missing.pdf`"))
+        #expect(failed.stderr.contains("Content/reports/b.md:\(line):1: 错误: ") && failed.stderr.shows { .linkBroken(url: "missing.pdf", target: $0) })
         #expect(snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.hasPrefix(".") && $0 != ".Output.lock" }
         #expect(leftovers.isEmpty, "staging folders are removed (the lock file stays): \(leftovers)")
@@ -96,22 +101,24 @@ import Testing
 
         let intoForeign = try workspace.build(output: "Mine")
         #expect(intoForeign.status == 1)
-        #expect(intoForeign.stderr.contains("里已有不是 portal-gen 生成的文件，拒绝替换它们"))
+        #expect(intoForeign.stderr.shows(.outputNotOurs(output: "Mine")))
         #expect(try String(contentsOf: workspace.url.appendingPathComponent("Mine/notes.txt"), encoding: .utf8) == "precious")
 
         let intoContent = try workspace.build(output: "Content")
         #expect(intoContent.status == 1)
-        #expect(intoContent.stderr.contains("这会替换 `Content`"))
+        #expect(intoContent.stderr.shows { .outputWouldReplace(output: $0, folder: "Content") })
         let intoRoot = try workspace.build(output: ".")
         #expect(intoRoot.status == 1)
         let intoTheme = try workspace.build(output: Repository.defaultTheme.path)
-        #expect(intoTheme.status == 1 && intoTheme.stderr.contains("这会替换"))
+        #expect(intoTheme.status == 1 && intoTheme.stderr.shows { .outputWouldReplace(output: $0, folder: $0) })
         let intoSlash = try workspace.build(output: "/")
-        #expect(intoSlash.status == 1 && intoSlash.stderr.contains("拒绝把网站写入 `/`"))
+        #expect(intoSlash.status == 1 && intoSlash.stderr.shows(.outputRefusedFolder(folder: "/")))
         let home = workspace.url.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let intoHome = try workspace.build(output: home.path, environment: ["HOME": home.path])
-        #expect(intoHome.status == 1 && intoHome.stderr.contains("拒绝把网站写入 `\(home.standardizedFileURL.resolvingSymlinksInPath().path)`"), "\(intoHome.stderr)")
+        #expect(
+            intoHome.status == 1 && intoHome.stderr.shows(.outputRefusedFolder(folder: home.standardizedFileURL.resolvingSymlinksInPath().path)),
+            "\(intoHome.stderr)")
         #expect(snapshot(workspace.url.appendingPathComponent("Content")).count == 2)
     }
 
@@ -121,7 +128,7 @@ import Testing
         try workspace.write(reportText(body: "<div class=\"note\">原样</div>\n"), to: "Content/a.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 0)
-        #expect(outcome.stderr.contains("warning: portal.yml 设置了 `unsafe_html: true`"))
+        #expect(outcome.stderr.shows(.warning, .unsafeHTMLEnabled, at: "Content/portal.yml", line: 1))
         let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/2024/huazhuang/index.html"), encoding: .utf8)
         #expect(html.contains("<div class=\"note\">原样</div>"))
     }
@@ -158,7 +165,7 @@ import Testing
         let workspace = try Workspace()
         let outcome = try workspace.build(content: "Nowhere")
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("the content folder `Nowhere` does not exist"))
+        #expect(outcome.stderr.shows(.contentFolderMissing(folder: "Nowhere")))
     }
 }
 
@@ -180,7 +187,7 @@ extension BuildCommandTests {
         #expect(outcome.status == 1)
         for link in refused {
             let line = try #require(lines.firstIndex { $0.contains("(<\(link)>)") }) + 1
-            #expect(outcome.stderr.contains("Content/a.md:\(line):1: error: 链接"), "\(link) refused at line \(line): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("Content/a.md:\(line):1: 错误: "), "\(link) refused at line \(line): \(outcome.stderr)")
         }
         for link in allowed {
             let line = try #require(lines.firstIndex { $0.contains("(<\(link)>)") }) + 1

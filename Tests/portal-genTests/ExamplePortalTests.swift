@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 
 /// Builds the bundled example portal (`Content/`) with the real executable and inspects the site.
@@ -22,13 +23,19 @@ import Testing
         let outcome = try workspace.build(content: content)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let messages = outcome.stderr.split(separator: "\n")
-        #expect(messages.allSatisfy { $0.contains(": warning: [") }, "the example builds with statistics warnings only: \(outcome.stderr)")
+        #expect(messages.allSatisfy { $0.contains(": 警告: [") }, "the example builds with statistics warnings only: \(outcome.stderr)")
         #expect(
-            messages.contains { $0.hasSuffix("2022/nanhe.md:17:8: warning: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2") },
+            outcome.stderr.shows(
+                .warning, .t3BalanceBroken(column: "自然人", received: "3", carried: "0", left: "3", total: "2", carriedOn: "0", right: "2"),
+                at: content + "/reports/2022/nanhe.md", line: 17, column: 8, rule: .t3Balance),
             "the example has one report whose published arithmetic does not add up")
         let reports = try Self.exampleReports()
         #expect(reports.count >= 18)
-        #expect(outcome.stdout.contains("Built \(reports.count) reports"))
+        #expect(
+            outcome.stdout.hasPrefix(
+                String(
+                    Message.buildDone(reports: reports.count, pages: 0, written: 0, unchanged: 0, output: "", seconds: "").text(.chinese).prefix { $0 != "：" })
+                    + "："))
 
         let output = workspace.url.appendingPathComponent("Output")
         let files = snapshot(output)

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 import Yams
 
@@ -75,7 +76,7 @@ import Yams
         let slug = ["花庄镇": "huazhuang", "城关镇": "chengguan", "东湖镇": "donghu", "西山乡": "xishan", "南河镇": "nanhe", "北岭乡": "beiling", "青石镇": "qingshi"][
             expected.township]!
         let path = "Content/reports/\(expected.year)/\(slug).md"
-        #expect(outcome.stdout.contains("Wrote \(path)"))
+        #expect(outcome.stdout.shows(.importWrote(path: path)))
         let written = try Self.writtenTables(workspace.url.appendingPathComponent(path))
         #expect(written.format == expected.format)
         for (table, rows) in expected.tables {
@@ -136,14 +137,15 @@ import Yams
         let line = try #require(source.firstIndex { $0.contains("国家秘密") && $0.contains("\t") }) + 1
         #expect(
             outcome.stderr.contains(
-                "\(file):\(line):1: error: T3 row 1.属于国家秘密: the cells run together as `101000011`, which can be read 2 ways that all add up: [1, 0, 10, 0, 0, 0, 11] or [10, 1, 0, 0, 0, 0, 11]"
-            ))
-        #expect(outcome.stderr.contains("nothing was written"))
+                "\(file):\(line):1: 错误: "
+                    + Message.importT3RunTogether(row: "1.属于国家秘密", digits: "101000011", readings: ["[1, 0, 10, 0, 0, 0, 11]", "[10, 1, 0, 0, 0, 0, 11]"]).text(
+                        .chinese)))
+        #expect(outcome.stderr.shows(.importNothingWritten))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Content/reports").path))
 
         let partial = try PortalGen.run(Self.arguments(for: file) + ["--partial"], in: workspace.url)
         #expect(partial.status == 0)
-        #expect(partial.stderr.contains("warning: T3 row 1.属于国家秘密") && partial.stderr.contains("(left blank)"))
+        #expect(partial.stderr.contains("警告: 表三“1.属于国家秘密”行") && partial.stderr.contains("（已留空）"))
         let written = try Self.writtenTables(workspace.url.appendingPathComponent("Content/reports/2022/chengguan.md"))
         #expect(written.tables["t3"]?["C1"] == Array(repeating: nil, count: 7))
     }
@@ -161,7 +163,7 @@ import Yams
         try Data("edited by hand".utf8).write(to: file)
         let again = try PortalGen.run(arguments, in: workspace.url)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("`Content/reports/2024/huazhuang.md` already exists; pass --force"))
+        #expect(again.stderr.shows(.importTargetExists(path: "Content/reports/2024/huazhuang.md")))
         #expect(try String(contentsOf: file, encoding: .utf8) == "edited by hand")
         #expect(try PortalGen.run(arguments + ["--force"], in: workspace.url).status == 0)
         #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("---\n"))
@@ -171,12 +173,12 @@ import Yams
         let workspace = try Self.portal()
         let outcome = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt"), in: workspace.url)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("names no township listed in portal.yml; the closest listed names are: "))
+        #expect(outcome.stderr.shows { .importDetailsMissing(details: [.township], command: $0) })
         let overridden = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt") + ["--township", "青石"], in: workspace.url)
-        #expect(overridden.stderr.contains("--township `青石` is not listed in portal.yml"))
+        #expect(overridden.stderr.shows { .importTownshipNotListed(name: "青石", closest: [$0]) })
         let forced = try PortalGen.run(Self.arguments(for: "qingshi-2020-format2019.txt") + ["--township", "南河镇", "--year", "2021"], in: workspace.url)
         #expect(forced.status == 0)
-        #expect(forced.stdout.contains("Wrote Content/reports/2021/nanhe.md"))
+        #expect(forced.stdout.shows(.importWrote(path: "Content/reports/2021/nanhe.md")))
     }
 
     @Test func aFolderImportsEverythingWithASummary() throws {
@@ -184,11 +186,11 @@ import Yams
         let outcome = try PortalGen.run(["import", Self.fixtures.path, "--published", "2025-01-20", "--index-number", "TEST/1"], in: workspace.url)
         #expect(outcome.status == 1, "the ambiguous fixture fails")
         let lines = outcome.stdout.components(separatedBy: "\n")
-        let header = try #require(lines.firstIndex { $0.hasPrefix("file") && $0.contains("township") && $0.contains("result") })
+        let header = try #require(lines.firstIndex { $0.hasPrefix("文件") && $0.contains("乡镇") && $0.contains("结果") })
         let rows = lines[(header + 1)...].filter { !$0.isEmpty }
         #expect(rows.count == 9)
-        #expect(rows.filter { $0.contains("written Content/reports/") }.count == 8)
-        #expect(rows.contains { $0.contains("chengguan-2022-ambiguous.txt") && $0.contains("FAILED") })
+        #expect(rows.filter { $0.contains(Message.importResultWritten(path: "Content/reports/").text(.chinese)) }.count == 8)
+        #expect(rows.contains { $0.contains("chengguan-2022-ambiguous.txt") && $0.contains(Message.importResultFailed(errors: 1).text(.chinese).prefix(3)) })
     }
 
     @Test func undecodableFilesNameTheByteOffset() throws {
@@ -198,7 +200,9 @@ import Yams
         try Data(bytes).write(to: workspace.url.appendingPathComponent("bad.txt"))
         let outcome = try PortalGen.run(["import", "bad.txt"], in: workspace.url)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("bad.txt:2:1: error: the file cannot be decoded as UTF-8 (bad byte at offset \(bytes.count - 4))"))
+        #expect(
+            outcome.stderr.contains(
+                "bad.txt:2:1: 错误: " + Message.textUndecodable(utf8Offset: bytes.count - 4, gbOffset: 0).text(.chinese).components(separatedBy: "GB18030")[0]))
     }
 }
 

@@ -59,8 +59,8 @@ import Testing
         let before = Self.modificationTimes(output)
         Thread.sleep(forTimeInterval: 1.1)
         let again = try build(workspace)
-        #expect(again.stdout.hasPrefix("Nothing changed since the last build"))
-        #expect(again.stderr.contains("warning: [T3-1]"), "the warnings of the last build are printed again")
+        #expect(again.stdout.saysNothingChanged)
+        #expect(again.stderr.showsRule(.t3Balance, .warning), "the warnings of the last build are printed again")
         #expect(Self.modificationTimes(output) == before)
     }
 
@@ -75,7 +75,7 @@ import Testing
         let report = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
         try Data((try String(contentsOf: report, encoding: .utf8) + "\n新增的一段说明。\n").utf8).write(to: report)
         let edited = try build(workspace)
-        #expect(edited.stdout.contains("1 file written"), "\(edited.stdout)")
+        #expect(edited.stdout.contains("写入 1 个文件"), "\(edited.stdout)")
         var after = Self.modificationTimes(output)
         #expect(after["2024/chengguan/index.html"] != before["2024/chengguan/index.html"])
         #expect(after["2023/chengguan/index.html"] == before["2023/chengguan/index.html"])

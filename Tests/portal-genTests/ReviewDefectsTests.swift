@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 
 /// The smaller defects found by the review of issue 12, each with the exact outcome it must have now.
@@ -18,9 +19,10 @@ import Testing
         let outcome = try PortalGen.run(["check"], in: workspace.url)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("Content/a.md:"), "the unreadable report's error")
-        #expect(outcome.stdout.contains("Content/b.md:") && outcome.stdout.contains("[T3-1]"), "\(outcome.stdout)")
-        #expect(outcome.stdout.contains("Content/c.md:") && outcome.stdout.contains("[T4-1]"), "\(outcome.stdout)")
-        #expect(outcome.stderr.contains("已检查 2 份报告"), "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Content/b.md:") && outcome.stdout.showsRule(.t3Balance), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Content/c.md:") && outcome.stdout.showsRule(.t4Results), "\(outcome.stdout)")
+        #expect(
+            outcome.stderr.contains(String(Message.checkSummary(reports: 2, errors: 0, warnings: 0).text(.chinese).prefix { $0 != "：" })), "\(outcome.stderr)")
     }
 
     /// A report imported with errors is written (so it can be corrected) but the import fails.
@@ -38,9 +40,11 @@ import Testing
                 "--published", "2025-01-20", "--index-number", "同一个索引号",
             ], in: workspace.url)
         #expect(second.status == 1, "\(second.stdout)\(second.stderr)")
-        #expect(second.stdout.contains("Wrote Content/reports/2024/chengguan.md"))
-        #expect(second.stderr.contains("is already used by"), "\(second.stderr)")
-        #expect(second.stderr.contains("error: 已写入 `Content/reports/2024/chengguan.md`，但它有 1 个错误"), "\(second.stderr)")
+        #expect(second.stdout.shows(.importWrote(path: "Content/reports/2024/chengguan.md")))
+        #expect(second.stderr.shows(.indexNumberDuplicated(number: "同一个索引号", other: "Content/reports/2024/chengguan.md")), "\(second.stderr)")
+        #expect(
+            second.stderr.contains("错误: " + Message.importWroteWithErrors(path: "Content/reports/2024/chengguan.md", errors: 1).text(.chinese)),
+            "\(second.stderr)")
     }
 
     /// A portal without reports builds a valid site that says so, and passes `check`.
@@ -57,13 +61,13 @@ import Testing
     /// Control characters in file names never reach the terminal or forge a message line.
     @Test func fileNamesInMessagesHaveTheirControlCharactersEscaped() throws {
         let workspace = try Self.portal()
-        try workspace.write("---\ntitle: x\n", to: "Content/a\nerror: 伪造的一行.md")
+        try workspace.write("---\ntitle: x\n", to: "Content/a\n错误: 伪造的一行.md")
         try workspace.write("---\ntitle: x\n", to: "Content/b\u{1B}[31m红.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
         #expect(!outcome.stderr.contains("\u{1B}"))
-        #expect(!outcome.stderr.split(separator: "\n").contains { $0.hasPrefix("error: 伪造的一行") })
-        #expect(outcome.stderr.contains("Content/a\\u{A}error: 伪造的一行.md:"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.split(separator: "\n").contains { $0.hasPrefix("错误: 伪造的一行") })
+        #expect(outcome.stderr.contains("Content/a\\u{A}错误: 伪造的一行.md:"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("Content/b\\u{1B}[31m红.md:"), "\(outcome.stderr)")
     }
 
@@ -75,9 +79,18 @@ import Testing
         try workspace.write(reportText(township: "西山乡", title: "报告\u{202E}txt.exe"), to: "Content/c.md")
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("Content/a.md:2:8: error: `title`（标题）的第 3 个字符是控制字符 U+0007"), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("Content/b.md:7:18: error: `document_number`（文号）的第 3 个字符是控制字符 U+001B"), "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("Content/c.md:2:8: error: `title`（标题）的第 3 个字符是文字方向控制字符 U+202E"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.shows(
+                .error, .hiddenCharacter(key: "title", label: "标题", position: 3, code: "U+0007", isDirectionControl: false), at: "Content/a.md", line: 2,
+                column: 8), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.shows(
+                .error, .hiddenCharacter(key: "document_number", label: "文号", position: 3, code: "U+001B", isDirectionControl: false), at: "Content/b.md",
+                line: 7, column: 18), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.shows(
+                .error, .hiddenCharacter(key: "title", label: "标题", position: 3, code: "U+202E", isDirectionControl: true), at: "Content/c.md", line: 2,
+                column: 8), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("\u{202E}"))
     }
 
@@ -93,7 +106,7 @@ import Testing
             try workspace.write(reportText(), to: "Content/a.md")
             let outcome = try workspace.build()
             #expect((outcome.status == 0) == valid, "\(value): \(outcome.stderr)")
-            if !valid { #expect(outcome.stderr.contains("`site_url`（网站地址）必须写成 `https://域名` 的形式"), "\(value)") }
+            if !valid { #expect(outcome.stderr.shows(.siteURLInvalid), "\(value)") }
             if valid {
                 let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/index.html"), encoding: .utf8)
                 #expect(!html.contains("evil"))
@@ -114,10 +127,10 @@ import Testing
                 "--published", "2025-01-20", "--index-number", "X",
             ], in: workspace.url)
         #expect(imported.status == 1)
-        #expect(imported.stderr.contains("`Content/reports/2024` 是一个符号链接；导入不会经由它写到内容文件夹以外"), "\(imported.stderr)")
+        #expect(imported.stderr.shows(.importThroughLink(path: "Content/reports/2024")), "\(imported.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         let checked = try PortalGen.run(["check"], in: workspace.url)
-        #expect(checked.stdout.contains("Content/reports/2024:1:1: warning: 这是一个符号链接，portal-gen 不会跟随它"), "\(checked.stdout)")
+        #expect(checked.stdout.shows(.warning, .symbolicLinkSkipped, at: "Content/reports/2024", line: 1), "\(checked.stdout)")
     }
 
     /// A theme folder reached through a link is used as the folder it points to.
@@ -147,7 +160,7 @@ import Testing
         close(descriptor)
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("error: 无法打开这个文件夹（File name too long），其中的报告没有读入"), "\(outcome.stderr)")
+        #expect(outcome.stderr.shows(.folderUnreadable(reason: "File name too long")), "\(outcome.stderr)")
     }
 
     /// A saved page whose `<meta charset>` does not match its bytes is named as such.
@@ -165,10 +178,14 @@ import Testing
         iconv.waitUntilExit()
         #expect(iconv.terminationStatus == 0)
         try workspace.write(page.replacingOccurrences(of: "CHARSET", with: "gbk"), to: "utf8.html")
-        for (file, message) in [("gbk.html", "网页声明的编码是 UTF-8，但文件内容不是 UTF-8，看起来是 GBK（GB18030）编码"), ("utf8.html", "网页声明的编码是 GBK，但文件内容是 UTF-8 编码")] {
+        let mismatches: [(String, Message)] = [
+            ("gbk.html", .htmlEncodingMismatch(declared: "UTF-8", actual: "GBK（GB18030）")),
+            ("utf8.html", .htmlEncodingMismatch(declared: "GBK", actual: "UTF-8")),
+        ]
+        for (file, message) in mismatches {
             let outcome = try PortalGen.run(["import", file, "--published", "2025-01-20", "--index-number", "X"], in: workspace.url)
             #expect(outcome.status == 1)
-            #expect(outcome.stderr.contains("\(file):1:1: error: \(message)"), "\(outcome.stderr)")
+            #expect(outcome.stderr.shows(.error, message, at: file, line: 1), "\(outcome.stderr)")
             #expect(!outcome.stderr.contains("encoding error"), "libxml2's own words are not shown")
         }
     }
@@ -185,6 +202,8 @@ import Testing
         try workspace.write(page, to: "deep.html")
         let outcome = try PortalGen.run(["import", "deep.html", "--published", "2025-01-20", "--index-number", "X", "--dry-run"], in: workspace.url)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("deep.html:1:1: error: table T2"), "the page was read to its end: \(outcome.stderr)")
+        #expect(
+            outcome.stderr.shows(.error, .importTableMissing(table: "T2（二、主动公开政府信息情况）"), at: "deep.html", line: 1),
+            "the page was read to its end: \(outcome.stderr)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 
 /// The statistics tables as a reader, a supervisor and a researcher get them from the built site.
@@ -188,30 +189,35 @@ import Testing
         let line = try #require(bad.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  N: ") }) + 1
         let failing = try PortalGen.run(["check"], in: workspace.url)
         #expect(failing.status == 1)
-        #expect(
-            failing.stdout.components(separatedBy: "\n").contains(
-                "Content/b.md:\(line):7: error: [T3-1] column 自然人: 本年新收 3 + 上年结转 0 = 3, but 总计 2 + 结转下年度 0 = 2"))
+        let broken = Message.t3BalanceBroken(column: "自然人", received: "3", carried: "0", left: "3", total: "2", carriedOn: "0", right: "2")
+        #expect(failing.stdout.shows(.error, broken, at: "Content/b.md", line: line, column: 7, rule: .t3Balance))
+        // The documented form: the rule's id for tools and its name for people.
+        #expect(failing.stdout.contains("Content/b.md:\(line):7: 错误: [T3-1 申请数量勾稽关系] "))
+        let english = try PortalGen.run(["check", "--lang", "en"], in: workspace.url)
+        #expect(english.stdout.contains("Content/b.md:\(line):7: error: [T3-1 request balance] " + broken.text(.english)))
+        #expect(english.stderr.shows(.checkSummary(reports: 2, errors: 2, warnings: 0), in: .english))
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path), "check writes nothing")
 
         let json = try PortalGen.run(["check", "--format", "json"], in: workspace.url)
         #expect(json.status == 1)
         let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(findings.count == 2)
+        #expect(findings[0]["message_id"] as? String == "t3BalanceBroken" && findings[0]["rule_name"] as? String == "申请数量勾稽关系")
         #expect(findings[0]["rule"] as? String == "T3-1" && findings[0]["line"] as? Int == line && findings[0]["severity"] as? String == "error")
 
         // A build publishes the report as published, with warnings; --strict refuses.
         let lenient = try workspace.build()
         #expect(lenient.status == 0)
-        #expect(lenient.stderr.contains("warning: [T3-1]"))
+        #expect(lenient.stderr.showsRule(.t3Balance, .warning))
         let strict = try workspace.build(["--strict"], output: "Strict")
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("error: [T3-1]"))
+        #expect(strict.stderr.showsRule(.t3Balance, .error))
 
         try workspace.write("---\ntitle: x\n", to: "Content/c.md")
         try Data([0xFF, 0x41, 0x42]).write(to: workspace.url.appendingPathComponent("Content/d.md"))
         let unreadable = try PortalGen.run(["check"], in: workspace.url)
         #expect(unreadable.status == 2)
-        #expect(unreadable.stdout.contains("Content/d.md:1:1: error: the file is not valid UTF-8"))
+        #expect(unreadable.stdout.contains("Content/d.md:1:1: 错误: " + Message.fileNotUTF8(offset: 0).text(.chinese).components(separatedBy: "（")[0]))
         #expect(try PortalGen.run(["check", "--content", "Missing"], in: workspace.url).status == 2)
         let usage = try PortalGen.run(["check", "--format", "xml"], in: workspace.url)
         #expect(usage.status == 2, "usage errors exit 2")
@@ -226,6 +232,9 @@ import Testing
         let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("  B: ") }) + 1
         let outcome = try workspace.build()
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("Content/a.md:\(line):7: error: T3 row `B` (（二）部分公开（区分处理的，只计这一情形，不计其他情形）), column 1 (自然人): `一` is not a number"))
+        #expect(
+            outcome.stderr.shows(
+                .error, .cellNotNumber(table: "T3", row: "B", label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", column: 1, columnLabel: "自然人", text: "一"),
+                at: "Content/a.md", line: line, column: 7))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 
 /// What portal-gen promises about the output folder (docs/security.md): after any build that
@@ -64,7 +65,9 @@ import Testing
         try Self.append("\n新增一段。\n", to: "Content/reports/2024/chengguan.md", in: workspace)
         let outcome = try Self.build(workspace)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("warning: 上次中断的构建留下的记录 `.Output.journal` 已损坏"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("警告: " + Message.recordIgnored(record: .journal, path: ".Output.journal", problem: .damaged).text(.chinese)),
+            "\(outcome.stderr)")
         #expect(Self.untouched(victim) && Self.untouched(victim2))
         #expect(Self.site(output) == (try Self.cleanSite(workspace)))
     }
@@ -151,10 +154,10 @@ import Testing
         try FileManager.default.removeItem(at: output.appendingPathComponent("2023/nanhe/data.json"))
         let healed = try Self.build(workspace)
         #expect(healed.status == 0, "\(healed.stderr)")
-        #expect(!healed.stdout.contains("Nothing changed"), "\(healed.stdout)")
+        #expect(!healed.stdout.saysNothingChanged, "\(healed.stdout)")
         #expect(Self.site(output) == clean)
         let again = try Self.build(workspace)
-        #expect(again.stdout.hasPrefix("Nothing changed"), "\(again.stdout)")
+        #expect(again.stdout.saysNothingChanged, "\(again.stdout)")
         // With a content change too.
         try FileManager.default.removeItem(at: output.appendingPathComponent("assets/style.css"))
         try Self.append("\n补充。\n", to: "Content/reports/2024/chengguan.md", in: workspace)
@@ -184,7 +187,7 @@ import Testing
         }
         let healed = try Self.build(workspace)
         #expect(healed.status == 0, "\(healed.stderr)")
-        #expect(!healed.stdout.contains("Nothing changed"))
+        #expect(!healed.stdout.saysNothingChanged)
         let entries = Set(try fm.contentsOfDirectory(atPath: output.path))
         #expect(entries.contains("assets") && entries.contains("2023"))
         #expect(!entries.contains("emptydir"))
@@ -195,7 +198,7 @@ import Testing
         // Nothing else is left: the folder holds what a clean build holds, folders included.
         let folders = { (root: URL) in Set((fm.subpaths(atPath: root.path) ?? []).filter { !Self.records.contains($0) }) }
         #expect(folders(output) == folders(workspace.url.appendingPathComponent("Clean")))
-        #expect(try Self.build(workspace).stdout.hasPrefix("Nothing changed"))
+        #expect(try Self.build(workspace).stdout.saysNothingChanged)
     }
 
     /// Links beside the output folder at portal-gen's own names are never followed: a link at a
@@ -215,7 +218,7 @@ import Testing
         #expect(snapshot(elsewhere) == before)
         #expect(Self.site(workspace.url.appendingPathComponent("Output")) == (try Self.cleanSite(workspace)))
         #expect(!fm.fileExists(atPath: workspace.url.appendingPathComponent(".Output.old-7").path), "the link is removed as a link")
-        #expect(try Self.build(workspace).stdout.hasPrefix("Nothing changed"))
+        #expect(try Self.build(workspace).stdout.saysNothingChanged)
     }
 
     /// A build whose messages cannot be written (standard error on a full disk) still fails with
@@ -257,7 +260,7 @@ import Testing
             #expect(finished.status == 0, "point \(point): \(finished.stderr)")
             #expect(Self.site(output) == (try Self.cleanSite(workspace)), "\(mode) killed at commit point \(point)")
             let idle = try Self.build(workspace, mode)
-            #expect(idle.stdout.hasPrefix("Nothing changed"), "point \(point): \(idle.stdout)")
+            #expect(idle.stdout.saysNothingChanged, "point \(point): \(idle.stdout)")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter {
                 $0.hasPrefix(".Output.") && !$0.hasSuffix(".lock")
             }
@@ -308,7 +311,7 @@ import Testing
         for point in [0, 2] {
             let failed = try Self.build(workspace, ["--fault", "stage:\(point):eio"])
             #expect(failed.status == 1)
-            #expect(failed.stderr.contains("Input/output error；网站保持上次构建的样子"), "\(failed.stderr)")
+            #expect(failed.stderr.shows { .outputFileUnwritable(path: $0, reason: "Input/output error") }, "\(failed.stderr)")
             #expect(snapshot(output) == before)
         }
     }
@@ -324,11 +327,17 @@ import Testing
         try workspace.write(reportText(township: "东城镇", tables: tablesYAML(["t2.fees": "0.000000001"])), to: "Content/b.md")
         let built = try workspace.build()
         #expect(built.status == 1)
-        #expect(built.stderr.contains("2024年度全县汇总无法计算：T2“行政事业性收费”行“本年收费金额（单位：万元）”栏的合计超出可以记录的范围（参与汇总的报告：`Content/a.md`、`Content/b.md`）"), "\(built.stderr)")
+        #expect(
+            built.stderr.shows(
+                .compilationTooLarge(year: 2024, table: "T2", row: "行政事业性收费", column: "本年收费金额（单位：万元）", files: ["Content/a.md", "Content/b.md"])),
+            "\(built.stderr)")
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output").path))
         let checked = try PortalGen.run(["check", "--content", "Content"], in: workspace.url)
         #expect(checked.status == 1)
-        #expect(checked.stdout.contains("2024年度全县汇总无法计算"), "\(checked.stdout)")
+        #expect(
+            checked.stdout.shows(
+                .compilationTooLarge(year: 2024, table: "T2", row: "行政事业性收费", column: "本年收费金额（单位：万元）", files: ["Content/a.md", "Content/b.md"])),
+            "\(checked.stdout)")
     }
 
     // MARK: - Sources edited during a build

@@ -25,8 +25,8 @@ public struct PortalReader: Sendable {
 
     let loader: ContentLoader
 
-    public init(content: URL, displayBase: URL) {
-        loader = ContentLoader(root: content, displayBase: displayBase)
+    public init(content: URL, displayBase: URL, progress: ProgressCounter? = nil) {
+        loader = ContentLoader(root: content, displayBase: displayBase, progress: progress)
     }
 
     /// Files unchanged since `cache` was made are taken from it instead of being parsed.

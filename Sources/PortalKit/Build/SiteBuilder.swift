@@ -31,6 +31,8 @@ public struct SiteBuilder: Sendable {
         public var faults: FaultPlan?
         /// The day the build runs on: some warnings depend on it (a publication date still to come).
         public var today: CalendarDate = .today
+        /// Counts the report files read, for a progress line on a terminal.
+        public var progress: ProgressCounter?
 
         public init(
             content: URL, theme: String? = nil, output: URL,
@@ -103,7 +105,7 @@ public struct SiteBuilder: Sendable {
     public func build() async throws(DiagnosticsError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let reader = PortalReader(content: options.content, displayBase: options.displayBase)
+        let reader = PortalReader(content: options.content, displayBase: options.displayBase, progress: options.progress)
         let kept = Kept()
         defer { if options.skipsTeardown { _ = Unmanaged.passRetained(kept) } }
 
@@ -181,7 +183,7 @@ public struct SiteBuilder: Sendable {
             let settings = reader.loader.displayPath(options.content.appendingPathComponent(ContentLoader.settingsFile))
             diagnostics.append(
                 .warning(
-                    "portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置",
+                    .unsafeHTMLEnabled,
                     at: SourceLocation(file: settings, line: 1)))
         }
         if diagnostics.hasErrors { throw DiagnosticsError(prepared.notices + diagnostics) }
@@ -343,7 +345,9 @@ public struct SiteBuilder: Sendable {
         case .success(let loaded): cache = loaded
         case .failure(let rejection):
             notices.append(
-                .warning("上次构建的解析缓存 `\(displayPath(output.appendingPathComponent(ParseCache.fileName)))` \(rejection.reason)，已忽略：本次重新解析每个报告文件", at: nil))
+                .warning(
+                    .recordIgnored(record: .parseCache, path: displayPath(output.appendingPathComponent(ParseCache.fileName)), problem: rejection.problem),
+                    at: nil))
         case nil: break
         }
         return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: cache, notices: notices, unchanged: nil, known: known)
@@ -513,7 +517,6 @@ public struct SiteBuilder: Sendable {
                 return candidate.standardizedFileURL.resolvingSymlinksInPath()
             }
         }
-        let tried = candidates.map { "`\(display($0.standardizedFileURL))`" }.joined(separator: " or ")
-        throw DiagnosticsError([.error("the theme `\(value)` was not found (looked for \(tried)); pass --theme with a theme name or folder", at: nil)])
+        throw DiagnosticsError([.error(.themeNotFound(name: value, tried: candidates.map { display($0.standardizedFileURL) }), at: nil)])
     }
 }

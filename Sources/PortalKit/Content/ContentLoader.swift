@@ -26,10 +26,13 @@ public struct ContentLoader: Sendable {
     let root: URL
     /// How paths are shown in messages: relative to this folder when the file is inside it.
     let displayBase: URL
+    /// Counts the report files read, for a progress line.
+    let progress: ProgressCounter?
 
-    public init(root: URL, displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(root: URL, displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), progress: ProgressCounter? = nil) {
         self.root = root.standardizedFileURL
         self.displayBase = displayBase.standardizedFileURL
+        self.progress = progress
     }
 
     /// The path shown to the user for a file: relative to the working directory when possible.
@@ -106,7 +109,7 @@ public struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(
-                .error("the content folder `\(displayPath(root))` does not exist; run portal-gen in the portal's folder or pass --content DIR", at: nil))
+                .error(.contentFolderMissing(folder: displayPath(root)), at: nil))
             return Snapshot(config: nil, settingsHash: "missing", diagnostics: diagnostics, unreadable: true, entries: [])
         }
         let settingsURL = root.appendingPathComponent(Self.settingsFile)
@@ -125,9 +128,7 @@ public struct ContentLoader: Sendable {
             }
         } else {
             diagnostics.append(
-                .error(
-                    "the settings file is missing; create `\(Self.settingsFile)` in the content folder (see docs/content.md)",
-                    at: SourceLocation(file: displayPath(settingsURL), line: 1)))
+                .error(.settingsMissing(file: Self.settingsFile), at: SourceLocation(file: displayPath(settingsURL), line: 1)))
         }
         return Snapshot(
             config: config, settingsHash: settingsHash, diagnostics: diagnostics, unreadable: unreadable,
@@ -154,6 +155,8 @@ public struct ContentLoader: Sendable {
             return snapshot.isRecent(file) ? entry : ParseCache.Entry(stamp: entry.stamp, source: entry.source, diagnostics: entry.diagnostics)
         }
         let toParse = zip(files, cached).filter { $0.1 == nil }.map(\.0)
+        progress?.start(total: files.count)
+        progress?.advance(by: files.count - toParse.count)
         var parsed = await parseConcurrently(toParse, recentFiles: Set(snapshot.recentEntries.map(\.path))).makeIterator()
         var reports: [ReportSource] = []
         reports.reserveCapacity(files.count)
@@ -203,18 +206,18 @@ public struct ContentLoader: Sendable {
     private func problem(with entry: FileWalker.Entry) -> Diagnostic? {
         func at() -> SourceLocation { SourceLocation(file: displayPath(URL(fileURLWithPath: entry.path)), line: 1) }
         if entry.undecodableName {
-            return .error("a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read", at: at())
+            return .error(.nameNotUTF8, at: at())
         }
         if let code = entry.openError {
-            return .error("无法打开这个文件夹（\(String(cString: strerror(code)))），其中的报告没有读入；请检查文件夹的权限", at: at())
+            return .error(.folderUnreadable(reason: String(cString: strerror(code))), at: at())
         }
         if entry.isSymbolicLink {
-            return .warning("这是一个符号链接，portal-gen 不会跟随它（它指向的文件或文件夹不会被读入）；请把文件或文件夹本身复制到内容文件夹里", at: at())
+            return .warning(.symbolicLinkSkipped, at: at())
         }
         if entry.size > Self.maximumFileSize {
-            return .error(
-                "the file is \(entry.size / 1024 / 1024) MB; a report file may be at most \(Self.maximumFileSize / 1024 / 1024) MB (put attachments on the portal as files, not into the text)",
-                at: at())
+            let megabytes = Int(entry.size / 1024 / 1024)
+            let limit = Int(Self.maximumFileSize / 1024 / 1024)
+            return .error(.fileTooLarge(megabytes: megabytes, limit: limit), at: at())
         }
         return nil
     }
@@ -240,8 +243,10 @@ public struct ContentLoader: Sendable {
             do throws(DiagnosticsError) {
                 let source = try SourceText.decode(try await Self.readWhole(url, display: display, stamp: expected.0, recent: expected.1), displayPath: display)
                 let report = ReportSource.parse(source, file: url.path, diagnostics: &diagnostics)
+                progress?.advance()
                 return ParseResult(report: report, diagnostics: diagnostics)
             } catch {
+                progress?.advance()
                 return ParseResult(report: nil, diagnostics: error.diagnostics, unreadable: true)
             }
         }
@@ -264,7 +269,7 @@ public struct ContentLoader: Sendable {
     }
 
     static func changedDuringBuild(_ url: URL, display: String) -> Diagnostic {
-        .error("文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建", at: SourceLocation(file: display, line: 1))
+        .error(.fileChangedWhileRead, at: SourceLocation(file: display, line: 1))
     }
 
     /// The stamp of the file at `path` now (a link's own), nil when there is none.

@@ -25,12 +25,8 @@ struct FrontMatter: Sendable {
             let line = text[lineStart..<lineEnd]
             if lineNumber == 1 {
                 guard isDelimiter(line, allowDots: false) else {
-                    let hint = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "the file is empty" : "the file does not start with front matter"
-                    throw DiagnosticsError([
-                        .error(
-                            "\(hint); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text",
-                            at: SourceLocation(file: source.path, line: 1))
-                    ])
+                    let empty = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    throw DiagnosticsError([.error(.frontMatterAbsent(fileIsEmpty: empty), at: SourceLocation(file: source.path, line: 1))])
                 }
                 yamlStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
             } else if isDelimiter(line, allowDots: true) {
@@ -45,9 +41,7 @@ struct FrontMatter: Sendable {
             lineNumber += 1
         }
         throw DiagnosticsError([
-            .error(
-                "the front matter opened on line 1 is never closed; add a line `---` after the last detail line", at: SourceLocation(file: source.path, line: 1)
-            )
+            .error(.frontMatterUnclosed, at: SourceLocation(file: source.path, line: 1))
         ])
     }
 

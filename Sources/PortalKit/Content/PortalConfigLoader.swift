@@ -36,10 +36,10 @@ public enum PortalConfigLoader {
     /// Parses settings text; returns nil when an error makes the settings unusable (see `diagnostics`).
     public static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> PortalConfig? {
         let errorsBefore = diagnostics.filter { $0.severity == .error }.count
-        guard var fields = YAMLFields.parse(yaml: source.text, file: source.path, lineOffset: 0, what: "portal.yml", diagnostics: &diagnostics) else {
+        guard var fields = YAMLFields.parse(yaml: source.text, file: source.path, lineOffset: 0, part: .settings, diagnostics: &diagnostics) else {
             return nil
         }
-        fields.rejectUnknownKeys(keys, in: "portal.yml")
+        fields.rejectUnknownKeys(keys, in: .settings)
         let siteName = fields.string("site_name", "网站名称", required: true)
         let county = fields.string("county", "县（区）名称", required: true)
         let hostOrgan = fields.string("host_organ", "主办单位", required: true)
@@ -53,17 +53,14 @@ public enum PortalConfigLoader {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._~/-".unicodeScalars.contains($0)
             })
         {
-            fields.error(
-                "`base_path` must be a plain path of letters, digits, `-`, `_`, `.` and `/`, such as `/xxgk/ndbg/`", at: fields.location(ofKey: "base_path"))
+            fields.error(.basePathInvalid, at: fields.location(ofKey: "base_path"))
             basePath = "/"
         }
 
         var siteURL = fields.string("site_url", "网站地址")
         if let url = siteURL {
             if !Self.isSiteAddress(url) {
-                fields.error(
-                    "`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名",
-                    at: fields.location(ofKey: "site_url"))
+                fields.error(.siteURLInvalid, at: fields.location(ofKey: "site_url"))
                 siteURL = nil
             } else {
                 while siteURL!.hasSuffix("/") { siteURL!.removeLast() }
@@ -72,13 +69,13 @@ public enum PortalConfigLoader {
 
         var identity = PortalConfig.Identity()
         if var group = fields.fields("identity", "网站标识") {
-            group.rejectUnknownKeys(identityKeys, in: "identity")
+            group.rejectUnknownKeys(identityKeys, in: .identity)
             identity.siteCode = group.string("site_code", "网站标识码")
             identity.icp = group.string("icp", "ICP备案号")
             identity.police = group.string("police", "公安机关备案号")
             identity.policeLink = group.string("police_link", "公安备案链接")
             if let link = identity.policeLink, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
-                group.error("`police_link` must start with https://", at: group.location(ofKey: "police_link"))
+                group.error(.policeLinkInvalid, at: group.location(ofKey: "police_link"))
                 identity.policeLink = nil
             }
             fields.absorb(group)
@@ -89,9 +86,7 @@ public enum PortalConfigLoader {
             if let parsed = PublicationDeadline(text: text) {
                 deadline = parsed
             } else {
-                fields.error(
-                    "`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March",
-                    at: fields.location(ofKey: "deadline"))
+                fields.error(.deadlineInvalid(text: text), at: fields.location(ofKey: "deadline"))
             }
         }
 
@@ -112,48 +107,41 @@ public enum PortalConfigLoader {
     private static func readTownships(_ fields: inout YAMLFields) -> [Township] {
         let items = fields.list("townships", "乡镇列表", required: true)
         if items.isEmpty, fields.node("townships") != nil {
-            fields.error("`townships` lists no township; add one item per township in the county's official order", at: fields.location(ofKey: "townships"))
+            fields.error(.townshipsEmpty, at: fields.location(ofKey: "townships"))
         }
         var townships: [Township] = []
         var namesSeen: [String: SourceLocation] = [:]
         var slugsSeen: [String: (name: String, location: SourceLocation)] = [:]
         for var item in items {
-            item.rejectUnknownKeys(townshipKeys, in: "a township")
+            item.rejectUnknownKeys(townshipKeys, in: .township)
             let name = item.string("name", "乡镇名称", required: true)
             let organ = item.string("organ", "机关全称", required: true)
             let creditCode = item.string("credit_code", "统一社会信用代码")
             if let code = creditCode, code.count != 18 || !code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) {
-                item.error("`credit_code` `\(code)` is not an 18-character 统一社会信用代码 (digits and capital letters)", at: item.location(ofKey: "credit_code"))
+                item.error(.creditCodeInvalid(code: code), at: item.location(ofKey: "credit_code"))
             }
             var slug = item.string("slug", "网址名")
             let slugLocation = item.location(ofKey: slug == nil ? "name" : "slug")
             if let given = slug, !Slug.isValid(given) {
-                item.error(
-                    "`slug` `\(given)` cannot be used in a web address; use lowercase letters a-z, digits and hyphens (not only digits, not one of \(Slug.reserved.sorted().joined(separator: ", "))), for example `slug: huazhuang`",
-                    at: slugLocation)
+                item.error(.slugInvalid(slug: given, reserved: Slug.reserved.sorted()), at: slugLocation)
                 slug = nil
             } else if slug == nil, let name {
                 let derived = Slug.fromPinyin(name)
                 if Slug.isValid(derived) {
                     slug = derived
                 } else {
-                    item.error(
-                        "no web address can be made from the name `\(name)`; add a line `slug: …` with lowercase letters a-z, digits and hyphens",
-                        at: slugLocation)
+                    item.error(.slugUnderivable(name: name), at: slugLocation)
                 }
             }
             if let name {
                 if let first = namesSeen[name] {
-                    item.error(
-                        "the township `\(name)` is listed twice (first on line \(first.line)); list each township once", at: item.location(ofKey: "name"))
+                    item.error(.townshipListedTwice(name: name, firstLine: first.line), at: item.location(ofKey: "name"))
                 }
                 namesSeen[name] = namesSeen[name] ?? item.location(ofKey: "name")
             }
             if let slug, let name {
                 if let other = slugsSeen[slug], other.name != name {
-                    item.error(
-                        "`\(name)` and `\(other.name)` (line \(other.location.line)) would both use the web address `\(slug)`; give one of them its own `slug: …`",
-                        at: slugLocation)
+                    item.error(.slugShared(name: name, other: other.name, otherLine: other.location.line, slug: slug), at: slugLocation)
                 } else {
                     slugsSeen[slug] = (name, slugLocation)
                 }

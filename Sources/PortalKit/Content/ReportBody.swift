@@ -9,7 +9,7 @@ enum ReportBody {
     static func read(_ report: Report) throws(DiagnosticsError) -> String {
         let source = try SourceText.read(URL(fileURLWithPath: report.file), displayPath: report.source)
         guard ContentHash.of(source.text) == report.contentHash else {
-            throw DiagnosticsError([.error("文件在构建过程中被修改（解析之后又被改动）；请等编辑器保存完成后重新构建", at: SourceLocation(file: report.source, line: 1))])
+            throw DiagnosticsError([.error(.fileChangedAfterParse, at: SourceLocation(file: report.source, line: 1))])
         }
         return try FrontMatter.split(source).body
     }

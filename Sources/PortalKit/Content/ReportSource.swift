@@ -50,9 +50,9 @@ struct ReportSource: Sendable {
         guard
             var fields = YAMLFields.parse(
                 yaml: frontMatter.yaml, file: source.path, lineOffset: frontMatter.yamlFirstLine - 1,
-                what: "the front matter", diagnostics: &diagnostics)
+                part: .frontMatter, diagnostics: &diagnostics)
         else { return nil }
-        fields.rejectUnknownKeys(keys, in: "the front matter")
+        fields.rejectUnknownKeys(keys, in: .frontMatter)
         let title = fields.string("title", "标题", required: true)
         let township = fields.string("township", "乡镇", required: true)
         let year = fields.int("year", "年度", required: true, range: 2008...9999)

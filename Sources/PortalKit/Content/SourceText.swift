@@ -25,7 +25,7 @@ public struct SourceText: Sendable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw DiagnosticsError([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([.error(.fileUnreadable(reason: error.localizedDescription), at: SourceLocation(file: displayPath, line: 1))])
         }
     }
 
@@ -35,20 +35,20 @@ public struct SourceText: Sendable {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let text = String(data: data.dropFirst(2), encoding: encoding) {
                 if text.unicodeScalars.contains("\u{0}") {
-                    throw DiagnosticsError([.error("the file contains a NUL character; save it as UTF-8 text", at: SourceLocation(file: displayPath, line: 1))])
+                    throw DiagnosticsError([.error(.fileHasNUL(offset: nil, looksLikeUTF16: false), at: SourceLocation(file: displayPath, line: 1))])
                 }
                 return SourceText(path: displayPath, text: text)
             }
             throw DiagnosticsError([
-                .error("the file starts like UTF-16 but cannot be decoded; save it as UTF-8", at: SourceLocation(file: displayPath, line: 1))
+                .error(.fileBadUTF16, at: SourceLocation(file: displayPath, line: 1))
             ])
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let nul = body.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
             let line = 1 + body.prefix(nul).filter { $0 == 0x0A }.count
-            let hint = body.count > 1 && (body[0] == 0 || body[1] == 0) ? " (it looks like UTF-16 without a byte-order mark)" : ""
+            let looksLikeUTF16 = body.count > 1 && (body[0] == 0 || body[1] == 0)
             throw DiagnosticsError([
-                .error("the file contains a NUL byte at offset \(nul)\(hint); save it as UTF-8 text", at: SourceLocation(file: displayPath, line: line))
+                .error(.fileHasNUL(offset: nul, looksLikeUTF16: looksLikeUTF16), at: SourceLocation(file: displayPath, line: line))
             ])
         }
         if let text = String(validating: body, as: UTF8.self) {
@@ -57,9 +57,7 @@ public struct SourceText: Sendable {
         let offset = firstInvalidUTF8Offset(body) + (body.count == bytes.count ? 0 : 3)
         let line = 1 + bytes.prefix(offset).filter { $0 == 0x0A }.count
         throw DiagnosticsError([
-            .error(
-                "the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8 (in Notepad: Save As → Encoding → UTF-8)",
-                at: SourceLocation(file: displayPath, line: line))
+            .error(.fileNotUTF8(offset: offset), at: SourceLocation(file: displayPath, line: line))
         ])
     }
 

@@ -14,9 +14,7 @@ enum StatisticsParser {
         if let text = fields.string("format", "年报格式") {
             explicit = ReportFormat(rawValue: text)
             if explicit == nil {
-                fields.error(
-                    "`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号) or `format: 2019` (the 2019 trial format)",
-                    at: fields.location(ofKey: "format"))
+                fields.error(.formatInvalid(text: text), at: fields.location(ofKey: "format"))
                 return nil
             }
         }
@@ -39,31 +37,27 @@ enum StatisticsParser {
     /// The format is explicit or follows from which rows are present: never from the year.
     private static func detectFormat(explicit: ReportFormat?, t2: YAMLFields, t3: YAMLFields, fields: inout YAMLFields) -> ReportFormat? {
         var evidence: [(ReportFormat, String)] = []
-        if t3.keyNode("F") != nil { evidence.append((.v2019, "t3 has a single row `F` (其他处理)")) }
-        if ["F1", "F2", "F3"].contains(where: { t3.keyNode($0) != nil }) { evidence.append((.v2021, "t3 has rows `F1`–`F3`")) }
+        if t3.keyNode("F") != nil { evidence.append((.v2019, "t3: F")) }
+        if ["F1", "F2", "F3"].contains(where: { t3.keyNode($0) != nil }) { evidence.append((.v2021, "t3: F1–F3")) }
         if t2.keyNode("other_services") != nil || t2.keyNode("procurement") != nil {
-            evidence.append((.v2019, "t2 has `other_services` or `procurement`"))
+            evidence.append((.v2019, "t2: other_services/procurement"))
         }
         if let licensing = t2.node("licensing") {
             let count = licensing.sequence?.count ?? 1
-            if count == 3 { evidence.append((.v2019, "t2 `licensing` has 3 figures")) }
-            if count == 1 { evidence.append((.v2021, "t2 `licensing` has 1 figure")) }
+            if count == 3 { evidence.append((.v2019, "t2: licensing ×3")) }
+            if count == 1 { evidence.append((.v2021, "t2: licensing ×1")) }
         }
         let formats = Set(evidence.map(\.0))
         if let explicit {
             if let conflict = evidence.first(where: { $0.0 != explicit }) {
                 fields.error(
-                    "`format: \(explicit.rawValue)` does not match the tables: \(conflict.1), which is the \(conflict.0.rawValue) format; correct `format` or the tables",
-                    at: fields.location(ofKey: "format"))
+                    .formatConflict(declared: explicit.rawValue, evidence: conflict.1, shown: conflict.0.rawValue), at: fields.location(ofKey: "format"))
                 return nil
             }
             return explicit
         }
         if formats.count == 1 { return formats.first }
-        let why = formats.isEmpty ? "the tables do not show it" : "the tables mix both: " + evidence.map(\.1).joined(separator: "; ")
-        fields.error(
-            "cannot tell whether this report uses the 2021 or the 2019 format (\(why)); add a line `format: 2021` or `format: 2019`",
-            at: fields.location(ofKey: TableID.t3.rawValue))
+        fields.error(.formatUnknown(evidence: evidence.map(\.1)), at: fields.location(ofKey: TableID.t3.rawValue))
         return nil
     }
 
@@ -82,20 +76,18 @@ enum StatisticsParser {
         }
         for entry in group.entries {
             guard let name = entry.name, !known.contains(name) else { continue }
-            var message = "`\(name)` is not a row of \(spec.id.label) in the \(format.rawValue) format"
-            if otherSpec != spec, otherSpec.row(name) != nil {
-                message += " (it belongs to the \(other.rawValue) format)"
-            } else if let suggestion = Suggestion.closest(to: name, in: known) {
-                message += "; did you mean `\(suggestion)`?"
-            }
-            message += "; its rows are: \(known.joined(separator: ", "))"
-            group.error(message, at: group.location(of: entry.key))
+            let belongsToOther = otherSpec != spec && otherSpec.row(name) != nil
+            group.error(
+                .rowUnknown(
+                    row: name, table: spec.id.label, format: format.rawValue, otherFormat: belongsToOther ? other.rawValue : nil,
+                    suggestion: belongsToOther ? nil : Suggestion.closest(to: name, in: known), rows: known),
+                at: group.location(of: entry.key))
         }
         var table = StatTable(spec: spec)
         for (rowIndex, row) in spec.rows.enumerated() {
-            let where_ = "\(spec.key.uppercased()) row `\(row.key)` (\(row.label))"
+            let tableName = spec.id.label
             guard let node = entries[row.key] else {
-                group.error("\(where_) is missing; add `\(row.key): \(example(row))`", at: group.mappingLocation)
+                group.error(.rowMissing(table: tableName, row: row.key, label: row.label, example: example(row)), at: group.mappingLocation)
                 continue
             }
             rows[rowIndex] = TableLocations.Position(group.location(of: node.key))
@@ -105,29 +97,44 @@ enum StatisticsParser {
             } else if node.value.scalar != nil, row.columns.count == 1 {
                 items = [node.value]
             } else {
-                group.error(
-                    "\(where_) must list its \(row.columns.count) figures in brackets, in column order: \(columnList(row)); for example `\(row.key): \(example(row))`",
-                    at: group.location(of: node.value))
+                let message: Message =
+                    typedFullWidth(node.value.scalar?.string)
+                    ? .rowFullWidthBrackets(table: tableName, row: row.key, label: row.label, example: example(row))
+                    : .rowNotBracketed(
+                        table: tableName, row: row.key, label: row.label, count: row.columns.count, columns: row.columns.map(\.label), example: example(row))
+                group.error(message, at: group.location(of: node.value))
                 continue
             }
             guard items.count == row.columns.count else {
-                group.error(
-                    "\(where_) has \(items.count) figure\(items.count == 1 ? "" : "s"), but it needs \(row.columns.count): \(columnList(row)); write ~ for a blank cell",
-                    at: group.location(of: node.value))
+                let message: Message =
+                    items.contains { typedFullWidth($0.scalar?.string) }
+                    ? .rowFullWidthBrackets(table: tableName, row: row.key, label: row.label, example: example(row))
+                    : .rowWrongCount(
+                        table: tableName, row: row.key, label: row.label, found: items.count, count: row.columns.count, columns: row.columns.map(\.label))
+                group.error(message, at: group.location(of: node.value))
                 continue
             }
             for (index, item) in items.enumerated() {
                 cells[spec.offsets[rowIndex] + index] = TableLocations.Position(group.location(of: item))
                 guard let scalar = item.scalar else {
-                    group.error("\(where_), column \(index + 1) (\(row.columns[index].label)) must be a number", at: group.location(of: item))
+                    group.error(
+                        .cellNotScalar(table: tableName, row: row.key, label: row.label, column: index + 1, columnLabel: row.columns[index].label),
+                        at: group.location(of: item))
                     continue
                 }
                 if YAMLFields.isNull(scalar) { continue }
                 if let amount = Amount(scalar.string) {
                     table[rowIndex, index] = amount
+                } else if let ascii = YAMLSlip.asciiForm(scalar.string), Amount(ascii) != nil {
+                    group.error(
+                        .cellFullWidthDigits(
+                            table: tableName, row: row.key, label: row.label, column: index + 1, columnLabel: row.columns[index].label, text: scalar.string,
+                            ascii: ascii),
+                        at: group.location(of: item))
                 } else {
                     group.error(
-                        "\(where_), column \(index + 1) (\(row.columns[index].label)): `\(scalar.string)` is not a number; write the figure with digits 0-9 (a decimal point for 万元), or ~ if the cell was left blank",
+                        .cellNotNumber(
+                            table: tableName, row: row.key, label: row.label, column: index + 1, columnLabel: row.columns[index].label, text: scalar.string),
                         at: group.location(of: item))
                 }
             }
@@ -135,8 +142,10 @@ enum StatisticsParser {
         return table
     }
 
-    static func columnList(_ row: RowSpec) -> String {
-        row.columns.map(\.label).joined(separator: ", ")
+    /// Whether a value was typed with a Chinese input method's brackets or commas (`［0，0］`).
+    static func typedFullWidth(_ text: String?) -> Bool {
+        guard let text else { return false }
+        return text.contains { "［］，【】".contains($0) }
     }
 
     static func example(_ row: RowSpec) -> String {

@@ -24,9 +24,9 @@ struct YAMLFields {
 
     /// Refuses YAML that no portal file needs and that could make parsing explode: anchors and
     /// aliases (`&a`, `*a`, the stuff of alias bombs), deep nesting, huge size.
-    static func refusal(_ yaml: String) -> String? {
+    static func refusal(_ yaml: String, part: Message.YAMLPart) -> Message? {
         if yaml.utf8.count > maximumSize {
-            return "is larger than \(maximumSize / 1024 / 1024) MB; portal files never need that much"
+            return .yamlTooLarge(part: part, limit: maximumSize / 1024 / 1024)
         }
         let bytes = Array(yaml.utf8)
         var depth = 0
@@ -57,7 +57,7 @@ struct YAMLFields {
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             case UInt8(ascii: "*"), UInt8(ascii: "&"):
                 if startsScalar(index), index + 1 < bytes.count, isNameByte(bytes[index + 1]) {
-                    return "uses a YAML anchor or alias (`\(byte == UInt8(ascii: "*") ? "*" : "&")name`); portal files do not need them: write each value out"
+                    return .yamlAlias(part: part, sign: byte == UInt8(ascii: "*") ? "*" : "&")
                 }
             default: break
             }
@@ -67,15 +67,15 @@ struct YAMLFields {
             indentation = max(indentation, line.prefix { $0 == 0x20 }.count)
         }
         if deepest > maximumDepth || indentation > maximumDepth * 4 {
-            return "is nested more than \(maximumDepth) levels deep; portal files use at most three"
+            return .yamlTooDeep(part: part, limit: maximumDepth)
         }
         return nil
     }
 
     /// Composes `yaml` and reads its top-level mapping; returns nil (with a diagnostic) if it is not one.
-    static func parse(yaml: String, file: String, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) -> YAMLFields? {
-        if let refusal = refusal(yaml) {
-            diagnostics.append(.error("\(what) \(refusal)", at: SourceLocation(file: file, line: lineOffset + 1)))
+    static func parse(yaml: String, file: String, lineOffset: Int, part: Message.YAMLPart, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        if let refusal = refusal(yaml, part: part) {
+            diagnostics.append(.error(refusal, at: SourceLocation(file: file, line: lineOffset + 1)))
             return nil
         }
         let node: Node?
@@ -84,16 +84,20 @@ struct YAMLFields {
             // typing (a regular expression per scalar) makes parsing several times faster.
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
-            diagnostics.append(YAMLFields.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            diagnostics.append(YAMLFields.diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset))
             return nil
         }
         guard let node else {
-            diagnostics.append(.error("\(what) is empty; write its settings as `key: value` lines", at: SourceLocation(file: file, line: lineOffset + 1)))
+            diagnostics.append(.error(.yamlEmpty(part: part), at: SourceLocation(file: file, line: lineOffset + 1)))
             return nil
         }
         guard let mapping = node.mapping else {
+            if let slip = YAMLSlip.find(in: yaml) {
+                diagnostics.append(.error(slip.message, at: SourceLocation(file: file, line: slip.line + lineOffset, column: slip.column)))
+                return nil
+            }
             let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-            diagnostics.append(.error("\(what) must be a list of `key: value` lines", at: location))
+            diagnostics.append(.error(.yamlNotMapping(part: part), at: location))
             return nil
         }
         return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: node)
@@ -113,24 +117,25 @@ struct YAMLFields {
         self.mappingLocation = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
 
-    /// Turns a Yams error into a diagnostic at the right line of the file.
-    static func diagnostic(for error: Error, file: String, lineOffset: Int) -> Diagnostic {
-        let fix = "check the indentation and that text containing `:` or `#` is in quotes"
+    /// Turns a Yams error into a diagnostic at the right line of the file: the slip that caused
+    /// it when one is recognised (`YAMLSlip`), else the parser's words inside a plain explanation.
+    static func diagnostic(for error: Error, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
         case YamlError.scanner(let context, let problem, let mark, _),
             YamlError.parser(let context, let problem, let mark, _),
             YamlError.composer(let context, let problem, let mark, _):
-            var message = "the YAML cannot be read: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return .error(message + "; " + fix, at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+            if let slip = YAMLSlip.find(in: yaml, upTo: mark.line) {
+                return .error(slip.message, at: SourceLocation(file: file, line: slip.line + lineOffset, column: slip.column))
+            }
+            let words = context.map { "\(problem), \($0.text)" } ?? problem
+            return .error(.yamlSyntax(problem: words), at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                "the key `\(duplicates.joined(separator: "`, `"))` is written twice; keep one",
-                at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+                .yamlDuplicateKey(keys: duplicates), at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
         case YamlError.reader(let problem, _, _, _):
-            return .error("the YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error(.yamlSyntax(problem: problem), at: SourceLocation(file: file, line: lineOffset + 1))
         default:
-            return .error("the YAML cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
+            return .error(.yamlSyntax(problem: "\(error)"), at: SourceLocation(file: file, line: lineOffset + 1))
         }
     }
 
@@ -193,30 +198,24 @@ struct YAMLFields {
         keyNode(key).map(location(of:)) ?? mappingLocation
     }
 
-    mutating func error(_ message: String, at location: SourceLocation) {
+    mutating func error(_ message: Message, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }
 
     /// Reports every key that is not in `known`, suggesting the closest known key.
-    mutating func rejectUnknownKeys(_ known: [String], in what: String) {
+    mutating func rejectUnknownKeys(_ known: [String], in part: Message.YAMLPart) {
         for entry in entries {
             guard let name = entry.name else {
-                error("\(what) keys must be plain words", at: location(of: entry.key))
+                error(.keyNotText(part: part), at: location(of: entry.key))
                 continue
             }
             if known.contains(name) { continue }
-            var message = "unknown key `\(name)` in \(what)"
-            if let suggestion = Suggestion.closest(to: name, in: known) {
-                message += "; did you mean `\(suggestion)`?"
-            } else {
-                message += "; the known keys are: \(known.joined(separator: ", "))"
-            }
-            error(message, at: location(of: entry.key))
+            error(.unknownKey(key: name, part: part, suggestion: Suggestion.closest(to: name, in: known), known: known), at: location(of: entry.key))
         }
     }
 
     private mutating func missing(_ key: String, _ label: String) {
-        error("`\(key)` (\(label)) is missing; add a line `\(key): …`", at: mappingLocation)
+        error(.keyMissing(key: key, label: label), at: mappingLocation)
     }
 
     /// A text value; numbers and dates written without quotes are accepted as their text.
@@ -226,22 +225,19 @@ struct YAMLFields {
             return nil
         }
         guard let scalar = node.scalar else {
-            error("`\(key)` (\(label)) must be a single line of text, not a list or a group", at: location(of: node))
+            error(.valueNotText(key: key, label: label), at: location(of: node))
             return nil
         }
         let text = YAMLFields.detachMarks(YAMLFields.trimmed(scalar.string))
         if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { TextSafety.isHidden($0.element) }) {
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            if TextSafety.isBidiControl(scalar) {
-                error("`\(key)`（\(label)）的第 \(offset + 1) 个字符是文字方向控制字符 \(code)，它会让文字显示的顺序与实际不同；请删除它", at: location(of: node))
-            } else {
-                error(
-                    "`\(key)`（\(label)）的第 \(offset + 1) 个字符是控制字符 \(code)，它不会显示，却会扰乱网页和表格；请删除它（常见于从其他软件复制的文字，或 YAML 的 \\0、\\a、\\e 这类转义）", at: location(of: node))
-            }
+            error(
+                .hiddenCharacter(key: key, label: label, position: offset + 1, code: code, isDirectionControl: TextSafety.isBidiControl(scalar)),
+                at: location(of: node))
             return nil
         }
         if text.isEmpty {
-            if required { error("`\(key)` (\(label)) is empty; write its value after the colon", at: location(of: node)) }
+            if required { error(.keyEmpty(key: key, label: label), at: location(of: node)) }
             return nil
         }
         return text
@@ -252,14 +248,17 @@ struct YAMLFields {
             if required { missing(key, label) }
             return nil
         }
-        guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces),
-            !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text)
-        else {
-            error("`\(key)` (\(label)) must be a whole number written with digits 0-9, for example `\(key): 2024`", at: location(of: node))
+        let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            if let ascii = YAMLSlip.asciiForm(text), !ascii.isEmpty, ascii.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                error(.fullWidthDigits(key: key, label: label, text: text, ascii: ascii), at: location(of: node))
+            } else {
+                error(.notWholeNumber(key: key, label: label, text: text), at: location(of: node))
+            }
             return nil
         }
         if let range, !range.contains(value) {
-            error("`\(key)` (\(label)) is \(value); it must be between \(range.lowerBound) and \(range.upperBound)", at: location(of: node))
+            error(.numberOutOfRange(key: key, label: label, value: value, lowest: range.lowerBound, highest: range.upperBound), at: location(of: node))
             return nil
         }
         return value
@@ -271,20 +270,24 @@ struct YAMLFields {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error("`\(key)` (\(label)) must be `true` or `false`", at: location(of: node))
+            error(.notTrueOrFalse(key: key, label: label), at: location(of: node))
             return nil
         }
     }
 
-    /// A plain calendar date `YYYY-MM-DD`; times and time zones are refused so a date can never shift.
+    /// A plain calendar date `YYYY-MM-DD`; times and time zones are refused so a date can never
+    /// shift, and a date written another way (`2025/01/15`, `2025年1月15日`) is refused with its
+    /// `YYYY-MM-DD` form, so every file writes dates one way.
     mutating func date(_ key: String, _ label: String, required: Bool = false) -> CalendarDate? {
         guard let text = string(key, label, required: required) else { return nil }
         if let date = CalendarDate(iso: text) { return date }
         let at = location(of: node(key)!)
         if text.count > 10, let date = CalendarDate(iso: String(text.prefix(10))) {
-            error("`\(key)` (\(label)) is `\(text)`, which has a time or time zone; write the date only, as `\(key): \(date.iso)`", at: at)
+            error(.dateWithTime(key: key, label: label, text: text, date: date.iso), at: at)
+        } else if let date = CalendarDate(written: text) {
+            error(.dateWrongForm(key: key, label: label, text: text, date: date.iso), at: at)
         } else {
-            error("`\(key)` (\(label)) is `\(text)`, which is not a real date; write it as YYYY-MM-DD, for example `\(key): 2025-01-20`", at: at)
+            error(.dateNotReal(key: key, label: label, text: text), at: at)
         }
         return nil
     }
@@ -296,7 +299,7 @@ struct YAMLFields {
             return nil
         }
         guard let mapping = node.mapping else {
-            error("`\(key)` (\(label)) must be a group of indented `key: value` lines", at: location(of: node))
+            error(.notAGroup(key: key, label: label), at: location(of: node))
             return nil
         }
         return YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: node)
@@ -309,13 +312,13 @@ struct YAMLFields {
             return []
         }
         guard let sequence = node.sequence else {
-            error("`\(key)` (\(label)) must be a list of items, each starting with `- `", at: location(of: node))
+            error(.notAList(key: key, label: label), at: location(of: node))
             return []
         }
         var items: [YAMLFields] = []
         for item in sequence {
             guard let mapping = item.mapping else {
-                error("each item of `\(key)` (\(label)) must be a group of `key: value` lines", at: location(of: item))
+                error(.listItemNotAGroup(key: key, label: label), at: location(of: item))
                 continue
             }
             items.append(YAMLFields(file: file, lineOffset: lineOffset, mapping: mapping, at: item))

@@ -18,14 +18,14 @@ enum DocxReader {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw DiagnosticsError([
-                .error("the file is not a Word document (.docx) that can be opened; open it in Word or WPS and save it again as .docx", at: location)
+                .error(.docxNotOpenable, at: location)
             ])
         }
         guard let entry = archive["word/document.xml"] else {
-            throw DiagnosticsError([.error("the Word document has no body (word/document.xml is missing); save it again as .docx", at: location)])
+            throw DiagnosticsError([.error(.docxNoBody, at: location)])
         }
         guard entry.uncompressedSize <= UInt64(maximumDocumentSize) else {
-            throw DiagnosticsError([.error("the Word document's text is larger than \(maximumDocumentSize / 1024 / 1024) MB; it is refused", at: location)])
+            throw DiagnosticsError([.error(.docxTooLarge(limit: maximumDocumentSize / 1024 / 1024), at: location)])
         }
         var xml = Data()
         do {
@@ -34,7 +34,7 @@ enum DocxReader {
                 if xml.count > maximumDocumentSize { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
-            throw DiagnosticsError([.error("the Word document cannot be read: \(error.localizedDescription)", at: location)])
+            throw DiagnosticsError([.error(.docxUnreadable(reason: error.localizedDescription), at: location)])
         }
         let delegate = DocumentXMLDelegate()
         let parser = XMLParser(data: xml)
@@ -43,7 +43,7 @@ enum DocxReader {
         guard parser.parse() else {
             throw DiagnosticsError([
                 .error(
-                    "the Word document's XML is damaged (\(parser.parserError?.localizedDescription ?? "unknown error")); open and save it again in Word",
+                    .docxDamaged(reason: parser.parserError?.localizedDescription ?? "unknown error"),
                     at: location)
             ])
         }

@@ -35,7 +35,7 @@ enum EncodingDetector {
             let line = 1 + bytes.prefix(utf8Failure).filter { $0 == 0x0A }.count
             throw DiagnosticsError([
                 .error(
-                    "the file cannot be decoded as UTF-8 (bad byte at offset \(utf8Failure)), UTF-16 or GB18030 (bad byte at offset \(offset)); save it as UTF-8 text or as a Word document and import that",
+                    .textUndecodable(utf8Offset: utf8Failure, gbOffset: offset),
                     at: SourceLocation(file: path, line: line))
             ])
         }

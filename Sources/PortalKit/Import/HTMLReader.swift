@@ -18,7 +18,7 @@ enum HTMLReader {
             throw DiagnosticsError([.error(problem, at: SourceLocation(file: displayPath, line: 1))])
         }
         guard let root = HTMLTree.parse(data) else {
-            throw DiagnosticsError([.error("the file cannot be read as an HTML page", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([.error(.htmlUnreadable, at: SourceLocation(file: displayPath, line: 1))])
         }
         let page = strip(root)
         var metadata = readMetadata(page)
@@ -41,21 +41,20 @@ enum HTMLReader {
 
     /// Why the page's bytes do not match the encoding it declares (a page saved in GBK that says
     /// UTF-8, or the other way round), in the user's words; nil when they match or cannot be told.
-    static func encodingProblem(_ data: Data) -> String? {
+    static func encodingProblem(_ data: Data) -> Message? {
         let bytes = [UInt8](data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...])
         guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
         let declared = declaredCharset(data)
-        let fix = "请在浏览器中重新“另存为”网页（编码选 UTF-8），或把网页开头 <meta charset=…> 中的编码改成文件实际的编码后再导入"
         switch declared {
         case nil, "utf-8", "utf8":
             guard !isUTF8 else { return nil }
             let looksGBK: Bool
             if case .success = Iconv.decode(bytes, from: "GB18030") { looksGBK = true } else { looksGBK = false }
-            return "网页\(declared == nil ? "没有声明编码（按 UTF-8 读取）" : "声明的编码是 UTF-8")，但文件内容不是 UTF-8\(looksGBK ? "，看起来是 GBK（GB18030）编码" : "")，文字会读成乱码；" + fix
+            return .htmlEncodingMismatch(declared: declared == nil ? nil : "UTF-8", actual: looksGBK ? "GBK（GB18030）" : "UTF-8 以外的")
         case "gbk", "gb2312", "gb18030", "x-gbk", "cp936":
             guard isUTF8 else { return nil }
-            return "网页声明的编码是 \(declared!.uppercased())，但文件内容是 UTF-8 编码，文字会读成乱码；" + fix
+            return .htmlEncodingMismatch(declared: declared!.uppercased(), actual: "UTF-8")
         default:
             return nil
         }

@@ -103,13 +103,13 @@ public struct ImportSession: Sendable {
         let issues = result.issues.map { issue in
             Diagnostic(
                 options.partial ? .warning : .error,
-                .unconverted(issue.message + (options.partial ? " (left blank)" : "")),
+                options.partial ? .importLeftBlank(issue: issue.message) : issue.message,
                 at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
         }
         outcome.diagnostics += issues
         if !issues.isEmpty && !options.partial {
             outcome.diagnostics.append(
-                .error("nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank", at: nil))
+                .error(.importNothingWritten, at: nil))
             return outcome
         }
 
@@ -128,19 +128,19 @@ public struct ImportSession: Sendable {
             return outcome
         }
         if let link = linkOnTheWay(to: target) {
-            outcome.diagnostics.append(.error("`\(displayPath(link))` 是一个符号链接；导入不会经由它写到内容文件夹以外。请把它换成真正的文件夹（或文件）后再导入", at: nil))
+            outcome.diagnostics.append(.error(.importThroughLink(path: displayPath(link)), at: nil))
             return outcome
         }
         if FileManager.default.fileExists(atPath: target.path), !options.force {
             outcome.diagnostics.append(
-                .error("`\(targetShown)` already exists; pass --force to replace it (the existing report is a published record: compare them first)", at: nil))
+                .error(.importTargetExists(path: targetShown), at: nil))
             return outcome
         }
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(result.text.utf8).write(to: target, options: .atomic)
         } catch {
-            outcome.diagnostics.append(.error("cannot write `\(targetShown)`: \(error.localizedDescription)", at: nil))
+            outcome.diagnostics.append(.error(.importUnwritable(path: targetShown, reason: error.localizedDescription), at: nil))
             return outcome
         }
         outcome.status = .written(targetShown)

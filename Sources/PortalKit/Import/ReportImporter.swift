@@ -43,14 +43,14 @@ public struct ReportImporter: Sendable {
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         guard size <= 50 * 1024 * 1024 else {
             throw DiagnosticsError([
-                .error("the file is \(size / 1024 / 1024) MB; portal-gen imports files of at most 50 MB", at: SourceLocation(file: displayPath, line: 1))
+                .error(.importTooLarge(megabytes: size / 1024 / 1024, limit: 50), at: SourceLocation(file: displayPath, line: 1))
             ])
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticsError([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: displayPath, line: 1))])
+            throw DiagnosticsError([.error(.fileUnreadable(reason: error.localizedDescription), at: SourceLocation(file: displayPath, line: 1))])
         }
         switch kind {
         case "docx":
@@ -62,9 +62,7 @@ public struct ReportImporter: Sendable {
             return try recognize(PlainTextReader.read(decoded.text), plainText: true, displayPath: displayPath, encoding: decoded.encoding)
         default:
             throw DiagnosticsError([
-                .error(
-                    "portal-gen cannot import `.\(kind)` files; it reads .docx, .html/.htm and .txt/.md (for .doc or .pdf, save as .docx, or copy the text into a .txt file)",
-                    at: SourceLocation(file: displayPath, line: 1))
+                .error(.importKindUnsupported(kind: kind), at: SourceLocation(file: displayPath, line: 1))
             ])
         }
     }
@@ -90,8 +88,9 @@ public struct ReportImporter: Sendable {
         }
         let titleParagraph = paragraphs.prefix(8).first { CellText.normalize($0.text).contains("年度报告") }
         let title = (titleParagraph?.text ?? document.metadata["标题"]).map { HTMLTree.collapse($0).replacingOccurrences(of: " ", with: "") } ?? ""
-        let township = try findTownship(title: title, displayPath: displayPath)
-        let year = try findYear(title: title, displayPath: displayPath)
+        let township = try findTownship(title: title)
+        let year = findYear(title: title)
+        let metadata = document.metadata.merging(Self.statedDetails(paragraphs.prefix(30).map(\.text))) { page, _ in page }
 
         // 2. Sections: narrative paragraphs, and the table material of sections 二, 三, 四.
         var section = 0
@@ -102,6 +101,7 @@ public struct ReportImporter: Sendable {
             switch block {
             case .paragraph(let paragraph):
                 if let titleParagraph, paragraph.position == titleParagraph.position, paragraph.text == titleParagraph.text { continue }
+                if section == 0, !Self.statedDetails([paragraph.text]).isEmpty { continue }
                 if let number = Self.sectionNumber(paragraph.text, after: section) {
                     section = number
                     narrative.append((number, paragraph))
@@ -129,61 +129,70 @@ public struct ReportImporter: Sendable {
         // 3. The tables.
         var outcome = TableRecognizer.Outcome()
         let start = SourceDocument.Position(line: 1)
-        for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label) (\($0.heading))") }) where tableItems[number]?.isEmpty ?? true {
-            outcome.issues.append(ImportIssue(position: start, message: "table \(name) was not found"))
+        for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label)（\($0.heading)）") }) where tableItems[number]?.isEmpty ?? true {
+            outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: name)))
         }
         let t2Format = tableItems[2].map { TableRecognizer.t2($0, into: &outcome) } ?? nil
         let t3Format = tableItems[3].map { TableRecognizer.t3($0, into: &outcome) } ?? nil
         if let items = tableItems[4] { TableRecognizer.t4(items, into: &outcome) }
         if let t2Format, let t3Format, t2Format != t3Format {
             outcome.issues.append(
-                ImportIssue(position: start, message: "T2 is in the \(t2Format.rawValue) format but T3 in the \(t3Format.rawValue) format; check the tables"))
+                ImportIssue(position: start, message: .importFormatsDiffer(t2: t2Format.rawValue, t3: t3Format.rawValue)))
         }
         let format = t3Format ?? t2Format ?? .v2021
 
-        // 4. The details only a saved page carries, and the command line.
-        let published: CalendarDate
-        if let given = overrides.published {
-            published = given
-        } else {
-            published = try publishedDate(document.metadata, displayPath: displayPath)
-        }
-        guard let indexNumber = overrides.indexNumber ?? document.metadata["索引号"] else {
-            throw DiagnosticsError([
-                .error(
-                    "the file has no 索引号 (index number); pass it with --index-number, e.g. --index-number \(township.creditCode ?? "<统一社会信用代码>")/\(published.year)-00001",
-                    at: SourceLocation(file: displayPath, line: 1))
-            ])
+        // 4. The details the document states (a saved page's metadata block, or lines such as
+        // `索引号：…` under the title), and the command line; everything missing is asked for at once.
+        let published = overrides.published ?? metadata["发布日期"].flatMap { Self.parseDate($0) }
+        let indexNumber = overrides.indexNumber ?? metadata["索引号"]
+        guard let township, let year, let published, let indexNumber else {
+            var missing: [Message.ImportDetail] = []
+            var command = "portal-gen import \(Self.shellWord(displayPath))"
+            if township == nil {
+                missing.append(.township)
+                command += " --township \(closest(to: Self.townshipGuess(in: title)).first ?? "乡镇名称")"
+            }
+            if year == nil {
+                missing.append(.year)
+                command += " --year \(CalendarDate.today.year - 1)"
+            }
+            if published == nil {
+                missing.append(.published)
+                command += " --published \((year ?? CalendarDate.today.year - 1) + 1)-01-20"
+            }
+            if indexNumber == nil {
+                missing.append(.indexNumber)
+                command += " --index-number \(township?.creditCode ?? "统一社会信用代码")/\(published?.year ?? (year ?? CalendarDate.today.year - 1) + 1)-00001"
+            }
+            throw DiagnosticsError([.error(.importDetailsMissing(details: missing, command: command), at: SourceLocation(file: displayPath, line: 1))])
         }
         let text = ContentFileWriter.write(
             title: title.isEmpty ? "\(config.county)\(township.name)人民政府\(year)年政府信息公开工作年度报告" : title,
             township: township, year: year, published: published,
-            written: document.metadata["成文日期"].flatMap { Self.parseDate($0) },
+            written: metadata["成文日期"].flatMap { Self.parseDate($0) },
             indexNumber: indexNumber,
-            issuer: document.metadata["发布机构"].flatMap { $0 == township.organ ? nil : $0 },
-            documentNumber: document.metadata["文号"].flatMap { $0 == "无" ? nil : $0 },
+            issuer: metadata["发布机构"].flatMap { $0 == township.organ ? nil : $0 },
+            documentNumber: metadata["文号"].flatMap { $0 == "无" ? nil : $0 },
             format: format, tables: outcome.cells,
             narrative: narrative.map { ($0.section, $0.paragraph.text, $0.paragraph.headingLevel) }, notes: outcome.notes)
         return Result(township: township, year: year, text: text, issues: outcome.issues, encoding: encoding)
     }
 
-    func findTownship(title: String, displayPath: String) throws(DiagnosticsError) -> Township {
-        let location = SourceLocation(file: displayPath, line: 1)
-        let names = config.townships.map(\.name)
+    /// The township named by `--township` or the title; nil when neither names one (asked for
+    /// with the other missing details). A `--township` that is not listed is an error at once.
+    func findTownship(title: String) throws(DiagnosticsError) -> Township? {
         if let name = overrides.township {
             if let township = config.township(named: name) { return township }
-            throw DiagnosticsError([
-                .error("--township `\(name)` is not listed in portal.yml; the closest listed names are: \(closest(to: name).joined(separator: "、"))", at: nil)
-            ])
+            throw DiagnosticsError([.error(.importTownshipNotListed(name: name, closest: closest(to: name)), at: nil)])
         }
+        guard !config.townships.isEmpty else { throw DiagnosticsError([.error(.importNoTownships, at: nil)]) }
         let matches = config.townships.filter { title.contains($0.organ) || title.contains($0.name) }
-        if let best = matches.max(by: { $0.name.count < $1.name.count }) { return best }
-        let guess = title.range(of: #"[\p{Han}]{1,6}?(镇|乡|街道|办事处)"#, options: .regularExpression).map { String(title[$0]) } ?? title
-        var message =
-            title.isEmpty ? "no report title (…年度报告) was found, so the township is unknown" : "the title `\(title)` names no township listed in portal.yml"
-        message += "; the closest listed names are: \(closest(to: guess).joined(separator: "、")); pass --township NAME, or add the township to portal.yml"
-        if names.isEmpty { message = "portal.yml lists no townships" }
-        throw DiagnosticsError([.error(message, at: location)])
+        return matches.max(by: { $0.name.count < $1.name.count })
+    }
+
+    /// The part of a title that looks like a township's name (`城关镇`), for suggestions.
+    static func townshipGuess(in title: String) -> String {
+        title.range(of: #"[\p{Han}]{1,6}?(镇|乡|街道|办事处)"#, options: .regularExpression).map { String(title[$0]) } ?? title
     }
 
     func closest(to text: String) -> [String] {
@@ -193,31 +202,44 @@ public struct ReportImporter: Sendable {
             .prefix(3).map(\.0)
     }
 
-    func findYear(title: String, displayPath: String) throws(DiagnosticsError) -> Int {
+    func findYear(title: String) -> Int? {
         if let year = overrides.year { return year }
         let normalized = CellText.normalize(title)
         if let range = normalized.range(of: #"(19|20)\d\d(?=年)"#, options: .regularExpression), let year = Int(normalized[range]) {
             return year
         }
-        throw DiagnosticsError([.error("no reporting year was found in the title `\(title)`; pass --year YEAR", at: SourceLocation(file: displayPath, line: 1))]
-        )
+        return nil
     }
 
-    func publishedDate(_ metadata: [String: String], displayPath: String) throws(DiagnosticsError) -> CalendarDate {
-        if let text = metadata["发布日期"], let date = Self.parseDate(text) { return date }
-        throw DiagnosticsError([
-            .error(
-                "the file does not say when the report was published; pass --published YYYY-MM-DD (the 发布日期 on the portal)",
-                at: SourceLocation(file: displayPath, line: 1))
-        ])
+    /// Details a document states in lines under its title: `索引号：…`, `发布日期：…`, `成文日期：…`,
+    /// `发布机构：…`, `文号：…` (several may share a line), and a document number standing alone
+    /// (`城政〔2025〕3号`).
+    static func statedDetails(_ lines: [String]) -> [String: String] {
+        var details: [String: String] = [:]
+        let labels = HTMLReader.metadataLabels.joined(separator: "|")
+        let pair = try! NSRegularExpression(pattern: "(\(labels))\\s*[：:]\\s*(.+?)\\s*(?=(?:\(labels))\\s*[：:]|$)")
+        let number = try! NSRegularExpression(pattern: #"^[\p{Han}]{1,12}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,5}\s*号$"#)
+        for line in lines {
+            let text = CellText.normalize(line).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty, text.count <= 200 else { continue }
+            let range = NSRange(text.startIndex..., in: text)
+            for match in pair.matches(in: text, range: range) {
+                let label = String(text[Range(match.range(at: 1), in: text)!])
+                let value = String(text[Range(match.range(at: 2), in: text)!]).trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty, details[label] == nil { details[label] = value }
+            }
+            if details["文号"] == nil, number.firstMatch(in: text, range: range) != nil { details["文号"] = text }
+        }
+        return details
+    }
+
+    /// `word` as a shell would read it back (quoted when it holds spaces or quotes).
+    static func shellWord(_ word: String) -> String {
+        word.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) } ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// `2024-02-06`, `2024/2/6`, `2024年2月6日`, `2024.02.06`, possibly followed by a time.
     static func parseDate(_ text: String) -> CalendarDate? {
-        let normalized = CellText.normalize(text)
-        guard let range = normalized.range(of: #"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"#, options: .regularExpression) else { return nil }
-        let numbers = normalized[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        return CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        CalendarDate(written: CellText.normalize(text))
     }
 }

@@ -95,7 +95,7 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: items.first?.position ?? .init(line: 1),
-                        message: "T3 row \(row.label) was not found; expected a row labelled like “\(row.label)” with 7 figures"))
+                        message: .importT3RowMissing(row: row.label)))
                 continue
             }
             switch fit(found, columns: row.columns.map(\.label), table: "T3", into: &outcome) {
@@ -147,11 +147,7 @@ struct TableRecognizer {
         for row in ambiguous {
             let label = StatisticsSchema.t3(format: format).row(row.key)?.label ?? row.key
             let listed = row.candidates.map { "[" + $0.map { $0?.text ?? "~" }.joined(separator: ", ") + "]" }
-            let message =
-                row.candidates.isEmpty
-                ? "T3 row \(label): the cells run together as `\(row.digits)` and no split into 7 figures adds up; type the row's figures separated by tabs"
-                : "T3 row \(label): the cells run together as `\(row.digits)`, which can be read \(row.candidates.count) ways that all add up: \(listed.joined(separator: " or ")); type the row's figures separated by tabs"
-            outcome.issues.append(ImportIssue(position: row.position, message: message))
+            outcome.issues.append(ImportIssue(position: row.position, message: .importT3RunTogether(row: label, digits: row.digits, readings: listed)))
         }
     }
 
@@ -176,7 +172,7 @@ struct TableRecognizer {
         var table: [String: [Amount?]] = [:]
         for row in StatisticsSchema.tables(for: format)[0].rows {
             guard let found = rows.first(where: { $0.key == row.key }) else {
-                outcome.issues.append(ImportIssue(position: items.first?.position ?? .init(line: 1), message: "T2 row \(row.label) was not found"))
+                outcome.issues.append(ImportIssue(position: items.first?.position ?? .init(line: 1), message: .importT2RowMissing(row: row.label)))
                 continue
             }
             switch fit(found, columns: row.columns.map(\.label), table: "T2", into: &outcome) {
@@ -185,9 +181,7 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: found.position,
-                        message:
-                            "T2 row \(row.label): `\(digits)` looks like \(row.columns.count) figures run together, and T2 has no arithmetic to split them; type them separated by tabs"
-                    ))
+                        message: .importT2RunTogether(row: row.label, digits: digits, count: row.columns.count)))
             case .unreadable: break
             }
         }
@@ -221,14 +215,12 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: position,
-                        message:
-                            "T4: the 15 figures run together as `\(amount.text)` and \(splits.isEmpty ? "no split adds up" : "\(splits.count) splits add up"); type them separated by tabs"
-                    ))
+                        message: .importT4RunTogether(digits: amount.text, splits: splits.count)))
                 return
             }
         } else {
             outcome.issues.append(
-                ImportIssue(position: position, message: "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(values.count) were found"))
+                ImportIssue(position: position, message: .importT4WrongCount(found: values.count)))
             return
         }
         outcome.cells[.t4] = ["R": Array(figures[0..<5]), "S": Array(figures[5..<10]), "P": Array(figures[10..<15])]
@@ -297,11 +289,10 @@ struct TableRecognizer {
             return .runTogether(amount.text)
         }
         guard values.count == count else {
-            let shown = row.values.map { $0.raw.isEmpty ? "(blank)" : $0.raw }.joined(separator: " ")
             outcome.issues.append(
                 ImportIssue(
                     position: row.position,
-                    message: "\(table) row \(row.label): expected \(count) figure\(count == 1 ? "" : "s"), found \(values.count) (\(shown))"))
+                    message: .importRowWrongCount(table: table, row: row.label, expected: count, found: values.count, cells: row.values.map(\.raw))))
             return .unreadable
         }
         var cells: [Amount?] = []
@@ -312,7 +303,7 @@ struct TableRecognizer {
                 cells.append(amount)
                 if let note { outcome.notes.append("\(table)“\(row.label)”行“\(columns[index])”栏原表填写为“\(note)”，此处按\(amount.text)录入。") }
             case .label(let text):
-                outcome.issues.append(ImportIssue(position: item.position, message: "\(table) row \(row.label): `\(text)` is not a figure"))
+                outcome.issues.append(ImportIssue(position: item.position, message: .importCellNotFigure(table: table, row: row.label, text: text)))
                 cells.append(nil)
             }
         }
@@ -348,7 +339,7 @@ struct TableRecognizer {
 /// Something the importer could not read with certainty, with where it is in the input.
 struct ImportIssue: Sendable, CustomStringConvertible {
     var position: SourceDocument.Position
-    var message: String
+    var message: Message
 
-    var description: String { "\(position): \(message)" }
+    var description: String { "\(position): \(message.text(.english))" }
 }

@@ -258,6 +258,13 @@ struct ParseCache: Sendable {
 
     // MARK: - Diagnostics
 
+    /// Sorted keys: the same messages always give the same bytes.
+    private static let messageEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
     private static func write(_ diagnostics: [Diagnostic], into writer: inout CacheWriter) {
         writer.int(diagnostics.count)
         for diagnostic in diagnostics {
@@ -271,8 +278,7 @@ struct ParseCache: Sendable {
             writer.optionalString(diagnostic.rule?.rawValue)
             // A message is stored by its identity and values, so a cached report's messages are
             // shown in the language of the build that reads them.
-            writer.string(String(decoding: (try? JSONEncoder().encode(diagnostic.message)) ?? Data(), as: UTF8.self))
-            writer.optionalString(diagnostic.publicMessage)
+            writer.string(String(decoding: (try? messageEncoder.encode(diagnostic.message)) ?? Data(), as: UTF8.self))
         }
     }
 
@@ -283,7 +289,7 @@ struct ParseCache: Sendable {
             let location = try reader.bool() ? SourceLocation(file: try reader.string(), line: try reader.small(), column: try reader.small()) : nil
             let rule = try reader.optionalString().map(RuleID.init(rawValue:))
             guard let message = try? JSONDecoder().decode(Message.self, from: Data(try reader.string().utf8)) else { throw CacheReader.Damaged() }
-            diagnostics.append(Diagnostic(severity, message, at: location, rule: rule, publicMessage: try reader.optionalString()))
+            diagnostics.append(Diagnostic(severity, message, at: location, rule: rule))
         }
         return diagnostics
     }

@@ -36,12 +36,12 @@ enum RecordFile {
         /// It is not a plain file (a link, a folder), or it could not be read.
         case unreadable(String)
 
-        /// The rejection in the user's words, for the warning.
-        var reason: String {
+        /// The rejection as a message shows it.
+        var problem: Message.RecordProblem {
             switch self {
-            case .damaged: "已损坏（校验和不符或内容不完整）"
-            case .foreign: "由另一版本的 portal-gen 写入"
-            case .unreadable(let why): "无法读取（\(why)）"
+            case .damaged: .damaged
+            case .foreign: .foreign
+            case .unreadable(let why): .unreadable(why)
             }
         }
     }

@@ -10,15 +10,15 @@ enum LinkPolicy {
     static let allowedSchemes: Set<String> = ["https", "http", "mailto", "tel"]
 
     /// Why `url` may not be used, in the user's words; nil when it may.
-    static func refusal(of url: String) -> String? {
+    static func refusal(of url: String) -> Message? {
         let text = url.trimmingCharacters(in: .whitespaces)
         if text.isEmpty || text.hasPrefix("#") { return nil }
-        if text.contains("\\") { return "链接 `\(url)` 含有反斜杠 `\\`，浏览器会把它当作 `/`；请改用 `/`" }
-        if text.hasPrefix("//") { return "链接 `\(url)` 以 `//` 开头，没有写明协议；请写完整的地址，例如 `https:\(text)`" }
+        if text.contains("\\") { return .linkBackslash(url: url) }
+        if text.hasPrefix("//") { return .linkWithoutScheme(url: url, suggestion: "https:" + text) }
         if let scheme = scheme(of: text) {
             return allowedSchemes.contains(scheme.lowercased())
                 ? nil
-                : "链接 `\(url)` 使用了 `\(scheme):`；报告中的链接只能指向本站的页面和文件，或以 https://、http://、mailto:、tel: 开头"
+                : .linkSchemeRefused(url: url, scheme: String(scheme))
         }
         // A scheme or `//` that appears only once the link is decoded is hidden on purpose.
         var decoded = text
@@ -26,7 +26,7 @@ enum LinkPolicy {
             guard decoded.contains("%"), let next = decoded.removingPercentEncoding, next != decoded else { break }
             decoded = next
             if scheme(of: decoded) != nil || decoded.hasPrefix("//") || decoded.contains("\\") {
-                return "链接 `\(url)` 解码后是 `\(decoded)`，用编码隐藏了协议或路径；请直接写出链接"
+                return .linkEncodedHiding(url: url, decoded: decoded)
             }
         }
         return nil

@@ -1,11 +1,392 @@
+import Foundation
+
 extension Message {
     /// The message in Simplified Chinese: what is wrong and how to fix it, in plain words.
     var chinese: String {
         switch self {
-        case .unconverted(let words): return words
+
+        // MARK: - Reading the content folder
+
+        case .contentFolderMissing(let folder):
+            return "内容文件夹 `\(folder)` 不存在；请在网站所在的文件夹中运行 portal-gen，或用 --content 指定内容文件夹"
+        case .settingsMissing(let file):
+            return "缺少网站设置文件：请在内容文件夹中创建 `\(file)`（写法见用户手册“网站设置”一节），或用 portal-gen init 新建网站"
+        case .nameNotUTF8:
+            return "这里有一个文件或文件夹的名字不是 UTF-8 编码（可能是 GBK）；请把它重新命名，让名字可以读出"
+        case .folderUnreadable(let reason):
+            return "无法打开这个文件夹（\(reason)），其中的报告没有读入；请检查文件夹的权限"
+        case .symbolicLinkSkipped:
+            return "这是一个符号链接，portal-gen 不会跟随它（它指向的文件或文件夹不会被读入）；请把文件或文件夹本身复制到内容文件夹里"
+        case .fileTooLarge(let megabytes, let limit):
+            return "这个文件有 \(megabytes) MB；一份报告文件最多 \(limit) MB（附件请作为单独的文件放到网站上，不要写进正文）"
+        case .fileChangedWhileRead:
+            return "文件在构建过程中被修改（读取它时它正被写入）；请等编辑器保存完成后重新构建"
+        case .fileChangedAfterParse:
+            return "文件在构建过程中被修改（解析之后又被改动）；请等编辑器保存完成后重新构建"
+        case .fileUnreadable(let reason):
+            return "无法读取这个文件：\(reason)"
+        case .fileHasNUL(let offset, let looksLikeUTF16):
+            return "文件中有空字符（NUL）\(offset.map { "，位于第 \($0) 个字节" } ?? "")\(looksLikeUTF16 ? "（看起来是没有字节顺序标记的 UTF-16）" : "")；请把文件另存为 UTF-8 文本"
+        case .fileBadUTF16:
+            return "文件开头像是 UTF-16 编码，但无法解码；请把文件另存为 UTF-8"
+        case .fileNotUTF8(let offset):
+            return "文件不是 UTF-8 编码（第 \(offset) 个字节无法识别）；请另存为 UTF-8（记事本：“另存为”→“编码”选“UTF-8”）"
+
+        // MARK: - Front matter and YAML
+
+        case .frontMatterAbsent(let fileIsEmpty):
+            return "\(fileIsEmpty ? "文件是空的" : "文件开头没有报告信息区")；一份报告以一行 `---` 开头，接着是报告信息（title、township、year 等，每行一项），再一行 `---`，然后是正文"
+        case .frontMatterUnclosed:
+            return "第 1 行开始的报告信息区没有结束；请在最后一项信息的下一行加一行 `---`"
+        case .yamlTooLarge(let part, let limit):
+            return "\(part.chinese)超过 \(limit) MB；网站文件不需要这么大"
+        case .yamlAlias(let part, let sign):
+            return "\(part.chinese)使用了 YAML 的锚点或别名（`\(sign)名字`）；网站文件用不到它们，请把每个值直接写出来"
+        case .yamlTooDeep(let part, let limit):
+            return "\(part.chinese)的嵌套超过 \(limit) 层；网站文件最多只用三层"
+        case .yamlEmpty(let part):
+            return "\(part.chinese)是空的；请按“键: 值”的格式每行写一项"
+        case .yamlNotMapping(let part):
+            return "\(part.chinese)必须是每行一项的“键: 值”（冒号用半角，冒号后有空格）"
+        case .yamlFullWidth(let character, let name, let replacement, let example):
+            return "这里是全角的“\(character)”（\(name)）；这里要用半角（英文输入法）的“\(replacement)”，请切换到英文输入法重新输入，例如 `\(example)`"
+        case .yamlTabIndent:
+            return "这一行用 Tab 键缩进；这里只能用空格缩进，请把 Tab 换成空格（每一级两个空格）"
+        case .yamlNoSpaceAfterColon(let key, let value):
+            return "`\(key):` 的冒号后面缺少空格；请写成 `\(key): \(value)`"
+        case .yamlUnclosedQuote(let quote):
+            return "这里的引号 \(quote) 没有配对；请在这个值的末尾补上 \(quote)，或者去掉开头的引号"
+        case .yamlUnclosedBracket(let open, let close):
+            return "这里的“\(open)”没有闭合；请在这一行的末尾补上“\(close)”"
+        case .yamlSyntax(let problem):
+            return "这里的写法无法读取（YAML 语法错误：\(problem)）；请检查缩进是否对齐、冒号是否为半角并且后面有空格、含有 `:` 或 `#` 的文字是否加了引号"
+        case .yamlDuplicateKey(let keys):
+            return "`\(keys.joined(separator: "`、`"))` 写了两次；请只保留一个"
+        case .keyNotText(let part):
+            return "\(part.chinese)的键必须是简单的英文单词"
+        case .unknownKey(let key, let part, let suggestion, let known):
+            return "\(part.chinese)中没有 `\(key)` 这一项\(suggestion.map { "；是不是想写 `\($0)`？" } ?? "；可以写的项是：\(known.joined(separator: "、"))")"
+        case .keyMissing(let key, let label):
+            return "缺少 `\(key)`（\(label)）；请加一行 `\(key): …`"
+        case .keyEmpty(let key, let label):
+            return "`\(key)`（\(label)）是空的；请在冒号后面写上它的值"
+        case .valueNotText(let key, let label):
+            return "`\(key)`（\(label)）应当是一行文字，不能是列表或分组"
+        case .hiddenCharacter(let key, let label, let position, let code, let isDirectionControl):
+            return
+                "`\(key)`（\(label)）的第 \(position) 个字符是\(isDirectionControl ? "文字方向控制字符 \(code)，它会让文字显示的顺序与实际不同；请删除它" : "控制字符 \(code)，它不会显示，却会扰乱网页和表格；请删除它（常见于从其他软件复制的文字，或 YAML 的 \\0、\\a、\\e 这类转义）")"
+        case .notWholeNumber(let key, let label, let text):
+            return "`\(key)`（\(label)）是 `\(text)`，应当是用半角数字 0-9 写的整数，例如 `\(key): 2024`"
+        case .fullWidthDigits(let key, let label, let text, let ascii):
+            return "`\(key)`（\(label)）写的是全角数字 `\(text)`；请用半角（英文输入法）数字：`\(key): \(ascii)`"
+        case .numberOutOfRange(let key, let label, let value, let lowest, let highest):
+            return "`\(key)`（\(label)）是 \(value)；它应当在 \(lowest) 到 \(highest) 之间"
+        case .notTrueOrFalse(let key, let label):
+            return "`\(key)`（\(label)）只能写 `true`（是）或 `false`（否）"
+        case .dateWithTime(let key, let label, let text, let date):
+            return "`\(key)`（\(label)）是 `\(text)`，带有时间或时区；只写日期即可：`\(key): \(date)`"
+        case .dateWrongForm(let key, let label, let text, let date):
+            return "`\(key)`（\(label)）写成了 `\(text)`；日期要写成“年-月-日”，用半角短横线连接，月和日写两位：`\(key): \(date)`"
+        case .dateNotReal(let key, let label, let text):
+            return "`\(key)`（\(label)）是 `\(text)`，这不是一个真实的日期；请写成“年-月-日”，例如 `\(key): 2025-01-20`"
+        case .notAGroup(let key, let label):
+            return "`\(key)`（\(label)）应当是一组缩进的“键: 值”行"
+        case .notAList(let key, let label):
+            return "`\(key)`（\(label)）应当是一个列表，每一项以 `- ` 开头"
+        case .listItemNotAGroup(let key, let label):
+            return "`\(key)`（\(label)）的每一项都应当是一组“键: 值”行"
+
+        // MARK: - Settings (portal.yml)
+
+        case .basePathInvalid:
+            return "`base_path`（网站路径）只能由字母、数字和 `-`、`_`、`.`、`/` 组成，例如 `/xxgk/ndbg/`"
+        case .siteURLInvalid:
+            return "`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名"
+        case .policeLinkInvalid:
+            return "`police_link`（公安备案链接）必须以 https:// 开头"
+        case .deadlineInvalid(let text):
+            return "`deadline`（报告截止日期）是 `\(text)`；请写成报告年度次年的“月-日”，例如 `deadline: 03-31` 表示 3 月 31 日"
+        case .townshipsEmpty:
+            return "`townships`（乡镇列表）中没有任何乡镇；请按全县的法定顺序，每个乡镇写一项"
+        case .creditCodeInvalid(let code):
+            return "`credit_code` `\(code)` 不是 18 位的统一社会信用代码（由数字和大写字母组成）"
+        case .slugInvalid(let slug, let reserved):
+            return "`slug` `\(slug)` 不能用在网址中；请只用小写字母 a-z、数字和短横线（不能全是数字，不能是 \(reserved.joined(separator: "、"))），例如 `slug: huazhuang`"
+        case .slugUnderivable(let name):
+            return "无法由名称 `\(name)` 生成网址；请加一行 `slug: …`，用小写字母 a-z、数字和短横线"
+        case .townshipListedTwice(let name, let firstLine):
+            return "乡镇 `\(name)` 列出了两次（第一次在第 \(firstLine) 行）；每个乡镇只列一次"
+        case .slugShared(let name, let other, let otherLine, let slug):
+            return "`\(name)` 和 `\(other)`（第 \(otherLine) 行）会使用同一个网址 `\(slug)`；请给其中一个单独写一行 `slug: …`"
+        case .unsafeHTMLEnabled:
+            return "portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置"
+
+        // MARK: - Statistics tables in the front matter
+
+        case .formatInvalid(let text):
+            return "`format`（报告格式）是 `\(text)`；请写 `format: 2021`（国办公开办函〔2021〕30号格式）或 `format: 2019`（2019 年试行格式）"
+        case .formatConflict(let declared, let evidence, let shown):
+            return "`format: \(declared)` 与统计表不符：\(evidence)，这是 \(shown) 年格式；请改正 `format` 或统计表"
+        case .formatUnknown(let evidence):
+            return
+                "无法判断这份报告用的是 2021 年格式还是 2019 年格式（\(evidence.isEmpty ? "统计表中看不出" : "统计表两种格式都有：" + evidence.joined(separator: "；"))）；请加一行 `format: 2021` 或 `format: 2019`"
+        case .rowUnknown(let row, let table, let format, let otherFormat, let suggestion, let rows):
+            return
+                "`\(row)` 不是 \(format) 年格式\(table)中的行\(otherFormat.map { "（它属于 \($0) 年格式）" } ?? suggestion.map { "；是不是想写 `\($0)`？" } ?? "")；这张表的行是：\(rows.joined(separator: "、"))"
+        case .rowMissing(let table, let row, let label, let example):
+            return "\(table)缺少 `\(row)` 行（\(label)）；请加上 `\(row): \(example)`"
+        case .rowNotBracketed(let table, let row, let label, let count, let columns, let example):
+            return "\(table) `\(row)` 行（\(label)）要在方括号中按栏目顺序列出 \(count) 个数字：\(columns.joined(separator: "、"))；例如 `\(row): \(example)`"
+        case .rowFullWidthBrackets(let table, let row, let label, let example):
+            return "\(table) `\(row)` 行（\(label)）用了全角的方括号或逗号（“［”“］”“，”）；请用半角（英文输入法）的 `[`、`]` 和 `,`，例如 `\(row): \(example)`"
+        case .rowWrongCount(let table, let row, let label, let found, let count, let columns):
+            return "\(table) `\(row)` 行（\(label)）有 \(found) 个数字，应当有 \(count) 个：\(columns.joined(separator: "、"))；没有填写的格子写 ~"
+        case .cellNotScalar(let table, let row, let label, let column, let columnLabel):
+            return "\(table) `\(row)` 行（\(label)）第 \(column) 栏（\(columnLabel)）应当是一个数字"
+        case .cellNotNumber(let table, let row, let label, let column, let columnLabel, let text):
+            return "\(table) `\(row)` 行（\(label)）第 \(column) 栏（\(columnLabel)）：`\(text)` 不是数字；请用半角数字 0-9 填写（万元可带小数点），没有填写的格子写 ~"
+        case .cellFullWidthDigits(let table, let row, let label, let column, let columnLabel, let text, let ascii):
+            return "\(table) `\(row)` 行（\(label)）第 \(column) 栏（\(columnLabel)）写的是全角数字 `\(text)`；请用半角数字：`\(ascii)`"
+
+        // MARK: - Statistics rules (findings)
+
+        case .blankCells(let table, let count, let rows, let firstRow, let firstColumn):
+            return "\(table)有 \(count) 个单元格未填写（在 \(rows.joined(separator: "、")) 行；第一个是“\(firstRow)”行“\(firstColumn)”栏）；未填写的格子在网页上显示为空，汇总时按 0 计"
+        case .figureWrongKind(let table, let row, let column, let value, let kind):
+            return "\(table)“\(row)”行“\(column)”栏填写为 \(value)，应为\(kind.chinese)；请核对原表"
+        case .figuresTooLarge(let table, let row, let column):
+            return "\(table)“\(row)”行“\(column)”栏所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字"
+        case .t3BalanceBroken(let column, let received, let carried, let left, let total, let carriedOn, let right):
+            return "“\(column)”栏：本年新收 \(received) + 上年结转 \(carried) = \(left)，但办理结果总计 \(total) + 结转下年度继续办理 \(carriedOn) = \(right)，两边不相等；请核对原表"
+        case .t3ResultsBroken(let column, let total, let terms, let sum):
+            return "“\(column)”栏：办理结果总计为 \(total)，但各项办理结果相加为 \(Term.list(terms, " + ")) = \(sum)；请核对原表"
+        case .t3ApplicantsBroken(let row, let total, let terms, let sum):
+            return "“\(row)”行：总计为 \(total)，但各类申请人相加为 \(Term.list(terms, " + ")) = \(sum)；请核对原表"
+        case .t4ResultsBroken(let group, let row, let total, let terms, let sum):
+            return "“\(group.map { $0 + "·" } ?? "")\(row)”：总计为 \(total)，但各项结果相加为 \(Term.list(terms, " + ")) = \(sum)；请核对原表"
+        case .carriedOverBroken(let column, let value, let year, let previousYear, let previousFile, let previousValue):
+            return "“\(column)”栏：\(year) 年度报告的上年结转为 \(value)，但 \(previousYear) 年度报告（\(previousFile)）的结转下年度继续办理为 \(previousValue)；两者应当相等，请核对"
+        case .documentsInForceBroken(let row, let value, let previousYear, let previousValue, let issued, let repealed, let expected):
+            return "“\(row)”：现行有效件数为 \(value)，但按 \(previousYear) 年的 \(previousValue) + 本年制发 \(issued) − 本年废止 \(repealed) 推算应为 \(expected)（文件集中清理后出现这种情况属正常）"
+        case .narrativeDisagrees(let quote, let row, let total):
+            return "正文称“\(quote)”，但统计表中“\(row)”的总计为 \(total)；请核对正文或统计表"
+        case .compilationTooLarge(let year, let table, let row, let column, let files):
+            return "\(year) 年度全县汇总无法计算：\(table)“\(row)”行“\(column)”栏的合计超出可以记录的范围（参与汇总的报告：\(files.map { "`\($0)`" }.joined(separator: "、"))）；请核对这些报告中该栏的数字"
+
+        // MARK: - Reports against the settings and each other
+
+        case .townshipUnknown(let name, let suggestion, let names):
+            return
+                "乡镇 `\(name)` 没有列在 portal.yml 中\(suggestion.map { "；是不是 `\($0)`？" } ?? "；请使用其中之一：\(names.joined(separator: "、"))，或把它加到 portal.yml 的 `townships` 中")"
+        case .reportDuplicated(let township, let year, let other):
+            return "\(township)已经有一份 \(year) 年度的报告（\(other)）；请保留两个文件中的一个，或改正 `year`"
+        case .indexNumberDuplicated(let number, let other):
+            return "索引号 `\(number)` 已经被 \(other) 使用；每份报告要有自己的索引号"
+        case .yearNotEnded(let year, let currentYear):
+            return "`year`（年度）是 \(year)，但年度报告针对的是已经结束的整个年度（现在是 \(currentYear) 年）；请检查 `year`"
+        case .publishedInFuture(let date):
+            return "`published`（发布日期）是 \(date)，是一个还没有到的日期；发布前请核对"
+        case .publishedTooEarly(let date, let year):
+            return "`published`（发布日期）是 \(date)，但 \(year) 年度的报告只能在该年度结束之后发布；请检查 `published` 和 `year`"
+        case .writtenAfterPublished(let written, let published):
+            return "`written`（成文日期 \(written)）晚于 `published`（发布日期 \(published)）；报告应当先成文、后发布"
+
+        // MARK: - Links and Markdown
+
+        case .linkBackslash(let url):
+            return "链接 `\(url)` 含有反斜杠 `\\`，浏览器会把它当作 `/`；请改用 `/`"
+        case .linkWithoutScheme(let url, let suggestion):
+            return "链接 `\(url)` 以 `//` 开头，没有写明协议；请写完整的地址，例如 `\(suggestion)`"
+        case .linkSchemeRefused(let url, let scheme):
+            return "链接 `\(url)` 使用了 `\(scheme):`；报告中的链接只能指向本站的页面和文件，或以 https://、http://、mailto:、tel: 开头"
+        case .linkEncodedHiding(let url, let decoded):
+            return "链接 `\(url)` 解码后是 `\(decoded)`，用编码隐藏了协议或路径；请直接写出链接"
+        case .linkBroken(let url, let target):
+            return "链接 `\(url)` 指向 `\(target)`，但网站中没有这个页面或文件；请改正链接，或使用以 https:// 开头的完整地址"
+        case .themeLinkBroken(let template, let url, let page, let target):
+            return "主题模板 `\(template).mustache` 在页面 `\(page)` 中链接到 `\(url)`，但网站中没有文件 `\(target)`；请改正模板"
+
+        // MARK: - Themes
+
+        case .templateUnreadable(let problem):
+            return "模板无法读取：\(problem)；请检查每个 {{#名称}} 都有对应的 {{/名称}} 结束"
+        case .themeNoTemplatesFolder:
+            return "主题中没有 `templates` 文件夹；一个主题是包含 `templates/`（Mustache 模板）和 `assets/`（样式、图片）的文件夹"
+        case .themeTemplateMissing(let name):
+            return "主题中没有 `\(name).mustache` 模板；请从 Themes/default/templates 复制一份"
+        case .themeNotFound(let name, let tried):
+            return "找不到主题 `\(name)`（找过 \(tried.map { "`\($0)`" }.joined(separator: "、"))）；请用 --theme 指定主题名称或主题文件夹"
+        case .themeFileUnreadable(let reason):
+            return "无法读取主题文件：\(reason)"
+
+        // MARK: - Writing the output
+
+        case .outputRefusedFolder(let folder):
+            return "拒绝把网站写入 `\(folder)`：请为网站另选一个专用的输出文件夹，例如 --output Output"
+        case .outputWouldReplace(let output, let folder):
+            return "拒绝把网站写入 `\(output)`：这会替换 `\(folder)`；请另选一个专用的输出文件夹，例如 --output Output"
+        case .outputInsideSources(let output, let folder):
+            return "拒绝把网站写入 `\(output)`：它在 `\(folder)` 里面；请选择内容和主题文件夹以外的输出文件夹"
+        case .outputIsFile(let output):
+            return "`\(output)` 是一个文件，不是文件夹；请删除它或用 --output 另选文件夹"
+        case .outputNotOurs(let output):
+            return "`\(output)` 里已有不是 portal-gen 生成的文件，拒绝替换它们；请用 --output 另选文件夹，或自行清空该文件夹"
+        case .outputParentUnusable(let folder, let reason):
+            return "无法创建或打开文件夹 `\(folder)`：\(reason)"
+        case .outputLocked(let output):
+            return "另一个 portal-gen 正在构建 `\(output)`；请等它完成后再构建"
+        case .lockUncreatable(let output, let reason):
+            return "无法在 `\(output)` 旁边创建锁文件（\(reason)）；请检查该文件夹是否可写"
+        case .recoveryFailed(let output, let reason):
+            return "无法完成上次中断的构建（\(reason)）；`\(output)` 可能不完整，请解决该问题后再构建"
+        case .stagingUncreatable(let output, let reason):
+            return "无法在 `\(output)` 旁边创建暂存文件夹：\(reason)"
+        case .outputFileUnwritable(let path, let reason):
+            return "无法把 `\(path)` 写入输出文件夹：\(reason)；网站保持上次构建的样子"
+        case .sitePathInvalid(let path):
+            return "内部错误：网站文件路径 `\(path)` 不是输出文件夹内的普通相对路径"
+        case .commitFailed(let output, let reason):
+            return "无法更新 `\(output)`：\(reason)；下次构建会自动完成或重做这一步"
+        case .recordIgnored(let record, let path, let problem):
+            return "\(record.chinese) `\(path)` \(problem.chinese)，已忽略：\(record == .parseCache ? "本次重新解析每个报告文件" : "本次从内容完整重建网站")"
+
+        // MARK: - Import
+
+        case .importTooLarge(let megabytes, let limit):
+            return "这个文件有 \(megabytes) MB；portal-gen 只导入不超过 \(limit) MB 的文件"
+        case .importKindUnsupported(let kind):
+            return "portal-gen 不能导入 `.\(kind)` 文件；它能读 .docx、.html/.htm 和 .txt/.md（.doc 或 .pdf 文件请另存为 .docx，或把文字复制到一个 .txt 文件中）"
+        case .importDetailsMissing(let details, let command):
+            return "这份文件没有写明\(details.map(\.chinese).joined(separator: "、"))；请一次补上：`\(command)`"
+        case .importTownshipNotListed(let name, let closest):
+            return "--township `\(name)` 没有列在 portal.yml 中；最接近的名称是：\(closest.joined(separator: "、"))"
+        case .importNoTownships:
+            return "portal.yml 中没有列出任何乡镇；请先在 `townships` 中按顺序列出全县的乡镇"
+        case .importTableMissing(let table):
+            return "没有找到\(table)"
+        case .importFormatsDiffer(let t2, let t3):
+            return "表二是 \(t2) 年格式，表三却是 \(t3) 年格式；请检查统计表"
+        case .importT3RowMissing(let row):
+            return "没有找到表三的“\(row)”行；应当有一行标为“\(row)”、带 7 个数字"
+        case .importT3RunTogether(let row, let digits, let readings):
+            return
+                "表三“\(row)”行的格子连在了一起，成了 `\(digits)`，\(readings.isEmpty ? "拆成 7 个数字的任何分法都对不上合计" : "有 \(readings.count) 种拆法都能对上合计：\(readings.joined(separator: " 或 "))")；请把这一行的数字用 Tab 键隔开重新输入"
+        case .importT2RowMissing(let row):
+            return "没有找到表二的“\(row)”行"
+        case .importT2RunTogether(let row, let digits, let count):
+            return "表二“\(row)”行的 `\(digits)` 看起来是 \(count) 个数字连在了一起，而表二没有可以用来拆分的合计；请把它们用 Tab 键隔开重新输入"
+        case .importT4RunTogether(let digits, let splits):
+            return "表四的 15 个数字连在了一起，成了 `\(digits)`，\(splits == 0 ? "任何分法都对不上合计" : "有 \(splits) 种分法都能对上合计")；请把它们用 Tab 键隔开重新输入"
+        case .importT4WrongCount(let found):
+            return "表四应当有 15 个数字（行政复议、未经复议直接起诉、复议后起诉各 5 个），但找到了 \(found) 个"
+        case .importRowWrongCount(let table, let row, let expected, let found, let cells):
+            return "\(table)“\(row)”行应当有 \(expected) 个数字，找到了 \(found) 个（\(cells.map { $0.isEmpty ? "（空）" : $0 }.joined(separator: " "))）"
+        case .importCellNotFigure(let table, let row, let text):
+            return "\(table)“\(row)”行的 `\(text)` 不是数字"
+        case .importLeftBlank(let issue):
+            return "\(issue.chinese)（已留空）"
+        case .importNothingWritten:
+            return "这份文件没有写入；请改正文件，或加上 --partial 把读不出的格子留空写入"
+        case .importThroughLink(let path):
+            return "`\(path)` 是一个符号链接；导入不会经由它写到内容文件夹以外。请把它换成真正的文件夹（或文件）后再导入"
+        case .importTargetExists(let path):
+            return "`\(path)` 已经存在；如果确实要替换它，请加上 --force（现有的报告是已发布的记录，请先对比两者）"
+        case .importUnwritable(let path, let reason):
+            return "无法写入 `\(path)`：\(reason)"
+        case .htmlUnreadable:
+            return "无法把这个文件当作网页读取"
+        case .htmlEncodingMismatch(let declared, let actual):
+            return
+                "网页\(declared.map { "声明的编码是 \($0)" } ?? "没有声明编码（按 UTF-8 读取）")，但文件内容是 \(actual) 编码，文字会读成乱码；请在浏览器中重新“另存为”网页（编码选 UTF-8），或把网页开头 <meta charset=…> 中的编码改成文件实际的编码后再导入"
+        case .docxNotOpenable:
+            return "这个文件不是可以打开的 Word 文档（.docx）；请用 Word 或 WPS 打开后重新另存为 .docx"
+        case .docxNoBody:
+            return "这个 Word 文档没有正文（缺少 word/document.xml）；请重新另存为 .docx"
+        case .docxTooLarge(let limit):
+            return "这个 Word 文档的文字部分超过 \(limit) MB，不予导入"
+        case .docxUnreadable(let reason):
+            return "无法读取这个 Word 文档：\(reason)"
+        case .docxDamaged(let reason):
+            return "这个 Word 文档的内容已损坏（\(reason)）；请用 Word 打开后重新保存"
+        case .textUndecodable(let utf8Offset, let gbOffset):
+            return "无法识别这个文件的编码：按 UTF-8 读，第 \(utf8Offset) 个字节出错；按 GB18030 读，第 \(gbOffset) 个字节出错；请另存为 UTF-8 文本或 Word 文档（.docx）"
+
+        // MARK: - Command line
+
+        case .buildFailed(let errors):
+            return "构建失败，共 \(errors) 个错误（见上）；网站保持上次构建的样子。"
+        case .buildUnchanged(let reports, let pages, let output, let seconds):
+            return "自上次构建以来没有变化：\(reports) 份报告、\(pages) 个页面，`\(output)` 保持原样（\(seconds) 秒）"
+        case .buildDone(let reports, let pages, let written, let unchanged, let output, let seconds):
+            return "已构建 \(reports) 份报告：\(pages) 个页面，写入 \(written) 个文件（\(unchanged) 个未变）到 `\(output)`，用时 \(seconds) 秒"
+        case .progress(let step, let done, let total):
+            return "\(step.chinese) \(done.formatted(.number.grouping(.automatic)))/\(total.formatted(.number.grouping(.automatic))) 份报告…"
+        case .checkSummary(let reports, let errors, let warnings):
+            return "已检查 \(reports) 份报告：\(errors) 个错误，\(warnings) 个警告。\(errors > 0 ? "请按上面每一行的提示改正对应文件的对应行。" : "")"
+        case .importNeedsSettings(let file):
+            return "导入需要网站设置：请创建 \(file)（或用 portal-gen init 新建网站），或用 --content 指定内容文件夹。"
+        case .inputMissing(let path):
+            return "`\(path)` 不存在；请检查文件名和路径"
+        case .importWrote(let path):
+            return "已写入 \(path)"
+        case .importWroteWithErrors(let path, let errors):
+            return "已写入 `\(path)`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认"
+        case .importNoInputs:
+            return "没有找到 .docx、.html、.htm、.txt 或 .md 文件。"
+        case .importSummaryHeader:
+            return "文件\t乡镇\t年度\t结果"
+        case .importResultWritten(let path):
+            return "已写入 \(path)"
+        case .importResultPrinted:
+            return "已显示（试运行）"
+        case .importResultFailed(let errors):
+            return "失败：\(errors) 个错误"
+        case .jobsTooFew:
+            return "--jobs 至少为 1"
+        case .faultInvalid:
+            return "--fault 的写法是 stage|commit:N:kill|enospc|eio"
+        case .optionDateInvalid(let option, let text, let suggestion):
+            return "\(option) 是 `\(text)`，\(suggestion.map { "日期要写成“年-月-日”：\(option) \($0)" } ?? "这不是一个真实的日期；请写成“年-月-日”，例如 \(option) 2025-01-20")"
+        case .optionYearInvalid:
+            return "--year 应当是报告年度，例如 --year 2024"
+        case .languageInvalid(let text):
+            return "--lang 只能是 zh（中文）或 en（英文），不能是 `\(text)`"
+        case .commandUnknown(let given, let suggestion, let commands):
+            return
+                "没有 `\(given)` 这个命令。\(suggestion.map { "是不是想输入 `portal-gen \($0)`？" } ?? "")可以用的命令：\(commands.joined(separator: "、"))；`portal-gen --help` 列出全部用法"
+
         // MARK: - Preview (serve)
 
         // MARK: - Scaffold (init, new)
+        }
+    }
+
+    /// A finding in the words of the public site's supervision page (no fix, no file); nil for
+    /// messages only the people building the site see.
+    var publicChinese: String? {
+        switch self {
+        case .blankCells(let table, let count, let rows, let firstRow, let firstColumn):
+            return "\(table)有\(count)个单元格未填写（首个为“\(firstRow)”行“\(firstColumn)”栏），汇总时按0计"
+        case .figureWrongKind(let table, let row, let column, let value, let kind):
+            return "\(table)“\(row)”行“\(column)”栏填写为\(value)，应为\(kind.chinese)"
+        case .figuresTooLarge(let table, let row, let column):
+            return "\(table)“\(row)”行“\(column)”栏所涉及的数字过大，无法核对"
+        case .t3BalanceBroken(let column, let received, let carried, let left, let total, let carriedOn, let right):
+            return "T3“\(column)”栏：本年新收\(received)＋上年结转\(carried)＝\(left)，与办理结果总计\(total)＋结转下年度\(carriedOn)＝\(right)不一致"
+        case .t3ResultsBroken(let column, let total, let terms, let sum):
+            return "T3“\(column)”栏：办理结果总计为\(total)，但各项办理结果之和为\(sum)"
+        case .t3ApplicantsBroken(let row, let total, let terms, let sum):
+            return "T3“\(row)”行：总计为\(total)，但各类申请人之和为\(sum)"
+        case .t4ResultsBroken(let group, let row, let total, let terms, let sum):
+            return "T4“\(group.map { $0 + "·" } ?? "")\(row)”：总计为\(total)，但各项结果之和为\(sum)"
+        case .carriedOverBroken(let column, let value, let year, let previousYear, let previousFile, let previousValue):
+            return "T3“\(column)”栏：上年结转为\(value)，但\(previousYear)年度报告的结转下年度继续办理为\(previousValue)"
+        case .documentsInForceBroken(let row, let value, let previousYear, let previousValue, let issued, let repealed, let expected):
+            return "T2“\(row)”：现行有效件数为\(value)，按上年数据推算应为\(expected)（文件集中清理后可能属正常）"
+        case .narrativeDisagrees(let quote, let row, let total):
+            return "正文称“\(quote)”，但统计表中\(row)总计为\(total)"
+        default:
+            return nil
         }
     }
 }

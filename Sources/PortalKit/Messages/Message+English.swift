@@ -1,8 +1,390 @@
+import Foundation
+
 extension Message {
     /// The message in English, for developers and CI logs read abroad.
     var english: String {
         switch self {
-        case .unconverted(let words): return words
+
+        // MARK: - Reading the content folder
+
+        case .contentFolderMissing(let folder):
+            return "the content folder `\(folder)` does not exist; run portal-gen in the portal's folder or pass --content DIR"
+        case .settingsMissing(let file):
+            return "the settings file is missing; create `\(file)` in the content folder (see docs/content.md), or start a portal with portal-gen init"
+        case .nameNotUTF8:
+            return "a file or folder name here is not valid UTF-8 (it may be in GBK); rename it with a UTF-8 name so it can be read"
+        case .folderUnreadable(let reason):
+            return "this folder cannot be opened (\(reason)), so the reports in it were not read; check its permissions"
+        case .symbolicLinkSkipped:
+            return
+                "this is a symbolic link, which portal-gen does not follow (what it points to is not read); copy the file or folder itself into the content folder"
+        case .fileTooLarge(let megabytes, let limit):
+            return "the file is \(megabytes) MB; a report file may be at most \(limit) MB (put attachments on the portal as files, not into the text)"
+        case .fileChangedWhileRead:
+            return "the file was changed during the build (it was being written while it was read); wait until the editor has saved it and build again"
+        case .fileChangedAfterParse:
+            return "the file was changed during the build (after it was parsed); wait until the editor has saved it and build again"
+        case .fileUnreadable(let reason):
+            return "cannot read the file: \(reason)"
+        case .fileHasNUL(let offset, let looksLikeUTF16):
+            return
+                "the file contains a NUL byte\(offset.map { " at offset \($0)" } ?? "")\(looksLikeUTF16 ? " (it looks like UTF-16 without a byte-order mark)" : ""); save it as UTF-8 text"
+        case .fileBadUTF16:
+            return "the file starts like UTF-16 but cannot be decoded; save it as UTF-8"
+        case .fileNotUTF8(let offset):
+            return "the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8 (in Notepad: Save As → Encoding → UTF-8)"
+
+        // MARK: - Front matter and YAML
+
+        case .frontMatterAbsent(let fileIsEmpty):
+            return
+                "\(fileIsEmpty ? "the file is empty" : "the file does not start with front matter"); a report starts with a line `---`, then its details (title, township, year, …), then another line `---`, then the text"
+        case .frontMatterUnclosed:
+            return "the front matter opened on line 1 is never closed; add a line `---` after the last detail line"
+        case .yamlTooLarge(let part, let limit):
+            return "\(part.english) is larger than \(limit) MB; portal files never need that much"
+        case .yamlAlias(let part, let sign):
+            return "\(part.english) uses a YAML anchor or alias (`\(sign)name`); portal files do not need them: write each value out"
+        case .yamlTooDeep(let part, let limit):
+            return "\(part.english) is nested more than \(limit) levels deep; portal files use at most three"
+        case .yamlEmpty(let part):
+            return "\(part.english) is empty; write its settings as `key: value` lines"
+        case .yamlNotMapping(let part):
+            return "\(part.english) must be a list of `key: value` lines"
+        case .yamlFullWidth(let character, let name, let replacement, let example):
+            return
+                "this is a full-width “\(character)” (\(name)); YAML needs the ASCII “\(replacement)” here: retype it with an English keyboard layout, for example `\(example)`"
+        case .yamlTabIndent:
+            return "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces (two per level)"
+        case .yamlNoSpaceAfterColon(let key, let value):
+            return "the colon after `\(key)` needs a space after it; write `\(key): \(value)`"
+        case .yamlUnclosedQuote(let quote):
+            return "the quote \(quote) opened here is never closed; add \(quote) at the end of the value, or remove the opening quote"
+        case .yamlUnclosedBracket(let open, let close):
+            return "the “\(open)” opened here is never closed; add “\(close)” at the end of the line"
+        case .yamlSyntax(let problem):
+            return
+                "the YAML cannot be read here (\(problem)); check the indentation, that colons are ASCII and followed by a space, and that text containing `:` or `#` is in quotes"
+        case .yamlDuplicateKey(let keys):
+            return "the key `\(keys.joined(separator: "`, `"))` is written twice; keep one"
+        case .keyNotText(let part):
+            return "\(part.english) keys must be plain words"
+        case .unknownKey(let key, let part, let suggestion, let known):
+            return
+                "unknown key `\(key)` in \(part.english)\(suggestion.map { "; did you mean `\($0)`?" } ?? "; the known keys are: \(known.joined(separator: ", "))")"
+        case .keyMissing(let key, let label):
+            return "`\(key)` (\(label)) is missing; add a line `\(key): …`"
+        case .keyEmpty(let key, let label):
+            return "`\(key)` (\(label)) is empty; write its value after the colon"
+        case .valueNotText(let key, let label):
+            return "`\(key)` (\(label)) must be a single line of text, not a list or a group"
+        case .hiddenCharacter(let key, let label, let position, let code, let isDirectionControl):
+            return
+                "character \(position) of `\(key)` (\(label)) is \(isDirectionControl ? "the text-direction control \(code), which makes the text show in another order than it is written; delete it" : "the control character \(code), which does not show but disturbs pages and tables; delete it (it comes from text copied out of other programs, or from YAML escapes such as \\0, \\a, \\e)")"
+        case .notWholeNumber(let key, let label, let text):
+            return "`\(key)` (\(label)) is `\(text)`; it must be a whole number written with digits 0-9, for example `\(key): 2024`"
+        case .fullWidthDigits(let key, let label, let text, let ascii):
+            return "`\(key)` (\(label)) is written with full-width digits `\(text)`; use the ASCII digits: `\(key): \(ascii)`"
+        case .numberOutOfRange(let key, let label, let value, let lowest, let highest):
+            return "`\(key)` (\(label)) is \(value); it must be between \(lowest) and \(highest)"
+        case .notTrueOrFalse(let key, let label):
+            return "`\(key)` (\(label)) must be `true` or `false`"
+        case .dateWithTime(let key, let label, let text, let date):
+            return "`\(key)` (\(label)) is `\(text)`, which has a time or time zone; write the date only, as `\(key): \(date)`"
+        case .dateWrongForm(let key, let label, let text, let date):
+            return "`\(key)` (\(label)) is written `\(text)`; write dates as YYYY-MM-DD with hyphens and two-digit month and day: `\(key): \(date)`"
+        case .dateNotReal(let key, let label, let text):
+            return "`\(key)` (\(label)) is `\(text)`, which is not a real date; write it as YYYY-MM-DD, for example `\(key): 2025-01-20`"
+        case .notAGroup(let key, let label):
+            return "`\(key)` (\(label)) must be a group of indented `key: value` lines"
+        case .notAList(let key, let label):
+            return "`\(key)` (\(label)) must be a list of items, each starting with `- `"
+        case .listItemNotAGroup(let key, let label):
+            return "each item of `\(key)` (\(label)) must be a group of `key: value` lines"
+
+        // MARK: - Settings (portal.yml)
+
+        case .basePathInvalid:
+            return "`base_path` must be a plain path of letters, digits, `-`, `_`, `.` and `/`, such as `/xxgk/ndbg/`"
+        case .siteURLInvalid:
+            return
+                "`site_url` must be written `https://domain`, optionally with a port and a path, for example `https://www.example.gov.cn` or `https://www.example.gov.cn/xxgk`; no `@`, `?`, `#`, spaces or user name"
+        case .policeLinkInvalid:
+            return "`police_link` must start with https://"
+        case .deadlineInvalid(let text):
+            return "`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March"
+        case .townshipsEmpty:
+            return "`townships` lists no township; add one item per township in the county's official order"
+        case .creditCodeInvalid(let code):
+            return "`credit_code` `\(code)` is not an 18-character 统一社会信用代码 (digits and capital letters)"
+        case .slugInvalid(let slug, let reserved):
+            return
+                "`slug` `\(slug)` cannot be used in a web address; use lowercase letters a-z, digits and hyphens (not only digits, not one of \(reserved.joined(separator: ", "))), for example `slug: huazhuang`"
+        case .slugUnderivable(let name):
+            return "no web address can be made from the name `\(name)`; add a line `slug: …` with lowercase letters a-z, digits and hyphens"
+        case .townshipListedTwice(let name, let firstLine):
+            return "the township `\(name)` is listed twice (first on line \(firstLine)); list each township once"
+        case .slugShared(let name, let other, let otherLine, let slug):
+            return "`\(name)` and `\(other)` (line \(otherLine)) would both use the web address `\(slug)`; give one of them its own `slug: …`"
+        case .unsafeHTMLEnabled:
+            return
+                "portal.yml sets `unsafe_html: true`: raw HTML and javascript: links in reports are published as written; set it only when every report is trusted"
+
+        // MARK: - Statistics tables in the front matter
+
+        case .formatInvalid(let text):
+            return "`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号) or `format: 2019` (the 2019 trial format)"
+        case .formatConflict(let declared, let evidence, let shown):
+            return "`format: \(declared)` does not match the tables: \(evidence), which is the \(shown) format; correct `format` or the tables"
+        case .formatUnknown(let evidence):
+            return
+                "cannot tell whether this report uses the 2021 or the 2019 format (\(evidence.isEmpty ? "the tables do not show it" : "the tables mix both: " + evidence.joined(separator: "; "))); add a line `format: 2021` or `format: 2019`"
+        case .rowUnknown(let row, let table, let format, let otherFormat, let suggestion, let rows):
+            return
+                "`\(row)` is not a row of \(table) in the \(format) format\(otherFormat.map { " (it belongs to the \($0) format)" } ?? suggestion.map { "; did you mean `\($0)`?" } ?? ""); its rows are: \(rows.joined(separator: ", "))"
+        case .rowMissing(let table, let row, let label, let example):
+            return "\(table) row `\(row)` (\(label)) is missing; add `\(row): \(example)`"
+        case .rowNotBracketed(let table, let row, let label, let count, let columns, let example):
+            return
+                "\(table) row `\(row)` (\(label)) must list its \(count) figures in brackets, in column order: \(columns.joined(separator: ", ")); for example `\(row): \(example)`"
+        case .rowFullWidthBrackets(let table, let row, let label, let example):
+            return
+                "\(table) row `\(row)` (\(label)) uses full-width brackets or commas (“［”, “］”, “，”); use the ASCII `[`, `]` and `,`, for example `\(row): \(example)`"
+        case .rowWrongCount(let table, let row, let label, let found, let count, let columns):
+            return
+                "\(table) row `\(row)` (\(label)) has \(found) figure\(found == 1 ? "" : "s"), but it needs \(count): \(columns.joined(separator: ", ")); write ~ for a blank cell"
+        case .cellNotScalar(let table, let row, let label, let column, let columnLabel):
+            return "\(table) row `\(row)` (\(label)), column \(column) (\(columnLabel)) must be a number"
+        case .cellNotNumber(let table, let row, let label, let column, let columnLabel, let text):
+            return
+                "\(table) row `\(row)` (\(label)), column \(column) (\(columnLabel)): `\(text)` is not a number; write the figure with digits 0-9 (a decimal point for 万元), or ~ if the cell was left blank"
+        case .cellFullWidthDigits(let table, let row, let label, let column, let columnLabel, let text, let ascii):
+            return
+                "\(table) row `\(row)` (\(label)), column \(column) (\(columnLabel)) is written with full-width digits `\(text)`; use ASCII digits: `\(ascii)`"
+
+        // MARK: - Statistics rules (findings)
+
+        case .blankCells(let table, let count, let rows, let firstRow, let firstColumn):
+            return
+                "\(table) has \(count) blank cell\(count == 1 ? "" : "s") (rows \(rows.joined(separator: ", ")); the first is row \(firstRow), column \(firstColumn)); blank cells are shown blank and count as 0 in sums"
+        case .figureWrongKind(let table, let row, let column, let value, let kind):
+            return "\(table) row \(row), column \(column): \(value) is not \(kind.english)"
+        case .figuresTooLarge(let table, let row, let column):
+            return "\(table) row \(row), column \(column): the figures involved are too large to be added; check them"
+        case .t3BalanceBroken(let column, let received, let carried, let left, let total, let carriedOn, let right):
+            return "column \(column): 本年新收 \(received) + 上年结转 \(carried) = \(left), but 总计 \(total) + 结转下年度 \(carriedOn) = \(right)"
+        case .t3ResultsBroken(let column, let total, let terms, let sum):
+            return "column \(column): 总计 is \(total), but the results add up to \(Term.list(terms, " + ")) = \(sum)"
+        case .t3ApplicantsBroken(let row, let total, let terms, let sum):
+            return "row \(row): 总计 is \(total), but \(Term.list(terms, " + ")) = \(sum)"
+        case .t4ResultsBroken(let group, let row, let total, let terms, let sum):
+            return "\(group.map { $0 + " " } ?? "")\(row): 总计 is \(total), but \(Term.list(terms, " + ")) = \(sum)"
+        case .carriedOverBroken(let column, let value, let year, let previousYear, let previousFile, let previousValue):
+            return
+                "column \(column): 上年结转 is \(value) in the \(year) report, but the \(previousYear) report (\(previousFile)) carried \(previousValue) over (结转下年度继续办理)"
+        case .documentsInForceBroken(let row, let value, let previousYear, let previousValue, let issued, let repealed, let expected):
+            return
+                "\(row): 现行有效件数 is \(value), but \(previousYear)'s \(previousValue) + 本年制发 \(issued) − 本年废止 \(repealed) = \(expected) (this is expected after a clean-up of documents)"
+        case .narrativeDisagrees(let quote, let row, let total):
+            return "the text says \(quote), but T3 \(row) 总计 is \(total)"
+        case .compilationTooLarge(let year, let table, let row, let column, let files):
+            return
+                "the county's \(year) summary cannot be computed: the total of \(table) row \(row), column \(column) is too large (reports: \(files.map { "`\($0)`" }.joined(separator: ", "))); check that column in these reports"
+
+        // MARK: - Reports against the settings and each other
+
+        case .townshipUnknown(let name, let suggestion, let names):
+            return
+                "the township `\(name)` is not listed in portal.yml\(suggestion.map { "; did you mean `\($0)`?" } ?? "; use one of: \(names.joined(separator: "、")), or add it to `townships` in portal.yml")"
+        case .reportDuplicated(let township, let year, let other):
+            return "\(township) already has a report for \(year) in \(other); keep one of the two files, or correct `year`"
+        case .indexNumberDuplicated(let number, let other):
+            return "the 索引号 `\(number)` is already used by \(other); every report needs its own index number"
+        case .yearNotEnded(let year, let currentYear):
+            return "`year` is \(year), but a report covers a whole calendar year that has ended (it is now \(currentYear)); check `year`"
+        case .publishedInFuture(let date):
+            return "`published` is \(date), a date still to come; check it before publishing"
+        case .publishedTooEarly(let date, let year):
+            return "`published` is \(date), but a report for \(year) can only be published after the year ends; check `published` and `year`"
+        case .writtenAfterPublished(let written, let published):
+            return "`written` (成文日期 \(written)) is after `published` (\(published)); a report is written before it is published"
+
+        // MARK: - Links and Markdown
+
+        case .linkBackslash(let url):
+            return "the link `\(url)` contains a backslash `\\`, which browsers read as `/`; use `/`"
+        case .linkWithoutScheme(let url, let suggestion):
+            return "the link `\(url)` starts with `//` and names no scheme; write the full address, for example `\(suggestion)`"
+        case .linkSchemeRefused(let url, let scheme):
+            return
+                "the link `\(url)` uses `\(scheme):`; links in reports may only point to pages and files of the site, or start with https://, http://, mailto: or tel:"
+        case .linkEncodedHiding(let url, let decoded):
+            return "the link `\(url)` decodes to `\(decoded)`, hiding a scheme or path in its encoding; write the link plainly"
+        case .linkBroken(let url, let target):
+            return
+                "the link `\(url)` points to `\(target)`, which is not a page or file of the site; correct the link or use a full address starting with https://"
+        case .themeLinkBroken(let template, let url, let page, let target):
+            return "the theme template `\(template).mustache` links to `\(url)` on page `\(page)`, but the site has no file `\(target)`"
+
+        // MARK: - Themes
+
+        case .templateUnreadable(let problem):
+            return "the template cannot be read: \(problem); check that every {{#section}} is closed by a matching {{/section}}"
+        case .themeNoTemplatesFolder:
+            return "the theme has no `templates` folder; a theme is a folder with `templates/` (Mustache files) and `assets/`"
+        case .themeTemplateMissing(let name):
+            return "the theme has no `\(name).mustache` template; copy it from Themes/default/templates"
+        case .themeNotFound(let name, let tried):
+            return
+                "the theme `\(name)` was not found (looked for \(tried.map { "`\($0)`" }.joined(separator: " or "))); pass --theme with a theme name or folder"
+        case .themeFileUnreadable(let reason):
+            return "cannot read the theme file: \(reason)"
+
+        // MARK: - Writing the output
+
+        case .outputRefusedFolder(let folder):
+            return "refusing to write the site into `\(folder)`: choose a folder of its own, for example --output Output"
+        case .outputWouldReplace(let output, let folder):
+            return "refusing to write the site into `\(output)`: it would replace `\(folder)`; choose a folder of its own, for example --output Output"
+        case .outputInsideSources(let output, let folder):
+            return "refusing to write the site into `\(output)`: it is inside `\(folder)`; choose an output folder outside the content and theme folders"
+        case .outputIsFile(let output):
+            return "`\(output)` is a file, not a folder; delete it or choose another folder with --output"
+        case .outputNotOurs(let output):
+            return "`\(output)` holds files portal-gen did not write; refusing to replace them: choose another folder with --output, or empty it yourself"
+        case .outputParentUnusable(let folder, let reason):
+            return "cannot create or open the folder `\(folder)`: \(reason)"
+        case .outputLocked(let output):
+            return "another portal-gen is building `\(output)`; wait until it has finished"
+        case .lockUncreatable(let output, let reason):
+            return "cannot create the lock file beside `\(output)` (\(reason)); check that the folder is writable"
+        case .recoveryFailed(let output, let reason):
+            return "cannot complete the interrupted last build (\(reason)); `\(output)` may be incomplete: solve the problem and build again"
+        case .stagingUncreatable(let output, let reason):
+            return "cannot create the staging folder beside `\(output)`: \(reason)"
+        case .outputFileUnwritable(let path, let reason):
+            return "cannot write `\(path)` into the output folder: \(reason); the site is left as the last build wrote it"
+        case .sitePathInvalid(let path):
+            return "internal error: the site path `\(path)` is not a plain relative path inside the output folder"
+        case .commitFailed(let output, let reason):
+            return "cannot update `\(output)`: \(reason); the next build completes or redoes this step"
+        case .recordIgnored(let record, let path, let problem):
+            return
+                "\(record.english) `\(path)` \(problem.english); it is ignored: \(record == .parseCache ? "every report file is parsed again" : "the site is rebuilt from the content")"
+
+        // MARK: - Import
+
+        case .importTooLarge(let megabytes, let limit):
+            return "the file is \(megabytes) MB; portal-gen imports files of at most \(limit) MB"
+        case .importKindUnsupported(let kind):
+            return
+                "portal-gen cannot import `.\(kind)` files; it reads .docx, .html/.htm and .txt/.md (for .doc or .pdf, save as .docx, or copy the text into a .txt file)"
+        case .importDetailsMissing(let details, let command):
+            return "the file does not state \(details.map(\.english).joined(separator: ", ")); give them all at once: `\(command)`"
+        case .importTownshipNotListed(let name, let closest):
+            return "--township `\(name)` is not listed in portal.yml; the closest listed names are: \(closest.joined(separator: "、"))"
+        case .importNoTownships:
+            return "portal.yml lists no townships; list the townships under `townships` first"
+        case .importTableMissing(let table):
+            return "table \(table) was not found"
+        case .importFormatsDiffer(let t2, let t3):
+            return "T2 is in the \(t2) format but T3 in the \(t3) format; check the tables"
+        case .importT3RowMissing(let row):
+            return "T3 row \(row) was not found; expected a row labelled like “\(row)” with 7 figures"
+        case .importT3RunTogether(let row, let digits, let readings):
+            return
+                "T3 row \(row): the cells run together as `\(digits)`, \(readings.isEmpty ? "and no split into 7 figures adds up" : "which can be read \(readings.count) ways that all add up: \(readings.joined(separator: " or "))"); type the row’s figures separated by tabs"
+        case .importT2RowMissing(let row):
+            return "T2 row \(row) was not found"
+        case .importT2RunTogether(let row, let digits, let count):
+            return "T2 row \(row): `\(digits)` looks like \(count) figures run together, and T2 has no arithmetic to split them; type them separated by tabs"
+        case .importT4RunTogether(let digits, let splits):
+            return
+                "T4: the 15 figures run together as `\(digits)` and \(splits == 0 ? "no split adds up" : "\(splits) splits add up"); type them separated by tabs"
+        case .importT4WrongCount(let found):
+            return "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(found) were found"
+        case .importRowWrongCount(let table, let row, let expected, let found, let cells):
+            return
+                "\(table) row \(row): expected \(expected) figure\(expected == 1 ? "" : "s"), found \(found) (\(cells.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")))"
+        case .importCellNotFigure(let table, let row, let text):
+            return "\(table) row \(row): `\(text)` is not a figure"
+        case .importLeftBlank(let issue):
+            return "\(issue.english) (left blank)"
+        case .importNothingWritten:
+            return "nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank"
+        case .importThroughLink(let path):
+            return
+                "`\(path)` is a symbolic link; import never writes through it out of the content folder: replace it with a real folder (or file) and import again"
+        case .importTargetExists(let path):
+            return "`\(path)` already exists; pass --force to replace it (the existing report is a published record: compare them first)"
+        case .importUnwritable(let path, let reason):
+            return "cannot write `\(path)`: \(reason)"
+        case .htmlUnreadable:
+            return "the file cannot be read as an HTML page"
+        case .htmlEncodingMismatch(let declared, let actual):
+            return
+                "the page \(declared.map { "declares the encoding \($0)" } ?? "declares no encoding (read as UTF-8)"), but its content is \(actual), which would be read as garbage; save the page again from the browser as UTF-8, or correct <meta charset=…> to the file’s real encoding"
+        case .docxNotOpenable:
+            return "the file is not a Word document (.docx) that can be opened; open it in Word or WPS and save it again as .docx"
+        case .docxNoBody:
+            return "the Word document has no body (word/document.xml is missing); save it again as .docx"
+        case .docxTooLarge(let limit):
+            return "the Word document's text is larger than \(limit) MB; it is refused"
+        case .docxUnreadable(let reason):
+            return "the Word document cannot be read: \(reason)"
+        case .docxDamaged(let reason):
+            return "the Word document's XML is damaged (\(reason)); open and save it again in Word"
+        case .textUndecodable(let utf8Offset, let gbOffset):
+            return
+                "the file cannot be decoded as UTF-8 (bad byte at offset \(utf8Offset)), UTF-16 or GB18030 (bad byte at offset \(gbOffset)); save it as UTF-8 text or as a Word document"
+
+        // MARK: - Command line
+
+        case .buildFailed(let errors):
+            return "the build failed with \(errors) error\(errors == 1 ? "" : "s") (see above); the site is left as it was."
+        case .buildUnchanged(let reports, let pages, let output, let seconds):
+            return "Nothing changed since the last build: \(reports) reports, \(pages) pages in \(output) left as they were (\(seconds) s)"
+        case .buildDone(let reports, let pages, let written, let unchanged, let output, let seconds):
+            return
+                "Built \(reports) reports: \(pages) pages, \(written) file\(written == 1 ? "" : "s") written (\(unchanged) unchanged) to \(output) in \(seconds) s"
+        case .progress(let step, let done, let total):
+            return "\(step.english) \(done.formatted(.number.grouping(.automatic)))/\(total.formatted(.number.grouping(.automatic))) reports…"
+        case .checkSummary(let reports, let errors, let warnings):
+            return "Checked \(reports) reports: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."
+        case .importNeedsSettings(let file):
+            return "Import needs the portal's settings: create \(file) or pass --content DIR."
+        case .inputMissing(let path):
+            return "`\(path)` does not exist"
+        case .importWrote(let path):
+            return "Wrote \(path)"
+        case .importWroteWithErrors(let path, let errors):
+            return
+                "`\(path)` was written, but it has \(errors) error\(errors == 1 ? "" : "s") (see above); correct the file as the messages say and run portal-gen check"
+        case .importNoInputs:
+            return "No .docx, .html, .htm, .txt or .md files were found."
+        case .importSummaryHeader:
+            return "file\ttownship\tyear\tresult"
+        case .importResultWritten(let path):
+            return "written \(path)"
+        case .importResultPrinted:
+            return "printed (dry run)"
+        case .importResultFailed(let errors):
+            return "FAILED: \(errors) error(s)"
+        case .jobsTooFew:
+            return "--jobs must be at least 1"
+        case .faultInvalid:
+            return "--fault: expected stage|commit:N:kill|enospc|eio"
+        case .optionDateInvalid(let option, let text, let suggestion):
+            return
+                "\(option) is `\(text)`; \(suggestion.map { "write dates as YYYY-MM-DD: \(option) \($0)" } ?? "it is not a real date: write it as YYYY-MM-DD, e.g. \(option) 2025-01-20")"
+        case .optionYearInvalid:
+            return "--year must be a reporting year such as 2024"
+        case .languageInvalid(let text):
+            return "--lang must be zh or en, not `\(text)`"
+        case .commandUnknown(let given, let suggestion, let commands):
+            return
+                "there is no command `\(given)`\(suggestion.map { "; did you mean `portal-gen \($0)`?" } ?? ""). Commands: \(commands.joined(separator: ", ")); `portal-gen --help` lists them all"
+
         // MARK: - Preview (serve)
 
         // MARK: - Scaffold (init, new)

@@ -4,8 +4,194 @@
 /// (`Message+Chinese.swift`, `Message+English.swift`), written once per language. Code and tests
 /// speak of a message by its case, never by its wording; tools see its `id`.
 public enum Message: Sendable, Hashable, Codable {
-    /// Transitional: words not yet in the catalog (removed when every message is converted).
-    case unconverted(String)
+
+    // MARK: - Reading the content folder
+
+    case contentFolderMissing(folder: String)
+    case settingsMissing(file: String)
+    case nameNotUTF8
+    case folderUnreadable(reason: String)
+    case symbolicLinkSkipped
+    case fileTooLarge(megabytes: Int, limit: Int)
+    case fileChangedWhileRead
+    case fileChangedAfterParse
+    case fileUnreadable(reason: String)
+    case fileHasNUL(offset: Int?, looksLikeUTF16: Bool)
+    case fileBadUTF16
+    case fileNotUTF8(offset: Int)
+
+    // MARK: - Front matter and YAML
+
+    case frontMatterAbsent(fileIsEmpty: Bool)
+    case frontMatterUnclosed
+    case yamlTooLarge(part: YAMLPart, limit: Int)
+    case yamlAlias(part: YAMLPart, sign: String)
+    case yamlTooDeep(part: YAMLPart, limit: Int)
+    case yamlEmpty(part: YAMLPart)
+    case yamlNotMapping(part: YAMLPart)
+    case yamlFullWidth(character: String, name: String, replacement: String, example: String)
+    case yamlTabIndent
+    case yamlNoSpaceAfterColon(key: String, value: String)
+    case yamlUnclosedQuote(quote: String)
+    case yamlUnclosedBracket(open: String, close: String)
+    case yamlSyntax(problem: String)
+    case yamlDuplicateKey(keys: [String])
+    case keyNotText(part: YAMLPart)
+    case unknownKey(key: String, part: YAMLPart, suggestion: String?, known: [String])
+    case keyMissing(key: String, label: String)
+    case keyEmpty(key: String, label: String)
+    case valueNotText(key: String, label: String)
+    case hiddenCharacter(key: String, label: String, position: Int, code: String, isDirectionControl: Bool)
+    case notWholeNumber(key: String, label: String, text: String)
+    case fullWidthDigits(key: String, label: String, text: String, ascii: String)
+    case numberOutOfRange(key: String, label: String, value: Int, lowest: Int, highest: Int)
+    case notTrueOrFalse(key: String, label: String)
+    case dateWithTime(key: String, label: String, text: String, date: String)
+    case dateWrongForm(key: String, label: String, text: String, date: String)
+    case dateNotReal(key: String, label: String, text: String)
+    case notAGroup(key: String, label: String)
+    case notAList(key: String, label: String)
+    case listItemNotAGroup(key: String, label: String)
+
+    // MARK: - Settings (portal.yml)
+
+    case basePathInvalid
+    case siteURLInvalid
+    case policeLinkInvalid
+    case deadlineInvalid(text: String)
+    case townshipsEmpty
+    case creditCodeInvalid(code: String)
+    case slugInvalid(slug: String, reserved: [String])
+    case slugUnderivable(name: String)
+    case townshipListedTwice(name: String, firstLine: Int)
+    case slugShared(name: String, other: String, otherLine: Int, slug: String)
+    case unsafeHTMLEnabled
+
+    // MARK: - Statistics tables in the front matter
+
+    case formatInvalid(text: String)
+    case formatConflict(declared: String, evidence: String, shown: String)
+    case formatUnknown(evidence: [String])
+    case rowUnknown(row: String, table: String, format: String, otherFormat: String?, suggestion: String?, rows: [String])
+    case rowMissing(table: String, row: String, label: String, example: String)
+    case rowNotBracketed(table: String, row: String, label: String, count: Int, columns: [String], example: String)
+    case rowFullWidthBrackets(table: String, row: String, label: String, example: String)
+    case rowWrongCount(table: String, row: String, label: String, found: Int, count: Int, columns: [String])
+    case cellNotScalar(table: String, row: String, label: String, column: Int, columnLabel: String)
+    case cellNotNumber(table: String, row: String, label: String, column: Int, columnLabel: String, text: String)
+    case cellFullWidthDigits(table: String, row: String, label: String, column: Int, columnLabel: String, text: String, ascii: String)
+
+    // MARK: - Statistics rules (findings)
+
+    case blankCells(table: String, count: Int, rows: [String], firstRow: String, firstColumn: String)
+    case figureWrongKind(table: String, row: String, column: String, value: String, kind: FigureKind)
+    case figuresTooLarge(table: String, row: String, column: String)
+    case t3BalanceBroken(column: String, received: String, carried: String, left: String, total: String, carriedOn: String, right: String)
+    case t3ResultsBroken(column: String, total: String, terms: [Term], sum: String)
+    case t3ApplicantsBroken(row: String, total: String, terms: [Term], sum: String)
+    case t4ResultsBroken(group: String?, row: String, total: String, terms: [Term], sum: String)
+    case carriedOverBroken(column: String, value: String, year: Int, previousYear: Int, previousFile: String, previousValue: String)
+    case documentsInForceBroken(row: String, value: String, previousYear: Int, previousValue: String, issued: String, repealed: String, expected: String)
+    case narrativeDisagrees(quote: String, row: String, total: String)
+    case compilationTooLarge(year: Int, table: String, row: String, column: String, files: [String])
+
+    // MARK: - Reports against the settings and each other
+
+    case townshipUnknown(name: String, suggestion: String?, names: [String])
+    case reportDuplicated(township: String, year: Int, other: String)
+    case indexNumberDuplicated(number: String, other: String)
+    case yearNotEnded(year: Int, currentYear: Int)
+    case publishedInFuture(date: String)
+    case publishedTooEarly(date: String, year: Int)
+    case writtenAfterPublished(written: String, published: String)
+
+    // MARK: - Links and Markdown
+
+    case linkBackslash(url: String)
+    case linkWithoutScheme(url: String, suggestion: String)
+    case linkSchemeRefused(url: String, scheme: String)
+    case linkEncodedHiding(url: String, decoded: String)
+    case linkBroken(url: String, target: String)
+    case themeLinkBroken(template: String, url: String, page: String, target: String)
+
+    // MARK: - Themes
+
+    case templateUnreadable(problem: String)
+    case themeNoTemplatesFolder
+    case themeTemplateMissing(name: String)
+    case themeNotFound(name: String, tried: [String])
+    case themeFileUnreadable(reason: String)
+
+    // MARK: - Writing the output
+
+    case outputRefusedFolder(folder: String)
+    case outputWouldReplace(output: String, folder: String)
+    case outputInsideSources(output: String, folder: String)
+    case outputIsFile(output: String)
+    case outputNotOurs(output: String)
+    case outputParentUnusable(folder: String, reason: String)
+    case outputLocked(output: String)
+    case lockUncreatable(output: String, reason: String)
+    case recoveryFailed(output: String, reason: String)
+    case stagingUncreatable(output: String, reason: String)
+    case outputFileUnwritable(path: String, reason: String)
+    case sitePathInvalid(path: String)
+    case commitFailed(output: String, reason: String)
+    case recordIgnored(record: BuildRecord, path: String, problem: RecordProblem)
+
+    // MARK: - Import
+
+    case importTooLarge(megabytes: Int, limit: Int)
+    case importKindUnsupported(kind: String)
+    case importDetailsMissing(details: [ImportDetail], command: String)
+    case importTownshipNotListed(name: String, closest: [String])
+    case importNoTownships
+    case importTableMissing(table: String)
+    case importFormatsDiffer(t2: String, t3: String)
+    case importT3RowMissing(row: String)
+    case importT3RunTogether(row: String, digits: String, readings: [String])
+    case importT2RowMissing(row: String)
+    case importT2RunTogether(row: String, digits: String, count: Int)
+    case importT4RunTogether(digits: String, splits: Int)
+    case importT4WrongCount(found: Int)
+    case importRowWrongCount(table: String, row: String, expected: Int, found: Int, cells: [String])
+    case importCellNotFigure(table: String, row: String, text: String)
+    indirect case importLeftBlank(issue: Message)
+    case importNothingWritten
+    case importThroughLink(path: String)
+    case importTargetExists(path: String)
+    case importUnwritable(path: String, reason: String)
+    case htmlUnreadable
+    case htmlEncodingMismatch(declared: String?, actual: String)
+    case docxNotOpenable
+    case docxNoBody
+    case docxTooLarge(limit: Int)
+    case docxUnreadable(reason: String)
+    case docxDamaged(reason: String)
+    case textUndecodable(utf8Offset: Int, gbOffset: Int)
+
+    // MARK: - Command line
+
+    case buildFailed(errors: Int)
+    case buildUnchanged(reports: Int, pages: Int, output: String, seconds: String)
+    case buildDone(reports: Int, pages: Int, written: Int, unchanged: Int, output: String, seconds: String)
+    case progress(step: ProgressStep, done: Int, total: Int)
+    case checkSummary(reports: Int, errors: Int, warnings: Int)
+    case importNeedsSettings(file: String)
+    case inputMissing(path: String)
+    case importWrote(path: String)
+    case importWroteWithErrors(path: String, errors: Int)
+    case importNoInputs
+    case importSummaryHeader
+    case importResultWritten(path: String)
+    case importResultPrinted
+    case importResultFailed(errors: Int)
+    case jobsTooFew
+    case faultInvalid
+    case optionDateInvalid(option: String, text: String, suggestion: String?)
+    case optionYearInvalid
+    case languageInvalid(text: String)
+    case commandUnknown(given: String, suggestion: String?, commands: [String])
 
     // MARK: - Preview (serve)
 

@@ -29,6 +29,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
+    /// Reads a date as people write it: `2024-02-06`, `2024/2/6`, `2024.02.06`, `2024年2月6日`, in
+    /// full-width digits too, possibly followed by a time; nil unless it is a real date.
+    public init?(written text: String) {
+        let ascii = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+                }))
+        guard let range = ascii.range(of: #"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"#, options: .regularExpression) else { return nil }
+        let numbers = ascii[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

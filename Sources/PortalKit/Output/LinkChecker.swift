@@ -20,11 +20,11 @@ enum LinkChecker {
             if let report, let link = bodyLinks.first(where: { ($0.url.removingPercentEncoding ?? $0.url) == decoded }) {
                 diagnostics.append(
                     .error(
-                        "the link `\(url)` points to `\(target)`, which is not a page or file of the site; correct the link or use a full address starting with https://",
+                        .linkBroken(url: url, target: target),
                         at: SourceLocation(file: report.source, line: report.bodyFirstLine + link.line - 1)))
             } else {
                 diagnostics.append(
-                    .error("the theme template `\(template).mustache` links to `\(url)` on page `\(page.path)`, but the site has no file `\(target)`", at: nil))
+                    .error(.themeLinkBroken(template: template, url: url, page: page.path, target: target), at: nil))
             }
         }
         return diagnostics

@@ -42,7 +42,7 @@ enum OutputRecovery {
             if let journal, let published {
                 try journal.carryOut(output: published, parent: parent, journalPath: journalPath, faults: nil)
             } else {
-                notices.append(.warning("上次中断的构建留下的记录 `\(displayPath(URL(fileURLWithPath: journalPath)))` \(why.reason)，已忽略：本次从内容完整重建网站", at: nil))
+                notices.append(.warning(.recordIgnored(record: .journal, path: displayPath(URL(fileURLWithPath: journalPath)), problem: why.problem), at: nil))
                 try published?.remove(SafePath(BuildManifest.fileName)!)
                 guard unlink(journalPath) == 0 || errno == ENOENT else { throw SystemError("删除 \(journalPath)") }
             }

@@ -70,31 +70,31 @@ struct OutputWriter: Sendable {
         self.faults = faults
         let shown = displayPath(output)
         let fm = FileManager.default
-        func refuse(_ message: String) -> DiagnosticsError { DiagnosticsError([.error(message, at: nil)]) }
+        func refuse(_ message: Message) -> DiagnosticsError { DiagnosticsError([.error(message, at: nil)]) }
 
         let homes = [fm.homeDirectoryForCurrentUser.path, ProcessInfo.processInfo.environment["HOME"]].compactMap { $0 }
             .map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
         if output.path == "/" || homes.contains(output.path) {
-            throw refuse("拒绝把网站写入 `\(output.path)`：请为网站另选一个专用的输出文件夹，例如 --output Output")
+            throw refuse(.outputRefusedFolder(folder: output.path))
         }
         for folder in protected {
             let folder = folder.standardizedFileURL.resolvingSymlinksInPath().path
             if folder == output.path || folder.hasPrefix(output.path + "/") {
-                throw refuse("拒绝把网站写入 `\(shown)`：这会替换 `\(displayPath(URL(fileURLWithPath: folder)))`；请另选一个专用的输出文件夹，例如 --output Output")
+                throw refuse(.outputWouldReplace(output: shown, folder: displayPath(URL(fileURLWithPath: folder))))
             }
             if output.path.hasPrefix(folder + "/") {
-                throw refuse("拒绝把网站写入 `\(shown)`：它在 `\(displayPath(URL(fileURLWithPath: folder)))` 里面；请选择内容和主题文件夹以外的输出文件夹")
+                throw refuse(.outputInsideSources(output: shown, folder: displayPath(URL(fileURLWithPath: folder))))
             }
         }
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists {
             guard isDirectory.boolValue else {
-                throw refuse("`\(shown)` 是一个文件，不是文件夹；请删除它或用 --output 另选文件夹")
+                throw refuse(.outputIsFile(output: shown))
             }
             let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.marker) {
-                throw refuse("`\(shown)` 里已有不是 portal-gen 生成的文件，拒绝替换它们；请用 --output 另选文件夹，或自行清空该文件夹")
+                throw refuse(.outputNotOurs(output: shown))
             }
         }
         let parent = output.deletingLastPathComponent()
@@ -102,21 +102,21 @@ struct OutputWriter: Sendable {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             parentFolder = try ContainedFolder(parent.path)
         } catch {
-            throw refuse("无法创建或打开文件夹 `\(displayPath(parent))`：\(Self.reason(error))")
+            throw refuse(.outputParentUnusable(folder: displayPath(parent), reason: Self.reason(error)))
         }
         do throws(OutputLock.Failure) {
             lock = try OutputLock(beside: output)
         } catch {
             switch error {
-            case .held: throw refuse("另一个 portal-gen 正在构建 `\(shown)`；请等它完成后再构建")
-            case .cannotCreate(let error): throw refuse("无法在 `\(shown)` 旁边创建锁文件（\(error.reason)）；请检查该文件夹是否可写")
+            case .held: throw refuse(.outputLocked(output: shown))
+            case .cannotCreate(let error): throw refuse(.lockUncreatable(output: shown, reason: error.reason))
             }
         }
         var notices: [Diagnostic] = []
         do throws(SystemError) {
             try OutputRecovery.run(output: output, parent: parentFolder, faults: faults, notices: &notices, displayPath: displayPath)
         } catch {
-            throw refuse("无法完成上次中断的构建（\(error)）；`\(shown)` 可能不完整，请解决该问题后再构建")
+            throw refuse(.recoveryFailed(output: shown, reason: "\(error)"))
         }
         var trusted: [String: BuildManifest.Entry]?
         var strays: [SafePath] = []
@@ -128,7 +128,9 @@ struct OutputWriter: Sendable {
             case .none: break
             case .failure(let rejection):
                 notices.append(
-                    .warning("上次构建的记录 `\(displayPath(output.appendingPathComponent(BuildManifest.fileName)))` \(rejection.reason)，已忽略：本次从内容完整重建网站", at: nil))
+                    .warning(
+                        .recordIgnored(record: .manifest, path: displayPath(output.appendingPathComponent(BuildManifest.fileName)), problem: rejection.problem),
+                        at: nil))
             case .success(let manifest):
                 let reuse = known.flatMap { $0.bytes == read?.bytes ? $0 : nil }
                 let tree = if let reuse { reuse.tree } else { await OutputTree.scan(output.path, expecting: manifest) }
@@ -151,7 +153,7 @@ struct OutputWriter: Sendable {
             stagingFolder = try ContainedFolder(staging.path)
         } catch {
             lock.release()
-            throw refuse("无法在 `\(shown)` 旁边创建暂存文件夹：\(error.reason)")
+            throw refuse(.stagingUncreatable(output: shown, reason: error.reason))
         }
     }
 
@@ -219,7 +221,7 @@ struct OutputWriter: Sendable {
     }
 
     private func failed(_ path: String, _ error: SystemError) -> DiagnosticsError {
-        DiagnosticsError([.error("无法把 `\(path)` 写入输出文件夹：\(error.reason)；网站保持上次构建的样子", at: nil)])
+        DiagnosticsError([.error(.outputFileUnwritable(path: path, reason: error.reason), at: nil)])
     }
 
     /// Writes one file of the site (path relative to the output root); `inputs` is the fingerprint
@@ -252,7 +254,7 @@ struct OutputWriter: Sendable {
     /// returns the file's stamp. `fill` returns the error number of a failed write.
     private func create(_ path: String, _ fill: (Int32) -> Int32?) throws(DiagnosticsError) -> FileStamp {
         guard SafePath(path) != nil else {
-            throw DiagnosticsError([.error("内部错误：网站文件路径 `\(path)` 不是输出文件夹内的普通相对路径", at: nil)])
+            throw DiagnosticsError([.error(.sitePathInvalid(path: path), at: nil)])
         }
         do throws(SystemError) {
             try faults?.reach(.stage, path)
@@ -344,7 +346,7 @@ struct OutputWriter: Sendable {
         do {
             data = try Data(contentsOf: source)
         } catch {
-            throw DiagnosticsError([.error("无法读取主题文件：\(Self.reason(error))", at: SourceLocation(file: displayPath(source), line: 1))])
+            throw DiagnosticsError([.error(.themeFileUnreadable(reason: Self.reason(error)), at: SourceLocation(file: displayPath(source), line: 1))])
         }
         return try write(data, to: path)
     }
@@ -393,7 +395,7 @@ struct OutputWriter: Sendable {
                 }
             }
         } catch {
-            throw DiagnosticsError([.error("无法更新 `\(displayPath(output))`：\(error)；下次构建会自动完成或重做这一步", at: nil)])
+            throw DiagnosticsError([.error(.commitFailed(output: displayPath(output), reason: "\(error)"), at: nil)])
         }
         lock.release()
     }

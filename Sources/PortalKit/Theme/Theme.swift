@@ -42,24 +42,24 @@ struct Theme: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
-                        "the template cannot be read: \(Self.words(error.error)); check that every {{#section}} is closed by a matching {{/section}}",
+                        .templateUnreadable(problem: Self.words(error.error)),
                         at: SourceLocation(
                             file: displayPath(url), line: max(1, error.context.lineNumber - HTMLContent.pragmaLines), column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: displayPath(url), line: 1)))
+                diagnostics.append(.error(.templateUnreadable(problem: "\(error)"), at: SourceLocation(file: displayPath(url), line: 1)))
             }
         }
         var isDirectory: ObjCBool = false
         if !fm.fileExists(atPath: templatesURL.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
             diagnostics.append(
                 .error(
-                    "the theme has no `templates` folder; a theme is a folder with `templates/` (Mustache files) and `assets/`",
+                    .themeNoTemplatesFolder,
                     at: SourceLocation(file: displayPath(templatesURL), line: 1)))
         } else {
             for name in requiredTemplates where !names.contains(name) {
                 diagnostics.append(
                     .error(
-                        "the theme has no `\(name).mustache` template; copy it from Themes/default/templates",
+                        .themeTemplateMissing(name: name),
                         at: SourceLocation(file: displayPath(templatesURL.appendingPathComponent(name + ".mustache")), line: 1)))
             }
         }

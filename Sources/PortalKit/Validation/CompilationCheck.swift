@@ -8,10 +8,10 @@ enum CompilationCheck {
             for format in ReportFormat.allCases {
                 let included = reports.filter { $0.statistics.format == format }
                 guard case .failure(let overflow) = Statistics.sum(format, included.map(\.statistics)) else { continue }
-                let files = included.map { "`\($0.source)`" }.joined(separator: "、")
                 diagnostics.append(
                     .error(
-                        "\(year)年度全县汇总无法计算：\(overflow.table.label)“\(overflow.row)”行“\(overflow.column.label)”栏的合计超出可以记录的范围（参与汇总的报告：\(files)）；请核对这些报告中该栏的数字",
+                        .compilationTooLarge(
+                            year: year, table: overflow.table.label, row: overflow.row, column: overflow.column.label, files: included.map(\.source)),
                         at: included.first.map { SourceLocation(file: $0.source, line: 1) }, rule: .overflow))
             }
         }

@@ -31,36 +31,25 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var rule: RuleID?
     /// What is wrong and how to fix it, by its identity; its words come from the catalog.
     public var message: Message
-    /// The same finding in Chinese for the public site (the supervision page); nil for problems
+    /// The same finding in the words of the public site (the supervision page); nil for problems
     /// that only the people building the site see.
-    public var publicMessage: String?
+    public var publicMessage: String? { message.publicChinese }
     /// The report a finding of the statistics rules is about (set by `StatisticsChecker.check(_:)`).
     public var report: ReportID?
 
-    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, rule: RuleID? = nil) {
         self.severity = severity
         self.location = location
         self.rule = rule
         self.message = message
-        self.publicMessage = publicMessage
     }
 
-    public static func error(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, rule: rule, publicMessage: publicMessage)
+    public static func error(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, rule: rule)
     }
 
-    public static func warning(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, rule: rule, publicMessage: publicMessage)
-    }
-
-    /// Transitional: a diagnostic whose words are not yet in the catalog.
-    public static func error(_ words: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
-        Diagnostic(.error, .unconverted(words), at: location, rule: rule, publicMessage: publicMessage)
-    }
-
-    /// Transitional: a diagnostic whose words are not yet in the catalog.
-    public static func warning(_ words: String, at location: SourceLocation?, rule: RuleID? = nil, publicMessage: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, .unconverted(words), at: location, rule: rule, publicMessage: publicMessage)
+    public static func warning(_ message: Message, at location: SourceLocation?, rule: RuleID? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, rule: rule)
     }
 
     /// The diagnostic as one line, `路径:行:列: 错误: [T3-1 申请数量勾稽关系] …`, the compiler form

@@ -47,12 +47,13 @@ enum StatisticsChecker {
             let blanks = table.allCells.filter { $0.amount == nil }
             guard let first = blanks.first else { continue }
             let rows = Set(blanks.map(\.row.key))
-            let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key).joined(separator: ", ")
+            let rowList = table.spec.rows.filter { rows.contains($0.key) }.map(\.key)
             findings.append(
                 .warning(
-                    "\(table.spec.id.label) has \(blanks.count) blank cell\(blanks.count == 1 ? "" : "s") (rows \(rowList); the first is row \(first.row.label), column \(first.row.columns[first.column].label)); blank cells are shown blank and count as 0 in sums",
-                    at: at(table.spec.id, first.row.key, first.column), rule: .blank,
-                    publicMessage: "\(table.spec.id.label)有\(blanks.count)个单元格未填写（首个为“\(first.row.label)”行“\(first.row.columns[first.column].label)”栏），汇总时按0计"))
+                    .blankCells(
+                        table: table.spec.id.label, count: blanks.count, rows: rowList, firstRow: first.row.label,
+                        firstColumn: first.row.columns[first.column].label),
+                    at: at(table.spec.id, first.row.key, first.column), rule: .blank))
         }
 
         // T2-1, T3-4: kinds of figures.
@@ -63,18 +64,18 @@ enum StatisticsChecker {
                     // Most figures are plain counts, which need no look.
                     guard let amount = table[rowIndex, column], amount.scale != 0 || amount.isNegative else { continue }
                     let spec = row.columns[column]
-                    let problem: String?
+                    let wrong: Bool
                     switch spec.kind {
-                    case .count: problem = amount.isWholeNumber && !amount.isNegative ? nil : "a whole number ≥ 0"
-                    case .change: problem = amount.isWholeNumber ? nil : "a whole number"
-                    case .money: problem = amount.isNegative ? "an amount ≥ 0" : nil
+                    case .count: wrong = !amount.isWholeNumber || amount.isNegative
+                    case .change: wrong = !amount.isWholeNumber
+                    case .money: wrong = amount.isNegative
                     }
-                    if let problem {
+                    if wrong {
                         findings.append(
                             .error(
-                                "\(table.spec.id.label) row \(row.label), column \(spec.label): \(amount.text) is not \(problem)",
-                                at: at(table.spec.id, row.key, column), rule: rule,
-                                publicMessage: "\(table.spec.id.label)“\(row.label)”行“\(spec.label)”栏填写为\(amount.text)，应为\(chineseKind(spec.kind))"))
+                                .figureWrongKind(
+                                    table: table.spec.id.label, row: row.label, column: spec.label, value: amount.text, kind: figureKind(spec.kind)),
+                                at: at(table.spec.id, row.key, column), rule: rule))
                     }
                 }
             }
@@ -86,11 +87,10 @@ enum StatisticsChecker {
             let place = at(table.spec.id, balance.row, balance.column)
             guard let holds = balance.holds else {
                 let row = table.spec.row(balance.row)
-                let where_ = "\(table.spec.id.label)“\(row?.label ?? balance.row)”行“\(row?.columns[balance.column].label ?? "")”栏"
                 findings.append(
                     .error(
-                        "\(where_)所涉及的数字过大，无法相加（超出可以记录的范围）；请核对这些数字", at: place, rule: .overflow,
-                        publicMessage: "\(where_)所涉及的数字过大，无法核对"))
+                        .figuresTooLarge(table: table.spec.id.label, row: row?.label ?? balance.row, column: row?.columns[balance.column].label ?? ""),
+                        at: place, rule: .overflow))
                 continue
             }
             if !holds { findings.append(finding(for: balance, in: table, at: place)) }
@@ -101,7 +101,7 @@ enum StatisticsChecker {
     /// The finding for a balance of `ArithmeticRules` that does not hold (both totals known).
     static func finding(for balance: ArithmeticRules.Balance, in table: StatTable, at place: SourceLocation?) -> Diagnostic {
         func n(_ value: Amount?) -> String { value?.text ?? "?" }
-        func terms(_ side: [ArithmeticRules.Term], _ separator: String) -> String { side.map { "\($0.label) \(n($0.amount))" }.joined(separator: separator) }
+        func terms(_ side: [ArithmeticRules.Term]) -> [Message.Term] { side.map { Message.Term(label: $0.label, value: n($0.amount)) } }
         let left = n(balance.leftTotal)
         let right = n(balance.rightTotal)
         let row = table.spec.row(balance.row)!
@@ -110,22 +110,15 @@ enum StatisticsChecker {
         case .t3Balance:
             let cells = (balance.left + balance.right).map { n($0.amount) }
             return .error(
-                "column \(columnLabel): 本年新收 \(cells[0]) + 上年结转 \(cells[1]) = \(left), but 总计 \(cells[2]) + 结转下年度 \(cells[3]) = \(right)",
-                at: place, rule: balance.rule,
-                publicMessage: "T3“\(columnLabel)”栏：本年新收\(cells[0])＋上年结转\(cells[1])＝\(left)，与办理结果总计\(cells[2])＋结转下年度\(cells[3])＝\(right)不一致")
+                .t3BalanceBroken(column: columnLabel, received: cells[0], carried: cells[1], left: left, total: cells[2], carriedOn: cells[3], right: right),
+                at: place, rule: balance.rule)
         case .t3Results:
-            return .error(
-                "column \(columnLabel): 总计 is \(left), but the results add up to \(terms(balance.right, " + ")) = \(right)",
-                at: place, rule: balance.rule, publicMessage: "T3“\(columnLabel)”栏：办理结果总计为\(left)，但各项办理结果之和为\(right)")
+            return .error(.t3ResultsBroken(column: columnLabel, total: left, terms: terms(balance.right), sum: right), at: place, rule: balance.rule)
         case .t3Applicants:
-            return .error(
-                "row \(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
-                at: place, rule: balance.rule, publicMessage: "T3“\(row.label)”行：总计为\(left)，但各类申请人之和为\(right)")
+            return .error(.t3ApplicantsBroken(row: row.label, total: left, terms: terms(balance.right), sum: right), at: place, rule: balance.rule)
         default:
             return .error(
-                "\(row.group.map { $0 + " " } ?? "")\(row.label): 总计 is \(left), but \(terms(balance.right, " + ")) = \(right)",
-                at: place, rule: balance.rule,
-                publicMessage: "T4“\(row.group.map { $0 + "·" } ?? "")\(row.label)”：总计为\(left)，但各项结果之和为\(right)")
+                .t4ResultsBroken(group: row.group, row: row.label, total: left, terms: terms(balance.right), sum: right), at: place, rule: balance.rule)
         }
     }
 
@@ -138,9 +131,10 @@ enum StatisticsChecker {
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(
                 .error(
-                    "column \(column.label): 上年结转 is \(n(s.t3.value("K", c))) in the \(current.year) report, but the \(previous.year) report (\(previous.source)) carried \(n(p.t3.value("J", c))) over (结转下年度继续办理)",
-                    at: s.location(table: .t3, row: "K", column: c), rule: .carriedOver,
-                    publicMessage: "T3“\(column.label)”栏：上年结转为\(n(s.t3.value("K", c)))，但\(previous.year)年度报告的结转下年度继续办理为\(n(p.t3.value("J", c)))"))
+                    .carriedOverBroken(
+                        column: column.label, value: n(s.t3.value("K", c)), year: current.year, previousYear: previous.year, previousFile: previous.source,
+                        previousValue: n(p.t3.value("J", c))),
+                    at: s.location(table: .t3, row: "K", column: c), rule: .carriedOver))
         }
         if s.format == .v2021, p.format == .v2021 {
             for row in ["rules", "normative"] {
@@ -153,20 +147,21 @@ enum StatisticsChecker {
                     let label = s.t2.spec.row(row)!.label
                     findings.append(
                         .warning(
-                            "\(label): 现行有效件数 is \(n(s.t2.value(row, 2))), but \(previous.year)'s \(n(p.t2.value(row, 2))) + 本年制发 \(n(s.t2.value(row, 0))) − 本年废止 \(n(s.t2.value(row, 1))) = \(n(expected)) (this is expected after a clean-up of documents)",
-                            at: s.location(table: .t2, row: row, column: 2), rule: .documentsInForce,
-                            publicMessage: "T2“\(label)”：现行有效件数为\(n(s.t2.value(row, 2)))，按上年数据推算应为\(n(expected))（文件集中清理后可能属正常）"))
+                            .documentsInForceBroken(
+                                row: label, value: n(s.t2.value(row, 2)), previousYear: previous.year, previousValue: n(p.t2.value(row, 2)),
+                                issued: n(s.t2.value(row, 0)), repealed: n(s.t2.value(row, 1)), expected: n(expected)),
+                            at: s.location(table: .t2, row: row, column: 2), rule: .documentsInForce))
                 }
             }
         }
         return findings
     }
 
-    static func chineseKind(_ kind: ColumnSpec.Kind) -> String {
+    static func figureKind(_ kind: ColumnSpec.Kind) -> Message.FigureKind {
         switch kind {
-        case .count: "非负整数"
-        case .change: "整数"
-        case .money: "非负金额"
+        case .count: .count
+        case .change: .change
+        case .money: .money
         }
     }
 
@@ -202,18 +197,14 @@ enum StatisticsChecker {
                     if Amount(quoted) != total {
                         let quote = text[Range(match.range, in: text)!]
                         findings.append(
-                            .warning(
-                                "the text says \(quote), but T3 \(pattern.label) 总计 is \(total.text)", at: location, rule: .narrative,
-                                publicMessage: "正文称“\(quote)”，但统计表中\(pattern.label)总计为\(total.text)"))
+                            .warning(.narrativeDisagrees(quote: String(quote), row: pattern.label, total: total.text), at: location, rule: .narrative))
                     }
                 }
             }
             if deniesApplications, let match = noApplications.firstMatch(in: text, range: range), let total = t3.cell("N", 6), !total.isZero {
                 let quote = text[Range(match.range, in: text)!]
                 findings.append(
-                    .warning(
-                        "the text says \(quote), but T3 本年新收政府信息公开申请 总计 is \(total.text)", at: location, rule: .narrative,
-                        publicMessage: "正文称“\(quote)”，但统计表中本年新收政府信息公开申请总计为\(total.text)"))
+                    .warning(.narrativeDisagrees(quote: String(quote), row: narrativePatterns[0].label, total: total.text), at: location, rule: .narrative))
             }
         }
         return findings

@@ -1,7 +1,7 @@
 /// Finds the closest known word to a misspelt one, so an error can say "did you mean …?".
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -14,12 +14,7 @@ enum Validator {
 
         for source in sources {
             guard let township = config.township(named: source.township) else {
-                var message = "the township `\(source.township)` is not listed in portal.yml"
-                if let suggestion = Suggestion.closest(to: source.township, in: names) {
-                    message += "; did you mean `\(suggestion)`?"
-                } else {
-                    message += "; use one of: \(names.joined(separator: "、")), or add it to `townships` in portal.yml"
-                }
+                let message = Message.townshipUnknown(name: source.township, suggestion: Suggestion.closest(to: source.township, in: names), names: names)
                 diagnostics.append(.error(message, at: source.location(of: "township")))
                 continue
             }
@@ -27,7 +22,7 @@ enum Validator {
             if let first = byKey[key] {
                 diagnostics.append(
                     .error(
-                        "\(township.name) already has a report for \(source.year) in \(first); keep one of the two files, or correct `year`",
+                        .reportDuplicated(township: township.name, year: source.year, other: first),
                         at: source.location(of: "year")))
                 continue
             }
@@ -35,7 +30,7 @@ enum Validator {
             if let first = byIndexNumber[source.indexNumber] {
                 diagnostics.append(
                     .error(
-                        "the 索引号 `\(source.indexNumber)` is already used by \(first); every report needs its own index number",
+                        .indexNumberDuplicated(number: source.indexNumber, other: first),
                         at: source.location(of: "index_number")))
             } else {
                 byIndexNumber[source.indexNumber] = source.path
@@ -43,22 +38,22 @@ enum Validator {
             if source.year >= today.year {
                 diagnostics.append(
                     .error(
-                        "`year` is \(source.year), but a report covers a whole calendar year that has ended (it is now \(today.year)); check `year`",
+                        .yearNotEnded(year: source.year, currentYear: today.year),
                         at: source.location(of: "year")))
             } else if source.published > today {
                 diagnostics.append(
-                    .warning("`published` is \(source.published.iso), a date still to come; check it before publishing", at: source.location(of: "published")))
+                    .warning(.publishedInFuture(date: source.published.iso), at: source.location(of: "published")))
             }
             if source.published.year <= source.year {
                 diagnostics.append(
                     .error(
-                        "`published` is \(source.published.iso), but a report for \(source.year) can only be published after the year ends; check `published` and `year`",
+                        .publishedTooEarly(date: source.published.iso, year: source.year),
                         at: source.location(of: "published")))
             }
             if let written = source.written, written > source.published {
                 diagnostics.append(
                     .error(
-                        "`written` (成文日期 \(written.iso)) is after `published` (\(source.published.iso)); a report is written before it is published",
+                        .writtenAfterPublished(written: written.iso, published: source.published.iso),
                         at: source.location(of: "written")))
             }
             let report = Report(
