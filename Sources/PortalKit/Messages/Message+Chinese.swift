@@ -365,7 +365,7 @@ extension Message {
     /// messages only the people building the site see.
     var publicChinese: String? {
         switch self {
-        case .blankCells(let table, let count, let rows, let firstRow, let firstColumn):
+        case .blankCells(let table, let count, _, let firstRow, let firstColumn):
             return "\(table)有\(count)个单元格未填写（首个为“\(firstRow)”行“\(firstColumn)”栏），汇总时按0计"
         case .figureWrongKind(let table, let row, let column, let value, let kind):
             return "\(table)“\(row)”行“\(column)”栏填写为\(value)，应为\(kind.chinese)"
@@ -373,15 +373,15 @@ extension Message {
             return "\(table)“\(row)”行“\(column)”栏所涉及的数字过大，无法核对"
         case .t3BalanceBroken(let column, let received, let carried, let left, let total, let carriedOn, let right):
             return "T3“\(column)”栏：本年新收\(received)＋上年结转\(carried)＝\(left)，与办理结果总计\(total)＋结转下年度\(carriedOn)＝\(right)不一致"
-        case .t3ResultsBroken(let column, let total, let terms, let sum):
+        case .t3ResultsBroken(let column, let total, _, let sum):
             return "T3“\(column)”栏：办理结果总计为\(total)，但各项办理结果之和为\(sum)"
-        case .t3ApplicantsBroken(let row, let total, let terms, let sum):
+        case .t3ApplicantsBroken(let row, let total, _, let sum):
             return "T3“\(row)”行：总计为\(total)，但各类申请人之和为\(sum)"
-        case .t4ResultsBroken(let group, let row, let total, let terms, let sum):
+        case .t4ResultsBroken(let group, let row, let total, _, let sum):
             return "T4“\(group.map { $0 + "·" } ?? "")\(row)”：总计为\(total)，但各项结果之和为\(sum)"
-        case .carriedOverBroken(let column, let value, let year, let previousYear, let previousFile, let previousValue):
+        case .carriedOverBroken(let column, let value, _, let previousYear, _, let previousValue):
             return "T3“\(column)”栏：上年结转为\(value)，但\(previousYear)年度报告的结转下年度继续办理为\(previousValue)"
-        case .documentsInForceBroken(let row, let value, let previousYear, let previousValue, let issued, let repealed, let expected):
+        case .documentsInForceBroken(let row, let value, _, _, _, _, let expected):
             return "T2“\(row)”：现行有效件数为\(value)，按上年数据推算应为\(expected)（文件集中清理后可能属正常）"
         case .narrativeDisagrees(let quote, let row, let total):
             return "正文称“\(quote)”，但统计表中\(row)总计为\(total)"
