@@ -216,6 +216,12 @@ struct YAMLFields {
     }
 
     private mutating func missing(_ key: String, _ label: String) {
+        // A key written with nothing after it (`published:`, as `portal-gen new` leaves it) is to
+        // be filled in on its own line, not added.
+        if let keyNode = keyNode(key) {
+            diagnostics.append(.error(.valueToFill(key: key, label: label), at: location(of: keyNode)))
+            return
+        }
         error("`\(key)` (\(label)) is missing; add a line `\(key): …`", at: mappingLocation)
     }
 
