@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "portal-genTests",
-            dependencies: ["portal-gen", "PortalTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["portal-gen", "PortalKit", "PortalTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -119,14 +119,17 @@ enum ContentFileWriter {
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A YAML double-quoted scalar that reads back as exactly `text`: `\` and `"` escaped, and
-    /// every character YAML would not keep as written (line breaks, tabs, other controls) as its code.
+    /// A YAML double-quoted scalar that reads back as exactly `text`: `\` escaped, and every
+    /// character YAML would not keep as written (line breaks, tabs, other controls) as its code.
+    /// A `"` is written `\x22`, not `\"`: the guard against anchors and aliases
+    /// (`YAMLFields.refusal`) takes any `"` for the end of the quote, and would read a `&` or `*`
+    /// after it as an anchor.
     static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": result += "\\\\"
-            case "\"": result += "\\\""
+            case "\"": result += "\\x22"
             case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}":
                 result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             default: result.unicodeScalars.append(scalar)
