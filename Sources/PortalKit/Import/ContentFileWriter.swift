@@ -57,7 +57,7 @@ enum ContentFileWriter {
         var sectionsWritten = Set<Int>()
         func flushNotes(before section: Int) {
             for number in notesBySection.keys.sorted() where number < section && !sectionsWritten.contains(number) {
-                blocks.append("## " + TableID.allCases[number - 2].heading)
+                blocks.append("## " + ReportSection(rawValue: number)!.heading)
                 blocks += notesBySection.removeValue(forKey: number)!.map { "注：" + escape($0) }
                 sectionsWritten.insert(number)
             }

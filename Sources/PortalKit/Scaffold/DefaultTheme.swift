@@ -3,15 +3,15 @@ import Foundation
 /// The default theme, compiled into portal-gen (by the EmbedDefaultTheme plugin, from
 /// `Themes/default` at build time), so that `portal-gen init` can give a new portal its theme
 /// wherever the binary was copied, without the repository beside it.
-public enum DefaultTheme {
+enum DefaultTheme {
     /// One file of the theme: its path inside the theme folder and its bytes.
-    public struct File: Sendable, Hashable {
-        public let path: String
-        public let bytes: [UInt8]
+    struct File: Sendable, Hashable {
+        let path: String
+        let bytes: [UInt8]
     }
 
     /// Every file of the theme, sorted by path.
-    public static var files: [File] { embeddedFiles }
+    static var files: [File] { embeddedFiles }
 
     /// Writes the theme into `folder` (created when missing); existing files are not replaced.
     /// Returns the paths written.

@@ -11,7 +11,7 @@ public enum ScaffoldOption: String, Sendable, Hashable, Codable, CaseIterable {
     case year
 
     /// The option as it is typed (`--host-organ`).
-    public var flag: String {
+    var flag: String {
         switch self {
         case .townships, .township: "--township"
         default: "--" + rawValue
