@@ -35,8 +35,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedDefaultTheme"]
         ),
+        // Generates the Swift source that holds Themes/default (see Plugins/EmbedDefaultTheme).
+        .executableTarget(name: "theme-embedder"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         .executableTarget(
             name: "portal-gen",
             dependencies: [

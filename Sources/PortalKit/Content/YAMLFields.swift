@@ -215,6 +215,12 @@ struct YAMLFields {
     }
 
     private mutating func missing(_ key: String, _ label: String) {
+        // A key written with nothing after it (`published:`, as `portal-gen new` leaves it) is to
+        // be filled in on its own line, not added.
+        if let keyNode = keyNode(key) {
+            error(.valueToFill(key: key, label: label), at: location(of: keyNode))
+            return
+        }
         error(.keyMissing(key: key, label: label), at: mappingLocation)
     }
 

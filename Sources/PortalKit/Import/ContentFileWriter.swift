@@ -21,6 +21,17 @@ enum ContentFileWriter {
         if let issuer { lines.append("issuer: \(scalar(issuer))") }
         if let documentNumber { lines.append("document_number: \(scalar(documentNumber))") }
         lines.append("format: \(format.rawValue)")
+        lines += tableLines(format: format, tables: tables)
+        lines.append("---")
+        lines.append("")
+        lines.append(markdown(narrative, notes: notes))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The front-matter lines of the three tables in the format's layout, one line per row with
+    /// the official labels as comments; a cell missing from `tables` is written blank (`~`).
+    static func tableLines(format: ReportFormat, tables: [TableID: [String: [Amount?]]]) -> [String] {
+        var lines: [String] = []
         for spec in StatisticsSchema.tables(for: format) {
             lines.append("\(spec.key):   # \(spec.heading)")
             let keyWidth = (spec.rows.map(\.key.count).max() ?? 1) + 1
@@ -35,10 +46,7 @@ enum ContentFileWriter {
                 lines.append("  \(key)\(value)   # \(comment)")
             }
         }
-        lines.append("---")
-        lines.append("")
-        lines.append(markdown(narrative, notes: notes))
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// The narrative with its section headings (`##`) and numbered subsection headings (`###`).
@@ -49,7 +57,7 @@ enum ContentFileWriter {
         var sectionsWritten = Set<Int>()
         func flushNotes(before section: Int) {
             for number in notesBySection.keys.sorted() where number < section && !sectionsWritten.contains(number) {
-                blocks.append("## " + TableID.allCases[number - 2].heading)
+                blocks.append("## " + ReportSection(rawValue: number)!.heading)
                 blocks += notesBySection.removeValue(forKey: number)!.map { "注：" + escape($0) }
                 sectionsWritten.insert(number)
             }
@@ -109,5 +117,24 @@ enum ContentFileWriter {
             || ["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
         guard plainUnsafe else { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A YAML double-quoted scalar that reads back as exactly `text`: `\` escaped, and every
+    /// character YAML would not keep as written (line breaks, tabs, other controls) as its code.
+    /// A `"` is written `\x22`, not `\"`: the guard against anchors and aliases
+    /// (`YAMLFields.refusal`) takes any `"` for the end of the quote, and would read a `&` or `*`
+    /// after it as an anchor.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\x22"
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}":
+                result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -196,10 +196,7 @@ public struct ReportImporter: Sendable {
     }
 
     func closest(to text: String) -> [String] {
-        config.townships.map(\.name)
-            .map { ($0, Suggestion.editDistance(Array(text), Array($0))) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3).map(\.0)
+        Suggestion.nearest(to: text, in: config.townships.map(\.name))
     }
 
     func findYear(title: String) -> Int? {

@@ -28,7 +28,7 @@ enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
 
     /// The section heading: the section's numeral and the official name (`二、主动公开政府信息情况`).
     var heading: String {
-        ["二", "三", "四"][section - 2] + "、" + caption
+        ReportSection(rawValue: section)!.heading
     }
 
     /// `T2`, `T3`, `T4`, as messages name the tables.

@@ -15,6 +15,15 @@ public enum Suggestion {
         return best.distance <= limit ? best.candidate : nil
     }
 
+    /// The `count` candidates nearest to `text` by edit distance, nearest first (ties by name), for
+    /// messages that list the closest names whatever their distance (an unknown township).
+    static func nearest(to text: String, in candidates: [String], count: Int = 3) -> [String] {
+        let target = Array(text)
+        return candidates.map { ($0, editDistance(target, Array($0))) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(count).map(\.0)
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
