@@ -1,6 +1,7 @@
 import Foundation
-import PortalKit
 import Testing
+
+@testable import PortalKit
 
 /// The statistics tables as a reader, a supervisor and a researcher get them from the built site.
 @Suite(.serialized) struct StatisticsEndToEndTests {
@@ -140,8 +141,14 @@ import Testing
         #expect(csvData.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark, so Excel reads UTF-8")
         let lines = String(decoding: csvData.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 3)
-        let header = lines[0].components(separatedBy: ",")
-        #expect(Array(header.prefix(7)) == ["township", "organ", "year", "published", "index_number", "format", "url"])
+        // Chinese headers for Excel, each standing for one documented key.
+        let titles = lines[0].components(separatedBy: ",")
+        #expect(Array(titles.prefix(7)) == ["乡镇", "发布机构", "年度", "发布日期", "索引号", "格式", "网址"])
+        #expect(titles.contains("表三·（三）不予公开·1.属于国家秘密·自然人"))
+        #expect(Set(titles).count == titles.count, "every header names one column")
+        let keyOfTitle = Dictionary(
+            uniqueKeysWithValues: zip(OpenData.identityTitles + OpenData.cellColumns.map(\.title), OpenData.identityColumns + OpenData.cellColumns.map(\.name)))
+        let header = titles.map { keyOfTitle[$0] ?? $0 }
         let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.components(separatedBy: ","))) }
         let hua = try #require(rows.first { $0["township"] == "花庄镇" })
         #expect(hua["t2_fees_amount"] == "24252.311082")

@@ -4,7 +4,9 @@ import Synchronization
 /// Machine-readable downloads: `data/reports.csv`, `data/reports.json` and one `data.json` per report.
 ///
 /// Figures are exact decimals; a blank cell is an empty CSV field and a JSON `null`, never 0.
-/// Column names are stable (`t3_C1_natural`) and documented in docs/open-data.md.
+/// Keys are stable (`t3_C1_natural`, in JSON) and documented in docs/open-data.md; the CSV, which
+/// people open in Excel, has Chinese column headers made from the official labels
+/// (`表三·（三）不予公开·1.属于国家秘密·自然人`), mapped to the keys in the same document.
 enum OpenData {
     static let csvPath = "data/reports.csv"
     static let jsonPath = "data/reports.json"
@@ -14,18 +16,21 @@ enum OpenData {
     /// Identifying columns, then one column per table cell of both formats (2021 first, then the
     /// 2019 format's own cells), so the header never depends on which reports a portal has.
     static let identityColumns = ["township", "organ", "year", "published", "index_number", "format", "url"]
+    static let identityTitles = ["乡镇", "发布机构", "年度", "发布日期", "索引号", "格式", "网址"]
 
-    static let cellColumns: [(name: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
-        var columns: [(String, Set<ReportFormat>, TableID, String, Int)] = []
+    static let cellColumns: [(name: String, title: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
+        var columns: [(String, String, Set<ReportFormat>, TableID, String, Int)] = []
         for format in [ReportFormat.v2021, .v2019] {
             for spec in StatisticsSchema.tables(for: format) {
                 for row in spec.rows {
                     for (index, column) in row.columns.enumerated() {
                         let name = "\(spec.key)_\(row.key)_\(column.key)"
                         if let existing = columns.firstIndex(where: { $0.0 == name }) {
-                            columns[existing].1.insert(format)
+                            columns[existing].2.insert(format)
                         } else {
-                            columns.append((name, [format], spec.id, row.key, index))
+                            let title = ([spec.id.chineseLabel] + [row.group, row.label, column.label].compactMap { $0 }).joined(separator: "·")
+                            let taken = columns.contains { $0.1 == title }
+                            columns.append((name, taken ? title + "（\(format.rawValue)年格式）" : title, [format], spec.id, row.key, index))
                         }
                     }
                 }
@@ -60,7 +65,7 @@ enum OpenData {
     /// (RFC 4180). Handed to `emit` a line at a time, so a national portal's file is never held whole.
     static func csv(_ portal: Portal, emit: (_ line: [UInt8]) -> Void) {
         var line: [UInt8] = [0xEF, 0xBB, 0xBF]
-        line.append(contentsOf: (identityColumns + cellColumns.map(\.name)).map(escape).joined(separator: ",").utf8)
+        line.append(contentsOf: (identityTitles + cellColumns.map(\.title)).map(escape).joined(separator: ",").utf8)
         line.append(contentsOf: [0x0D, 0x0A])
         emit(line)
         for report in portal.reports {

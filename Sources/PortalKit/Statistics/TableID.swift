@@ -31,6 +31,9 @@ enum TableID: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
         ReportSection(rawValue: section)!.heading
     }
 
+    /// `表二`, `表三`, `表四`, as Chinese column headers name the tables.
+    var chineseLabel: String { "表" + ["二", "三", "四"][section - 2] }
+
     /// `T2`, `T3`, `T4`, as messages name the tables.
     var label: String { rawValue.uppercased() }
 
