@@ -12,7 +12,7 @@ struct PortalGen: AsyncParsableCommand {
             folder. `portal-gen build` turns them into a static site that can be copied to any web server.
             """,
         version: PortalKit.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self, ServeCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (like unreadable input), not ArgumentParser's 64.
