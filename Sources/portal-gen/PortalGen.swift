@@ -13,7 +13,7 @@ struct PortalGen: AsyncParsableCommand {
             用户手册：docs/用户手册.md。
             """,
         version: PortalKit.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, BuildCommand.self]
     )
 
     /// Runs the command. Usage errors exit with status 2 (like unreadable input), not

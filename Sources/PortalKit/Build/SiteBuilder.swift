@@ -501,7 +501,7 @@ public struct SiteBuilder: Sendable {
 
     /// A theme is a folder path (when the value contains `/` or starts with `.`) or a name looked up
     /// in `Themes/` beside the content folder, then in the working directory.
-    private func resolveTheme(_ value: String, display: (URL) -> String) throws(DiagnosticsError) -> URL {
+    func resolveTheme(_ value: String, display: (URL) -> String) throws(DiagnosticsError) -> URL {
         let fm = FileManager.default
         var candidates: [URL] = []
         if value.contains("/") || value.hasPrefix(".") {

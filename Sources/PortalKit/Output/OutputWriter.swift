@@ -1,4 +1,4 @@
-import CSystem
+import CPortalSystem
 import Foundation
 import Synchronization
 

@@ -1,7 +1,8 @@
-// System calls that Swift's Glibc module does not expose (they need _GNU_SOURCE).
+// System calls that Swift's Glibc module does not expose (they need _GNU_SOURCE): renameat2, eventfd.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
