@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Quick start, step 1: installs what is missing, builds portal-gen and builds the bundled
-# example portal from Content/ into Output/.
+# Quick start, step 1: installs what is missing, builds portal-gen, installs it as
+# /usr/local/bin/portal-gen (PREFIX=… for another place) and builds the bundled example portal
+# from Content/ into Output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/dependencies.sh
 ensure_cmark
 swift build -c release --product portal-gen
+prefix="${PREFIX:-/usr/local}"
+if install -D -m 755 .build/release/portal-gen "$prefix/bin/portal-gen" 2>/dev/null; then
+  echo "已把 portal-gen 安装到 $prefix/bin/portal-gen（在任何文件夹中都可以直接输入 portal-gen）。"
+else
+  echo "无法写入 $prefix/bin（需要管理员权限）：portal-gen 在 $PWD/.build/release/portal-gen；可用 sudo bash scripts/install.sh 安装。"
+fi
 .build/release/portal-gen build --content Content --output Output "$@"
-echo "Open Output/index.html in a browser, or copy Output/ to a web server."
+echo "用浏览器打开 Output/index.html，或把 Output/ 文件夹复制到网站服务器上。"
