@@ -15,6 +15,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The portal-gen executable (build it with -c release).") var portalGen = ".build/release/portal-gen"
     @Option(help: "The theme to copy into the working folder.") var theme = "Themes/default"
     @Option(help: "Edits to time.") var edits = 10
+    @Option(help: "Seconds between two saves (a person reading the page before the next edit).") var pause = 2.0
 
     func run() throws {
         let fm = FileManager.default
@@ -60,7 +61,7 @@ struct Serve: ParsableCommand {
         var builds: [Double] = []
         for edit in 0..<edits {
             // Leave the preview idle a moment, as a person between two saves does.
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: pause)
             let file = reports.appendingPathComponent(year).appendingPathComponent(files[edit % files.count])
             let text = try String(contentsOf: file, encoding: .utf8) + "\n本段为基准测试第\(edit + 1)次修改。\n"
             let before = events.count("event: reload")

@@ -147,9 +147,15 @@ import Testing
             $0.hasSuffix(".md")
         }
         #expect(edited["filesReused"] as? Int == files.count - 1, "every other report comes from the parse cache")
-        // The report page, the 2023 page whose pager links to it, its year, its township, the home,
-        // compilation and supervision pages.
-        #expect(edited["pagesRendered"] as? Int == 7, "\(edited["pagesRendered"] ?? "-") of \(total) pages rendered")
+        // A new paragraph shows on the report's own page only.
+        #expect(edited["pagesRendered"] as? Int == 1, "\(edited["pagesRendered"] ?? "-") of \(total) pages rendered")
+        try expectSameAsClean(workspace, "narrative edited")
+        // A new title shows on the report page, the 2023 page whose pager links to it, its year,
+        // its township, the home, compilation and supervision pages.
+        let text = try String(contentsOf: report, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "年度报告\ntownship:", with: "年度报告（修订）\ntownship:").utf8).write(to: report)
+        let retitled = try timings(workspace)
+        #expect(retitled["pagesRendered"] as? Int == 7, "\(retitled["pagesRendered"] ?? "-") of \(total) pages rendered")
         try expectSameAsClean(workspace, "report edited")
         // --clean parses and renders everything again, and writes the same parse cache: the
         // entries an incremental build copies from the old cache are what encoding them gives.

@@ -307,7 +307,10 @@ import Testing
         let output = workspace.url.appendingPathComponent("Output")
         #expect(try Self.build(workspace).status == 0)
         let before = snapshot(output)
-        try Self.append("\n补充。\n", to: "Content/reports/2024/chengguan.md", in: workspace)
+        // A new title: the report's page and every page that lists it are staged.
+        let file = workspace.url.appendingPathComponent("Content/reports/2024/chengguan.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "年度报告\ntownship:", with: "年度报告（修订）\ntownship:").utf8).write(to: file)
         for point in [0, 2] {
             let failed = try Self.build(workspace, ["--fault", "stage:\(point):eio"])
             #expect(failed.status == 1)

@@ -33,6 +33,9 @@ public struct SiteBuilder: Sendable {
         public var today: CalendarDate = .today
         /// Counts the report files read, for a progress line on a terminal.
         public var progress: ProgressCounter?
+        /// For a process that builds again and again (the preview): records it has decoded in the
+        /// background since the last build (see `BuildMemory`). The output is the same.
+        public var memory: BuildMemory?
 
         public init(
             content: URL, theme: String? = nil, output: URL,
@@ -319,11 +322,12 @@ public struct SiteBuilder: Sendable {
     private func prepare(_ loader: ContentLoader) async -> Prepared {
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath()
         let fresh = options.fresh
+        let memory = options.memory
         let displayPath = loader.displayPath
         // The manifest is read and the output folder looked at on other cores while this one walks
         // the content; the parse cache is read only once it is known to be needed.
         let manifestRead = Task { () -> (bytes: [UInt8], manifest: BuildManifest)? in
-            guard !fresh, let read = BuildManifest.read(from: output), case .success(let manifest) = read.manifest else { return nil }
+            guard !fresh, let read = await BuildManifest.read(from: output, memory: memory), case .success(let manifest) = read.manifest else { return nil }
             return (read.bytes, manifest)
         }
         let scan = Task { () -> BuildManifest.Reading? in
@@ -338,7 +342,7 @@ public struct SiteBuilder: Sendable {
         {
             return Prepared(snapshot: snapshot, fingerprint: fingerprint, cache: nil, notices: [], unchanged: known.manifest, known: known)
         }
-        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope) }
+        let cacheRead = Task { fresh ? nil : await ParseCache.load(from: output, scope: loader.cacheScope, memory: memory) }
         let known = await scan.value
         var cache: ParseCache?
         switch await cacheRead.value {

@@ -25,6 +25,10 @@ struct ReportSource: Sendable {
     var findings: [Diagnostic] = []
     /// Fingerprint of the whole file, so an unchanged report's pages need not be rendered again.
     var contentHash: String = ""
+    /// Fingerprint of what pages other than the report's own show of it: its front matter and its
+    /// findings, not its narrative. An edit of the narrative renders the report's page again, not
+    /// every list the report is on.
+    var summaryHash: String = ""
     /// Where each front-matter value of `keys` is written (same order), for messages from later
     /// stages; kept as compact positions because every report carries them.
     var keyPositions: [TableLocations.Position]
@@ -74,6 +78,7 @@ struct ReportSource: Sendable {
             path: source.path, title: title, township: township, year: year, published: published,
             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
             statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
-            findings: findings, contentHash: ContentHash.of(source.text), keyPositions: positions)
+            findings: findings, contentHash: ContentHash.of(source.text),
+            summaryHash: ContentHash.of(frontMatter.yaml + "\n" + findings.map { $0.rendered(.english) }.joined(separator: "\n")), keyPositions: positions)
     }
 }

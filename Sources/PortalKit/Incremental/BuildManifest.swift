@@ -42,8 +42,23 @@ struct BuildManifest: Sendable, Equatable {
         case .failure(let error): return ([], .failure(.unreadable(error.reason)))
         case .success(let bytes):
             if let known, known.bytes == bytes { return (bytes, .success(known.manifest)) }
-            return (bytes, RecordFile.open(bytes, as: .manifest).flatMap { body in BuildManifest(body: body).map { .success($0) } ?? .failure(.damaged) })
+            return (bytes, decode(bytes))
         }
+    }
+
+    /// The same, taking the manifest from `memory` when it decoded these very bytes already.
+    static func read(from output: URL, memory: BuildMemory?) async -> (bytes: [UInt8], manifest: Result<BuildManifest, RecordFile.Rejection>)? {
+        switch RecordFile.readPlainFile(output.appendingPathComponent(fileName).path, limit: RecordFile.maximumSize) {
+        case .none: return nil
+        case .failure(let error): return ([], .failure(.unreadable(error.reason)))
+        case .success(let bytes):
+            if let remembered = await memory?.manifest(matching: bytes) { return (bytes, .success(remembered)) }
+            return (bytes, decode(bytes))
+        }
+    }
+
+    private static func decode(_ bytes: [UInt8]) -> Result<BuildManifest, RecordFile.Rejection> {
+        RecordFile.open(bytes, as: .manifest).flatMap { body in BuildManifest(body: body).map { .success($0) } ?? .failure(.damaged) }
     }
 
     /// The manifest as a build read it, with the output folder as it found it, handed to the

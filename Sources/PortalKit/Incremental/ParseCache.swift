@@ -71,13 +71,20 @@ struct ParseCache: Sendable {
 
     /// The cache in `output`: nil when there is none or it was made for another scope, a rejection
     /// when it is damaged or foreign (then every file is parsed).
-    static func load(from output: URL, scope: String) async -> Result<ParseCache, RecordFile.Rejection>? {
+    /// A `memory` that decoded these very bytes already gives its cache instead of a new decode.
+    static func load(from output: URL, scope: String, memory: BuildMemory? = nil) async -> Result<ParseCache, RecordFile.Rejection>? {
         guard let read = RecordFile.read(output.appendingPathComponent(fileName).path, as: .parseCache) else { return nil }
         let body: ArraySlice<UInt8>
         switch read {
         case .failure(let rejection): return .failure(rejection)
         case .success(let bytes): body = bytes
         }
+        if let remembered = await memory?.cache(matching: body, scope: scope) { return .success(remembered) }
+        return await decode(body, scope: scope)
+    }
+
+    /// Decodes a parse cache's body (nil when it was made for another scope).
+    static func decode(_ body: ArraySlice<UInt8>, scope: String) async -> Result<ParseCache, RecordFile.Rejection>? {
         var reader = CacheReader(Array(body))
         var blocks: [CacheReader] = []
         do throws(CacheReader.Damaged) {
@@ -166,6 +173,7 @@ struct ParseCache: Sendable {
         writer.optionalString(source.documentNumber)
         writer.int(source.bodyFirstLine)
         writer.string(source.contentHash)
+        writer.string(source.summaryHash)
         write(source.findings, into: &writer)
         writer.int(source.keyPositions.count)
         for position in source.keyPositions { write(position, into: &writer) }
@@ -211,6 +219,7 @@ struct ParseCache: Sendable {
         let documentNumber = try reader.optionalString()
         let bodyFirstLine = try reader.small()
         let contentHash = try reader.string()
+        let summaryHash = try reader.string()
         let findings = try readDiagnostics(&reader)
         var keyPositions: [TableLocations.Position] = []
         for _ in 0..<(try reader.count()) { keyPositions.append(try readPosition(&reader)) }
@@ -242,7 +251,8 @@ struct ParseCache: Sendable {
         return ReportSource(
             path: path, title: title, township: township, year: year, published: published, written: written,
             indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
-            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, keyPositions: keyPositions)
+            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, summaryHash: summaryHash,
+            keyPositions: keyPositions)
     }
 
     private static func write(_ date: CalendarDate, into writer: inout CacheWriter) {

@@ -27,6 +27,8 @@ final class Report: Sendable, Identifiable {
     let file: String
     /// Fingerprint of the content file (see `ReportSource.contentHash`).
     let contentHash: String
+    /// Fingerprint of what other pages show of the report (see `ReportSource.summaryHash`).
+    let summaryHash: String
     /// Findings of the rules within this report (see `StatisticsChecker.check(_:file:)`).
     let findings: [Diagnostic]
     let id: ReportID
@@ -34,7 +36,8 @@ final class Report: Sendable, Identifiable {
     init(
         source: String, title: String, township: Township, year: Int, published: CalendarDate,
         written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
-        statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", findings: [Diagnostic] = []
+        statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", summaryHash: String? = nil,
+        findings: [Diagnostic] = []
     ) {
         self.source = source
         self.title = title
@@ -49,6 +52,7 @@ final class Report: Sendable, Identifiable {
         self.bodyFirstLine = bodyFirstLine
         self.file = file ?? source
         self.contentHash = contentHash
+        self.summaryHash = summaryHash ?? contentHash
         self.findings = findings
         self.id = ReportID(township: township.slug, year: year)
     }

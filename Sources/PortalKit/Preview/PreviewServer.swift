@@ -55,7 +55,9 @@ public struct PreviewServer: Sendable {
 
     /// Builds, then serves until SIGINT or SIGTERM, which stop it cleanly (a build under way finishes).
     public func run() async throws(Failure) {
-        let build = options.build
+        var build = options.build
+        // Each build decodes its records for the next one while the preview waits for a save.
+        build.memory = BuildMemory()
         let output = build.output.standardizedFileURL.resolvingSymlinksInPath()
         let broadcaster = ReloadBroadcaster()
         var watcher: ContentWatcher?

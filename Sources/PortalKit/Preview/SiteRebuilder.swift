@@ -56,6 +56,7 @@ struct SiteRebuilder: Service {
             let named = changed.filter { FileManager.default.fileExists(atPath: $0) || $0.hasSuffix(".md") }
             report(.built(result, changed: named.sorted().map { display.displayPath(URL(fileURLWithPath: $0)) }, first: first))
             await broadcaster.built(stylesheetsOnly: !first && Self.onlyStylesheets(changed, theme: sources.theme))
+            options.memory?.remember(options)
         } catch {
             report(.failed(error.diagnostics))
             await broadcaster.failed(error.diagnostics.sortedForDisplay())

@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
         self.siteFingerprint = siteFingerprint
         self.findings = findings
         self.everything = ContentHash.of(
-            portal.reports.map { "\($0.id) \($0.contentHash)" }.joined(separator: "\n")
+            portal.reports.map { "\($0.id) \($0.summaryHash)" }.joined(separator: "\n")
                 + "\n" + findings.map(\.description).joined(separator: "\n"))
         var byTownship: [String: [Int]] = [:]
         for (index, report) in portal.reports.enumerated() {
@@ -57,14 +57,14 @@ struct PageRenderer: Sendable {
     func inputs(of page: SitePage, common: [String: String]) -> String? {
         guard !siteFingerprint.isEmpty else { return nil }
         var parts = [common[page.template] ?? "no template", page.path]
-        func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.contentHash)" } }
+        func listing(_ reports: [Report]) -> [String] { reports.map { "\($0.id) \($0.summaryHash)" } }
         switch page.kind {
         case .report(let index):
             let report = portal.reports[index]
             let around = neighbours[report.id]
             parts += [
-                report.contentHash, around?.previous.map { portal.reports[$0].contentHash } ?? "-",
-                around?.next.map { portal.reports[$0].contentHash } ?? "-",
+                report.contentHash, around?.previous.map { portal.reports[$0].summaryHash } ?? "-",
+                around?.next.map { portal.reports[$0].summaryHash } ?? "-",
             ]
         case .year(let year), .compilation(let year):
             parts += listing(portal.reports(in: year))
@@ -98,7 +98,7 @@ struct PageRenderer: Sendable {
 
     /// What a report's `data.json` is made from: the site and the report file.
     func dataInputs(of report: Report) -> String? {
-        siteFingerprint.isEmpty ? nil : ContentHash.of(siteFingerprint + "\n" + report.contentHash + "\ndata")
+        siteFingerprint.isEmpty ? nil : ContentHash.of(siteFingerprint + "\n" + report.summaryHash + "\ndata")
     }
 
     /// The rendered page and the problems found in it (broken internal links).

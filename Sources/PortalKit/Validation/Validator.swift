@@ -61,7 +61,7 @@ enum Validator {
                 published: source.published, written: source.written, indexNumber: source.indexNumber,
                 issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
                 statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
-                contentHash: source.contentHash, findings: source.findings)
+                contentHash: source.contentHash, summaryHash: source.summaryHash, findings: source.findings)
             reports.append(report)
         }
         return (Portal(config: config, reports: reports), diagnostics)
