@@ -103,3 +103,55 @@ import Testing
         #expect(report?.title == "关于：示例县［花庄镇］，2024年度报告")
     }
 }
+
+/// More slips, from trying the tool as a clerk would.
+@Suite struct MoreInputSlipTests {
+    func only(_ text: String) throws -> Diagnostic {
+        let (_, diagnostics) = parseReport(text)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        return try #require(diagnostics.first)
+    }
+
+    @Test func aCellLeftOutBetweenCommas() throws {
+        let d = try only(reportText(tables: tablesYAML(["N": "[6, 1, , 0, 0, 0, 7]"])))
+        #expect(d.message == .yamlEmptyItem)
+        #expect(d.location?.line == 16 && d.location?.column == 13)
+    }
+
+    @Test func aColonAndSpaceInsideAValue() throws {
+        let d = try only(reportText(title: "关于: 测试县花庄镇2024年政府信息公开工作年度报告"))
+        #expect(d.message == .yamlColonInValue(key: "title", value: "\"关于: 测试县花庄镇2024年政府信息公开工作年度报告\""))
+        #expect(d.location?.line == 2 && d.location?.column == 10)
+    }
+
+    @Test func aFullWidthSpaceAfterTheColon() throws {
+        let d = try only(reportText().replacingOccurrences(of: "year: 2024", with: "year:　2024"))
+        #expect(d.message == .yamlFullWidth(character: "　", name: "全角空格", replacement: "空格", example: "year: 2024"))
+        #expect(d.location?.line == 4 && d.location?.column == 6)
+    }
+
+    @Test func figuresSeparatedByEnumerationCommas() throws {
+        let d = try only(reportText(tables: tablesYAML(["t2.rules": "[0、0、0]"])))
+        #expect(d.message == .rowFullWidthBrackets(table: "T2", row: "rules", label: "规章", example: "[0, 0, 0]"))
+    }
+
+    @Test func theOrgansFullNameSuggestsItsTownship() throws {
+        let (config, _) = parseSettings(minimalSettings)
+        let source = try #require(parseReport(reportText(township: "测试县花庄镇人民政府")).0)
+        let (_, diagnostics) = Validator.validate(config: try #require(config), sources: [source])
+        #expect(diagnostics.map(\.message) == [.townshipUnknown(name: "测试县花庄镇人民政府", suggestion: "花庄镇", names: ["花庄镇", "东城镇", "西山乡"])])
+        let far = try #require(parseReport(reportText(township: "青石镇")).0)
+        let (_, farDiagnostics) = Validator.validate(config: try #require(config), sources: [far])
+        #expect(farDiagnostics.map(\.message) == [.townshipUnknown(name: "青石镇", suggestion: nil, names: ["花庄镇", "东城镇", "西山乡"])])
+    }
+
+    @Test func placeholdersOfANewReportAreNamedAtTheirLine() throws {
+        let body = "## 一、总体情况\n\n" + ReportSection.placeholderOpening + "本年度的情况。）\n"
+        let text = reportText(body: body)
+        let (report, diagnostics) = parseReport(text)
+        #expect(report != nil, "a warning, not an error")
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix(ReportSection.placeholderOpening) }! + 1
+        #expect(diagnostics.map(\.message) == [.placeholderLeft])
+        #expect(diagnostics.first?.severity == .warning && diagnostics.first?.location?.line == line)
+    }
+}

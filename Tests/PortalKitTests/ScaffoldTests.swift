@@ -123,7 +123,12 @@ import Testing
         let filled = text.replacingOccurrences(of: "\npublished:", with: "\npublished: 2026-01-20")
             .replacingOccurrences(of: "\nindex_number:", with: "\nindex_number: X/2026-00001")
         let (source, diagnostics) = parseReport(filled)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        // What is left is the text to write: one warning per placeholder, at its line.
+        let placeholders = filled.components(separatedBy: "\n").enumerated().filter { $0.element.hasPrefix(ReportSection.placeholderOpening) }.map {
+            $0.offset + 1
+        }
+        #expect(diagnostics.map(\.message) == Array(repeating: .placeholderLeft, count: placeholders.count), "\(diagnostics)")
+        #expect(diagnostics.map { $0.location?.line ?? 0 } == placeholders && !placeholders.isEmpty)
         let parsed = try #require(source)
         #expect(parsed.title == "测试县西山乡人民政府2025年政府信息公开工作年度报告")
         #expect(parsed.issuer == nil && parsed.written == nil && parsed.documentNumber == nil)

@@ -41,7 +41,7 @@ import Testing
         let workspace = try Self.portal()
         let missing = try PortalGen.run(["import"], in: workspace.url)
         #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("错误：缺少参数"), "\(missing.stderr)")
+        #expect(missing.stderr.hasPrefix("错误: 缺少参数"), "\(missing.stderr)")
         let date = try PortalGen.run(["import", "x.docx", "--published", "2025/1/5"], in: workspace.url)
         #expect(date.status == 2)
         #expect(date.stderr.shows(.optionDateInvalid(option: "--published", text: "2025/1/5", suggestion: "2025-01-05")))

@@ -149,10 +149,17 @@ import Yams
         #expect(headings.first == "## 一、总体情况" && headings.last == "## 六、其他需要报告的事项")
         for subheading in ReportSection.overview.subheadings { #expect(text.contains("\n### \(subheading)\n\n（请填写")) }
 
-        // check names exactly the two keys still to fill, at their lines.
+        // check names exactly the two keys still to fill, at their lines (errors), and each
+        // placeholder of the text still to write (warnings).
         let checked = try PortalGen.run(["check", "--format", "json"], in: portal)
         #expect(checked.status == 1)
-        let findings = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [[String: Any]])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [[String: Any]])
+        let findings = all.filter { $0["severity"] as? String == "error" }
+        let placeholders = text.components(separatedBy: "\n").enumerated().filter { $0.element.hasPrefix(ReportSection.placeholderOpening) }.map {
+            $0.offset + 1
+        }
+        #expect(all.filter { $0["severity"] as? String == "warning" }.map { $0["line"] as? Int } == placeholders && !placeholders.isEmpty)
+        #expect(all.filter { $0["severity"] as? String == "warning" }.allSatisfy { $0["message_id"] as? String == "placeholderLeft" })
         #expect(findings.map { $0["message_id"] as? String } == ["valueToFill", "valueToFill"])
         #expect(findings.map { $0["line"] as? Int } == [5, 7])
         #expect(
@@ -169,7 +176,7 @@ import Yams
         try Data(filled.utf8).write(to: file)
         let passed = try PortalGen.run(["check"], in: portal)
         #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
-        #expect(passed.stdout.isEmpty)
+        #expect(passed.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(Message.placeholderLeft.text(.chinese)) }, "only the text still to write")
         let built = try PortalGen.run(["build"], in: portal)
         #expect(built.status == 0, "\(built.stderr)")
         let page = try String(contentsOf: portal.appendingPathComponent("Output/2025/xishanxiang/index.html"), encoding: .utf8)

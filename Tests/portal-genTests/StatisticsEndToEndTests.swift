@@ -15,7 +15,8 @@ import Testing
     static func slug(_ township: String, content: URL) throws -> String {
         // Slugs as portal.yml gives them (北岭乡 has none: its pinyin).
         let settings = try String(contentsOf: content.appendingPathComponent("portal.yml"), encoding: .utf8)
-        let lines = settings.components(separatedBy: "\n")
+        // Without comments (the example explains itself in them).
+        let lines = settings.components(separatedBy: "\n").map { String($0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
         guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "- name: \(township)" }) else { return "" }
         for line in lines[(index + 1)...] {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -40,6 +40,16 @@ struct ReportSource: Sendable {
         return SourceLocation(file: path, line: Int(keyPositions[index].line), column: Int(keyPositions[index].column))
     }
 
+    /// A warning at each line of the narrative that still holds a placeholder of `portal-gen new`.
+    static func placeholders(in body: String, firstLine: Int, file: String) -> [Diagnostic] {
+        guard body.contains(ReportSection.placeholderOpening) else { return [] }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+            guard let range = line.range(of: ReportSection.placeholderOpening) else { return nil }
+            let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+            return .warning(.placeholderLeft, at: SourceLocation(file: file, line: firstLine + offset, column: column))
+        }
+    }
+
     /// Parses one report file; problems are appended to `diagnostics`, and nil is returned when
     /// a required detail is missing or unreadable.
     /// `file` is the absolute path the narrative is read from again; it defaults to `source.path`.
@@ -70,6 +80,7 @@ struct ReportSource: Sendable {
             (fields.node(key) ?? fields.keyNode(key)).map { TableLocations.Position(fields.location(of: $0)) } ?? .unknown
         }
         diagnostics += fields.diagnostics
+        diagnostics += placeholders(in: frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: source.path)
         guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
         let findings =
             StatisticsChecker.check(statistics, file: source.path)

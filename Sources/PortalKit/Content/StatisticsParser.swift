@@ -145,7 +145,7 @@ enum StatisticsParser {
     /// Whether a value was typed with a Chinese input method's brackets or commas (`［0，0］`).
     static func typedFullWidth(_ text: String?) -> Bool {
         guard let text else { return false }
-        return text.contains { "［］，【】".contains($0) }
+        return text.contains { "［］，【】、".contains($0) }
     }
 
     static func example(_ row: RowSpec) -> String {

@@ -67,6 +67,11 @@ struct YAMLSlip: Equatable {
         guard characters[index] == ":" else { return nil }
         let colon = index
         index += 1
+        if index < characters.count, characters[index] == "　" {
+            return YAMLSlip(
+                message: .yamlFullWidth(character: "　", name: "全角空格", replacement: "空格", example: "\(key): \(rest.trimmingCharacters(in: .whitespaces))"),
+                line: number, column: index + 1)
+        }
         if index < characters.count, characters[index] != " " {
             return YAMLSlip(message: .yamlNoSpaceAfterColon(key: key, value: rest), line: number, column: colon + 1)
         }
@@ -99,6 +104,16 @@ struct YAMLSlip: Equatable {
             }
             return closed ? nil : YAMLSlip(message: .yamlUnclosedQuote(quote: String(first)), line: line, column: start + 1)
         }
+        if first == "[" {
+            // `[6, 1, , 0]`: a cell left out instead of written `~`.
+            var previous: Character = "["
+            for (offset, character) in value.enumerated().dropFirst() where character != " " {
+                if character == "," || character == "]", previous == "," || (previous == "[" && character == ",") {
+                    return YAMLSlip(message: .yamlEmptyItem, line: line, column: start + offset + 1)
+                }
+                previous = character
+            }
+        }
         if first == "[" || first == "{" {
             let close: Character = first == "[" ? "]" : "}"
             if let index = value.firstIndex(where: { fullWidth[$0] != nil && $0 != "　" }) {
@@ -113,6 +128,14 @@ struct YAMLSlip: Equatable {
             if opened > closedCount {
                 return YAMLSlip(message: .yamlUnclosedBracket(open: String(first), close: String(close)), line: line, column: start + 1)
             }
+            return nil
+        }
+        // `title: 关于: 某事`: a second colon and space makes YAML read a key inside the value.
+        let text = String(value)
+        if let range = text.range(of: ": "), !text.hasPrefix("#") {
+            let column = start + text.distance(from: text.startIndex, to: range.lowerBound) + 1
+            let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").trimmingCharacters(in: .whitespaces) + "\""
+            return YAMLSlip(message: .yamlColonInValue(key: key, value: quoted), line: line, column: column)
         }
         if first == "［" || first == "【" || first == "｛" {
             return YAMLSlip(

@@ -50,6 +50,10 @@ extension Message {
             return "\(part.chinese)必须是每行一项的“键: 值”（冒号用半角，冒号后有空格）"
         case .yamlFullWidth(let character, let name, let replacement, let example):
             return "这里是全角的“\(character)”（\(name)）；这里要用半角（英文输入法）的“\(replacement)”，请切换到英文输入法重新输入，例如 `\(example)`"
+        case .yamlEmptyItem:
+            return "这里少了一个数字（两个逗号之间是空的）；没有填写的格子请写 ~，例如 `[6, 1, ~, 0]`"
+        case .yamlColonInValue(let key, let value):
+            return "这个值里有“冒号加空格”，YAML 会把它误读成新的一项；请给整个值加上英文双引号：`\(key): \(value)`"
         case .yamlTabIndent:
             return "这一行用 Tab 键缩进；这里只能用空格缩进，请把 Tab 换成空格（每一级两个空格）"
         case .yamlNoSpaceAfterColon(let key, let value):
@@ -132,9 +136,9 @@ extension Message {
                 "无法判断这份报告用的是 2021 年格式还是 2019 年格式（\(evidence.isEmpty ? "统计表中看不出" : "统计表两种格式都有：" + evidence.joined(separator: "；"))）；请加一行 `format: 2021` 或 `format: 2019`"
         case .rowUnknown(let row, let table, let format, let otherFormat, let suggestion, let rows):
             return
-                "`\(row)` 不是 \(format) 年格式\(table)中的行\(otherFormat.map { "（它属于 \($0) 年格式）" } ?? suggestion.map { "；是不是想写 `\($0)`？" } ?? "")；这张表的行是：\(rows.joined(separator: "、"))"
+                "`\(row)` 不是 \(format) 年格式 \(table) 中的行\(otherFormat.map { "（它属于 \($0) 年格式）；" } ?? suggestion.map { "；是不是想写 `\($0)`？" } ?? "；")这张表的行是：\(rows.joined(separator: "、"))"
         case .rowMissing(let table, let row, let label, let example):
-            return "\(table)缺少 `\(row)` 行（\(label)）；请加上 `\(row): \(example)`"
+            return "\(table) 缺少 `\(row)` 行（\(label)）；请加上 `\(row): \(example)`"
         case .rowNotBracketed(let table, let row, let label, let count, let columns, let example):
             return "\(table) `\(row)` 行（\(label)）要在方括号中按栏目顺序列出 \(count) 个数字：\(columns.joined(separator: "、"))；例如 `\(row): \(example)`"
         case .rowFullWidthBrackets(let table, let row, let label, let example):
@@ -193,6 +197,8 @@ extension Message {
 
         // MARK: - Links and Markdown
 
+        case .placeholderLeft:
+            return "正文中还留有“（请填写……）”这样的提示文字，发布后读者会看到它；请换成报告的内容，或删除这一行"
         case .linkBackslash(let url):
             return "链接 `\(url)` 含有反斜杠 `\\`，浏览器会把它当作 `/`；请改用 `/`"
         case .linkWithoutScheme(let url, let suggestion):

@@ -54,6 +54,10 @@ extension Message {
         case .yamlFullWidth(let character, let name, let replacement, let example):
             return
                 "this is a full-width “\(character)” (\(name)); YAML needs the ASCII “\(replacement)” here: retype it with an English keyboard layout, for example `\(example)`"
+        case .yamlEmptyItem:
+            return "a figure is missing here (nothing between two commas); write ~ for a blank cell, for example `[6, 1, ~, 0]`"
+        case .yamlColonInValue(let key, let value):
+            return "this value holds a colon followed by a space, which YAML reads as a new key; put the whole value in double quotes: `\(key): \(value)`"
         case .yamlTabIndent:
             return "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces (two per level)"
         case .yamlNoSpaceAfterColon(let key, let value):
@@ -211,6 +215,8 @@ extension Message {
 
         // MARK: - Links and Markdown
 
+        case .placeholderLeft:
+            return "the text still holds a placeholder “（请填写……）” that readers would see; replace it with the report's text or delete the line"
         case .linkBackslash(let url):
             return "the link `\(url)` contains a backslash `\\`, which browsers read as `/`; use `/`"
         case .linkWithoutScheme(let url, let suggestion):

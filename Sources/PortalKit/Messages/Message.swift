@@ -31,6 +31,8 @@ public enum Message: Sendable, Hashable, Codable {
     case yamlNotMapping(part: YAMLPart)
     case yamlFullWidth(character: String, name: String, replacement: String, example: String)
     case yamlTabIndent
+    case yamlEmptyItem
+    case yamlColonInValue(key: String, value: String)
     case yamlNoSpaceAfterColon(key: String, value: String)
     case yamlUnclosedQuote(quote: String)
     case yamlUnclosedBracket(open: String, close: String)
@@ -107,6 +109,7 @@ public enum Message: Sendable, Hashable, Codable {
 
     // MARK: - Links and Markdown
 
+    case placeholderLeft
     case linkBackslash(url: String)
     case linkWithoutScheme(url: String, suggestion: String)
     case linkSchemeRefused(url: String, scheme: String)

@@ -63,7 +63,7 @@ public struct ReportScaffold: Sendable {
         for section in ReportSection.allCases {
             lines += ["## " + section.heading, "", Self.placeholder(section), ""]
             for subheading in section.subheadings {
-                lines += ["### " + subheading, "", "（请填写本年度" + subheading.drop { $0 != "）" }.dropFirst() + "工作的情况。）", ""]
+                lines += ["### " + subheading, "", ReportSection.placeholderOpening + "本年度" + subheading.drop { $0 != "）" }.dropFirst() + "工作的情况。）", ""]
             }
         }
         return lines.joined(separator: "\n")
@@ -75,8 +75,8 @@ public struct ReportScaffold: Sendable {
         case .overview: "（请概述本年度政府信息公开工作的总体情况，再在下面各小节中分别填写。）"
         case .activeDisclosure, .applications, .reviewAndLitigation:
             "（本节的统计表由文件开头 \(section.table!.rawValue) 中的数字生成，请在那里填写实际数字；需要补充说明时写在这里，不需要时删除这一行。）"
-        case .problems: "（请填写上一年度报告中所列问题的整改情况，以及本年度存在的主要问题和改进措施。）"
-        case .otherMatters: "（请填写本年度收取信息处理费的情况（没有收取的，写明未收取），以及其他需要报告的事项；没有的写“无”。）"
+        case .problems: ReportSection.placeholderOpening + "上一年度报告中所列问题的整改情况，以及本年度存在的主要问题和改进措施。）"
+        case .otherMatters: ReportSection.placeholderOpening + "本年度收取信息处理费的情况（没有收取的，写明未收取），以及其他需要报告的事项；没有的写“无”。）"
         }
     }
 

@@ -15,6 +15,10 @@ enum ReportSection: Int, Sendable, Hashable, CaseIterable {
     /// 六、其他需要报告的事项
     case otherMatters
 
+    /// How the placeholders of a new report (`portal-gen new`) open: text still to be written,
+    /// which a check points at before it is published.
+    static let placeholderOpening = "（请填写"
+
     /// The section's numeral as headings write it (`三`).
     var numeral: String { ["一", "二", "三", "四", "五", "六"][rawValue - 1] }
 

@@ -11,7 +11,8 @@ public enum Suggestion {
             }
         }
         guard let best else { return nil }
-        let limit = max(2, min(target.count, best.candidate.count) / 2)
+        // One slip in three characters at most: `花庄乡` is `花庄镇`, but `青石镇` is not `城关镇`.
+        let limit = max(1, min(target.count, best.candidate.count) / 3)
         return best.distance <= limit ? best.candidate : nil
     }
 

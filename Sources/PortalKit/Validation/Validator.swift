@@ -14,7 +14,10 @@ enum Validator {
 
         for source in sources {
             guard let township = config.township(named: source.township) else {
-                let message = Message.townshipUnknown(name: source.township, suggestion: Suggestion.closest(to: source.township, in: names), names: names)
+                // The organ's full name (`示例县城关镇人民政府`) names its township too.
+                let named = config.townships.first { $0.organ == source.township || source.township.hasSuffix($0.name) }
+                let suggestion = named?.name ?? Suggestion.closest(to: source.township, in: names)
+                let message = Message.townshipUnknown(name: source.township, suggestion: suggestion, names: names)
                 diagnostics.append(.error(message, at: source.location(of: "township")))
                 continue
             }
