@@ -5,42 +5,38 @@ import PortalKit
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "把内容文件夹生成为网站，写入输出文件夹。",
-        discussion: """
-            读取 portal.yml 和内容文件夹中的每一份 .md 报告，逐项检查，用主题生成每个页面；只有全部成功时才替换输出文件夹，\
-            出现任何错误时网站保持上次构建的样子。问题按“路径:行:列: 错误: 说明”的格式列出。\
-            退出状态：成功为 0，有错误为 1。
-            """
+        abstract: LanguageOptions.help(.helpBuildAbstract),
+        discussion: LanguageOptions.help(.helpBuildDiscussion)
     )
 
-    @Option(name: .long, help: ArgumentHelp("内容文件夹（portal.yml 和各份报告所在的文件夹）。", valueName: "文件夹"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
     var content: String = "Content"
 
     @Option(
         name: .long,
-        help: ArgumentHelp("主题：Themes/ 下的主题名称，或一个主题文件夹。默认用 portal.yml 中的 theme，没有则用 default。", valueName: "名称|文件夹"))
+        help: ArgumentHelp(LanguageOptions.help(.helpTheme), valueName: LanguageOptions.help(.valueTheme)))
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp("网站写入的文件夹；只替换有变化的文件。", valueName: "文件夹"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpOutput), valueName: LanguageOptions.help(.valueFolder)))
     var output: String = "Output"
 
-    @Flag(name: .long, help: "统计表的勾稽关系有问题时让构建失败（平时只是警告：已发布的报告按原样展示）。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpStrict)))
     var strict = false
 
-    @Flag(name: .long, help: "不用上次构建的结果：重新解析每份报告、重新写入每个文件（手工改动过输出文件夹之后使用）。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpClean)))
     var clean = false
 
-    @Flag(name: .long, help: "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpAtomic)))
     var atomic = false
 
     @Option(
-        name: .long, help: ArgumentHelp("仅供测试：在写网站的某一步故意失败或中止（stage|commit:N:kill|enospc|eio）。", visibility: .private))
+        name: .long, help: ArgumentHelp(LanguageOptions.help(.helpFault), visibility: .private))
     var fault: String?
 
-    @Option(name: .long, help: ArgumentHelp("同时生成的页面数（默认等于处理器核数）；结果与这个数无关。", valueName: "数量"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpJobs), valueName: LanguageOptions.help(.valueCount)))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("把构建各步骤所用的时间以 JSON 写入这个文件（用于性能测试）。", valueName: "文件"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpTimings), valueName: LanguageOptions.help(.valueFile)))
     var timings: String?
 
     @OptionGroup var languageOptions: LanguageOptions

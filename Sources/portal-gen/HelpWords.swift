@@ -32,8 +32,8 @@ enum HelpWords {
     static func chinese(_ text: String) -> String {
         var result = text
         for (english, chinese) in replacements { result = result.replacingOccurrences(of: english, with: chinese) }
-        result = result.replacingOccurrences(of: #"\(default: ([^)]*)\)"#, with: "（默认：$1）", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"\(values: ([^)]*)\)"#, with: "（可选：$1）", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\(default:\s+([^)]*)\)"#, with: "（默认：$1）", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\(values:\s+([^)]*)\)"#, with: "（可选：$1）", options: .regularExpression)
         result = result.replacingOccurrences(
             of: #"The value '([^']*)' is invalid for '([^']*)'"#, with: "值 '$1' 不能用于 '$2'", options: .regularExpression)
         result = result.replacingOccurrences(of: #"See '([^']*)' for more information\."#, with: "用 $1 查看详细用法。", options: .regularExpression)

@@ -5,41 +5,35 @@ import PortalKit
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "把乡镇报送的报告（Word .docx、网站上另存的 .html 网页、复制出来的 .txt 文字）转换成内容文件。",
-        discussion: """
-            逐个读取文件（或文件夹中的每个 .docx/.html/.htm/.txt/.md 文件），从标题中找出乡镇和年度，从标题下方的\
-            “索引号：”“发布日期：”“文号：”等行读出这些信息，按行名读出三张统计表，写成 <内容文件夹>/reports/<年度>/<网址名>.md，\
-            再按 portal-gen check 的规则检查。绝不为了让合计对上而改动数字；没有把握读准的地方逐条列出（带行号），\
-            除非加上 --partial，否则这个文件不写入。文件中没有写明的信息（乡镇、年度、发布日期、索引号）一次列出，用选项补上。\
-            文本文件可以是 UTF-8、UTF-16（带字节顺序标记）或 GB18030/GBK 编码。
-            """
+        abstract: LanguageOptions.help(.helpImportAbstract),
+        discussion: LanguageOptions.help(.helpImportDiscussion)
     )
 
-    @Argument(help: ArgumentHelp("要导入的报告文件或文件夹。", valueName: "文件"))
+    @Argument(help: ArgumentHelp(LanguageOptions.help(.helpImportFiles), valueName: LanguageOptions.help(.valueFile)))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("内容文件夹（portal.yml 和各份报告所在的文件夹）。", valueName: "文件夹"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
     var content: String = "Content"
 
-    @Option(name: .long, help: ArgumentHelp("乡镇（portal.yml 中的名称），代替标题中的乡镇。", valueName: "名称"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpImportTownship), valueName: LanguageOptions.help(.valueName)))
     var township: String?
 
-    @Option(name: .long, help: ArgumentHelp("报告年度，代替标题中的年度。", valueName: "年度"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpImportYear), valueName: LanguageOptions.help(.valueYear)))
     var year: Int?
 
-    @Option(name: .long, help: ArgumentHelp("发布日期，写成 年-月-日（例如 2025-01-20），文件中没有写明时使用。", valueName: "日期"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpImportPublished), valueName: LanguageOptions.help(.valueDate)))
     var published: String?
 
-    @Option(name: .long, help: ArgumentHelp("索引号，文件中没有写明时使用。", valueName: "索引号"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpImportIndexNumber), valueName: LanguageOptions.help(.valueIndexNumber)))
     var indexNumber: String?
 
-    @Flag(name: .long, help: "替换内容文件夹中已有的同一份报告。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpForce)))
     var force = false
 
-    @Flag(name: .long, help: "只显示转换结果，不写入文件（试运行）。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpDryRun)))
     var dryRun = false
 
-    @Flag(name: .long, help: "有些格子读不出时也写入文件：这些格子留空，并逐条列出。")
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpPartial)))
     var partial = false
 
     @OptionGroup var languageOptions: LanguageOptions

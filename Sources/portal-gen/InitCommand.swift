@@ -5,32 +5,31 @@ import PortalKit
 struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "init", abstract: MessagePrinter.help(.helpInitAbstract), discussion: MessagePrinter.help(.helpInitDiscussion))
+            commandName: "init", abstract: LanguageOptions.help(.helpInitAbstract), discussion: LanguageOptions.help(.helpInitDiscussion))
     }
 
-    @Argument(help: ArgumentHelp(MessagePrinter.help(.helpInitFolder), valueName: "folder"))
+    @Argument(help: ArgumentHelp(LanguageOptions.help(.helpInitFolder), valueName: LanguageOptions.help(.valueFolder)))
     var folder: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpCounty), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpCounty), valueName: LanguageOptions.help(.valueName)))
     var county: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpHostOrgan), valueName: "organ"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpHostOrgan), valueName: LanguageOptions.help(.valueOrgan)))
     var hostOrgan: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpSiteName), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpSiteName), valueName: LanguageOptions.help(.valueName)))
     var siteName: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpContact), valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContact), valueName: LanguageOptions.help(.valueText)))
     var contact: String?
 
-    @Option(name: .customLong("township"), help: ArgumentHelp(MessagePrinter.help(.helpInitTownship), valueName: "name"))
+    @Option(name: .customLong("township"), help: ArgumentHelp(LanguageOptions.help(.helpInitTownship), valueName: LanguageOptions.help(.valueName)))
     var townships: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpLanguage), valueName: "zh|en"))
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let printer = try MessagePrinter(lang: lang)
+        let printer = MessagePrinter(language: languageOptions.language)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let target = URL(fileURLWithPath: folder ?? ".", relativeTo: cwd).standardizedFileURL
         var shown = folder.flatMap { $0.isEmpty ? nil : $0 } ?? "."

@@ -3,9 +3,7 @@ import PortalKit
 
 /// `--lang`, shared by every command: the language of messages (Chinese unless asked otherwise).
 struct LanguageOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp("提示信息的语言：zh（中文，默认）或 en（英文）；不写时看环境变量 PORTAL_GEN_LANG，再看 LC_ALL、LC_MESSAGES、LANG 是否以 en 开头。", valueName: "zh|en"))
+    @Option(name: .long, help: ArgumentHelp(Self.help(.helpLanguage), valueName: "zh|en"))
     var lang: String?
 
     var language: Language {
@@ -17,4 +15,11 @@ struct LanguageOptions: ParsableArguments {
             throw ValidationError(Message.languageInvalid(text: lang).text(.fromEnvironment()))
         }
     }
+
+    /// The language of `--help`, which is written before any option is parsed: `--lang` anywhere
+    /// on the command line, else the environment's.
+    static let helpLanguage = PortalGen.prescannedLanguage(Array(CommandLine.arguments.dropFirst()))
+
+    /// A help text from the catalog, in the help's language.
+    static func help(_ message: Message) -> String { message.text(helpLanguage) }
 }

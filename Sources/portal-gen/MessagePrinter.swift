@@ -6,22 +6,6 @@ import PortalKit
 struct MessagePrinter {
     let language: Language
 
-    /// The language for `--lang VALUE`; an unknown name is a usage error (exit status 2).
-    init(lang: String?) throws {
-        guard let lang else {
-            language = Language.fromEnvironment()
-            return
-        }
-        guard let chosen = Language(name: lang) else {
-            Console.printError(TextSafety.printable(Message.unknownLanguage(lang).text(Language.fromEnvironment())))
-            throw ExitCode(2)
-        }
-        language = chosen
-    }
-
-    /// `--help` is printed before `--lang` is read, so it follows the environment.
-    static func help(_ message: Message) -> String { message.text(Language.fromEnvironment()) }
-
     /// A message of one or more lines, each made safe for the terminal, to standard output or error.
     func say(_ message: Message, toError: Bool = false) {
         let lines = message.text(language).split(separator: "\n", omittingEmptySubsequences: false).map { TextSafety.printable(String($0)) }

@@ -4,23 +4,22 @@ import PortalKit
 
 struct NewCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "new", abstract: MessagePrinter.help(.helpNewAbstract), discussion: MessagePrinter.help(.helpNewDiscussion))
+        CommandConfiguration(commandName: "new", abstract: LanguageOptions.help(.helpNewAbstract), discussion: LanguageOptions.help(.helpNewDiscussion))
     }
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpNewTownship), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpNewTownship), valueName: LanguageOptions.help(.valueName)))
     var township: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpYear), valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpYear), valueName: LanguageOptions.help(.valueYear)))
     var year: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpContent), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
     var content: String?
 
-    @Option(name: .long, help: ArgumentHelp(MessagePrinter.help(.helpLanguage), valueName: "zh|en"))
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let printer = try MessagePrinter(lang: lang)
+        let printer = MessagePrinter(language: languageOptions.language)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let contentURL = URL(fileURLWithPath: content ?? "Content", relativeTo: cwd).standardizedFileURL
         let loader = ContentLoader(root: contentURL, displayBase: cwd)

@@ -6,12 +6,8 @@ import PortalKit
 struct PortalGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal-gen",
-        abstract: "生成政府信息公开工作年度报告的静态网站。",
-        discussion: """
-            一个网站由内容文件夹（portal.yml 加上每份报告一个 Markdown 文件）和主题文件夹组成。\
-            portal-gen build 把它们生成为静态网站，可以复制到任何网站服务器上。\
-            用户手册：docs/用户手册.md。
-            """,
+        abstract: LanguageOptions.help(.helpRootAbstract),
+        discussion: LanguageOptions.help(.helpRootDiscussion),
         version: PortalKit.version,
         subcommands: [InitCommand.self, NewCommand.self, ImportCommand.self, CheckCommand.self, ServeCommand.self, BuildCommand.self]
     )

@@ -3,48 +3,43 @@ import Foundation
 import PortalKit
 
 struct ServeCommand: AsyncParsableCommand {
-    /// The language of `--help`, before `--lang` is parsed.
-    static let helpLanguage = Language.fromEnvironment()
-
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: Message.serveAbstract.text(helpLanguage),
-        discussion: Message.serveDiscussion.text(helpLanguage)
+        abstract: LanguageOptions.help(.serveAbstract),
+        discussion: LanguageOptions.help(.serveDiscussion)
     )
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpContent.text(helpLanguage), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
     var content: String = "Content"
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpTheme.text(helpLanguage), valueName: "name|dir"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpTheme), valueName: LanguageOptions.help(.valueTheme)))
     var theme: String?
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpOutput.text(helpLanguage), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpOutput), valueName: LanguageOptions.help(.valueFolder)))
     var output: String = "Output"
 
-    @Flag(name: .long, help: ArgumentHelp(Message.serveHelpStrict.text(helpLanguage)))
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpStrict)))
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpPort.text(helpLanguage), valueName: "port"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.serveHelpPort), valueName: LanguageOptions.help(.valuePort)))
     var port: Int = 8000
 
-    @Flag(name: .long, help: ArgumentHelp(Message.serveHelpLAN.text(helpLanguage)))
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.serveHelpLAN)))
     var lan = false
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpLanguage.text(helpLanguage), valueName: "zh|en"))
-    var lang: String?
+    @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(name: .long, help: ArgumentHelp(Message.serveHelpJobs.text(helpLanguage), valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpJobs), valueName: LanguageOptions.help(.valueCount)))
     var jobs: Int?
 
     func validate() throws {
-        let language = Language.fromEnvironment()
-        if let lang, Language(name: lang) == nil { throw ValidationError(Message.serveUnknownLanguage(name: lang).text(language)) }
+        let language = languageOptions.language
         if !(0...65535).contains(port) { throw ValidationError(Message.servePortOutOfRange(port: port).text(language)) }
-        if let jobs, jobs < 1 { throw ValidationError(Message.serveJobsTooFew.text(language)) }
+        if let jobs, jobs < 1 { throw ValidationError(Message.jobsTooFew.text(language)) }
     }
 
     func run() async throws {
-        let language = lang.flatMap(Language.init(name:)) ?? Language.fromEnvironment()
+        let language = languageOptions.language
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let build = SiteBuilder.Options(
             content: URL(fileURLWithPath: content, relativeTo: cwd),

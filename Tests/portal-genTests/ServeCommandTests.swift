@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Testing
 
 #if canImport(Glibc)
@@ -202,16 +203,20 @@ import Testing
     @Test func helpAndMessagesFollowTheLanguage() throws {
         let workspace = try Workspace()
         let help = try PortalGen.run(["serve", "--help"], in: workspace.url, environment: ["PORTAL_GEN_LANG": "zh"])
-        #expect(help.stdout.contains("构建网站并在本机预览"), "\(help.stdout)")
+        #expect(help.stdout.contains(Message.serveAbstract.text(.chinese)), "\(help.stdout)")
         #expect(help.stdout.contains("--lan"))
-        #expect(help.stdout.contains("允许同一网络中的手机或电脑访问预览"))
+        #expect(help.stdout.contains(Message.serveHelpLAN.text(.chinese)))
+        let englishHelp = try PortalGen.run(["serve", "--help", "--lang", "en"], in: workspace.url)
+        #expect(
+            englishHelp.stdout.contains("USAGE: portal-gen serve") && !englishHelp.stdout.contains(Message.serveHelpLAN.text(.chinese)), "\(englishHelp.stdout)"
+        )
         let english = try Self.portal()
         let server = try PreviewProcess(in: english, extra: ["--lang", "en"])
         defer { server.kill() }
         #expect(server.stdout.contains("Preview at http://127.0.0.1:\(server.port)/ (press Ctrl-C to stop)"), "\(server.stdout)")
         let badLanguage = try PortalGen.run(["serve", "--lang", "fr"], in: workspace.url, environment: ["PORTAL_GEN_LANG": "zh"])
         #expect(badLanguage.status == 2)
-        #expect(badLanguage.stderr.contains("--lang 只能是 zh 或 en"))
+        #expect(badLanguage.stderr.shows(.languageInvalid(text: "fr")))
     }
 }
 

@@ -361,6 +361,46 @@ extension Message {
             return
                 "没有 `\(given)` 这个命令。\(suggestion.map { "是不是想输入 `portal-gen \($0)`？" } ?? "")可以用的命令：\(commands.joined(separator: "、"))；`portal-gen --help` 列出全部用法"
 
+        // MARK: - Command-line help
+
+        case .valueCount: return "数量"
+        case .valueDate: return "日期"
+        case .valueFile: return "文件"
+        case .valueFolder: return "文件夹"
+        case .valueIndexNumber: return "索引号"
+        case .valueName: return "名称"
+        case .valueOrgan: return "单位"
+        case .valuePort: return "端口"
+        case .valueText: return "文字"
+        case .valueTheme: return "名称|文件夹"
+        case .valueYear: return "年度"
+        case .helpRootAbstract: return "生成政府信息公开工作年度报告的静态网站。"
+        case .helpRootDiscussion: return "一个网站由内容文件夹（portal.yml 加上每份报告一个 Markdown 文件）和主题文件夹组成。portal-gen build 把它们生成为静态网站，可以复制到任何网站服务器上。用户手册：docs/用户手册.md。"
+        case .helpBuildAbstract: return "把内容文件夹生成为网站，写入输出文件夹。"
+        case .helpBuildDiscussion:
+            return "读取 portal.yml 和内容文件夹中的每一份 .md 报告，逐项检查，用主题生成每个页面；只有全部成功时才替换输出文件夹，出现任何错误时网站保持上次构建的样子。问题按“路径:行:列: 错误: 说明”的格式列出。退出状态：成功为 0，有错误为 1。"
+        case .helpClean: return "不用上次构建的结果：重新解析每份报告、重新写入每个文件（手工改动过输出文件夹之后使用）。"
+        case .helpAtomic: return "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。"
+        case .helpFault: return "仅供测试：在写网站的某一步故意失败或中止（stage|commit:N:kill|enospc|eio）。"
+        case .helpTimings: return "把构建各步骤所用的时间以 JSON 写入这个文件（用于性能测试）。"
+        case .helpCheckAbstract: return "检查内容和每一条统计规则，不写任何文件。"
+        case .helpCheckDiscussion:
+            return
+                "每个问题一行：“路径:行:列: 错误|警告: [规则编号 规则名称] 说明”，带上涉及的数字，定位到出问题的那一行。规则：T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1（错误），X-2 N-1 BLANK（警告）；详见用户手册。退出状态：没有错误为 0，有错误为 1，用法错误或内容无法读取为 2。"
+        case .helpFormat: return "输出格式：text（每个问题一行）或 json（供其他程序读取的数组）。"
+        case .helpImportAbstract: return "把乡镇报送的报告（Word .docx、网站上另存的 .html 网页、复制出来的 .txt 文字）转换成内容文件。"
+        case .helpImportDiscussion:
+            return
+                "逐个读取文件（或文件夹中的每个 .docx/.html/.htm/.txt/.md 文件），从标题中找出乡镇和年度，从标题下方的“索引号：”“发布日期：”“文号：”等行读出这些信息，按行名读出三张统计表，写成 <内容文件夹>/reports/<年度>/<网址名>.md，再按 portal-gen check 的规则检查。绝不为了让合计对上而改动数字；没有把握读准的地方逐条列出（带行号），除非加上 --partial，否则这个文件不写入。文件中没有写明的信息（乡镇、年度、发布日期、索引号）一次列出，用选项补上。文本文件可以是 UTF-8、UTF-16（带字节顺序标记）或 GB18030/GBK 编码。"
+        case .helpImportFiles: return "要导入的报告文件或文件夹。"
+        case .helpImportTownship: return "乡镇（portal.yml 中的名称），代替标题中的乡镇。"
+        case .helpImportYear: return "报告年度，代替标题中的年度。"
+        case .helpImportPublished: return "发布日期，写成 年-月-日（例如 2025-01-20），文件中没有写明时使用。"
+        case .helpImportIndexNumber: return "索引号，文件中没有写明时使用。"
+        case .helpForce: return "替换内容文件夹中已有的同一份报告。"
+        case .helpDryRun: return "只显示转换结果，不写入文件（试运行）。"
+        case .helpPartial: return "有些格子读不出时也写入文件：这些格子留空，并逐条列出。"
+
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "预览地址：\(url)（按 Ctrl-C 停止）"
         case .previewNetworkAddresses(let urls):
@@ -391,15 +431,12 @@ extension Message {
                 打开的页面会自动刷新（只改样式表时只替换样式）。构建出错时，终端和浏览器都会列出出错的文件、行、列和说明，\
                 改正后自动消失。加 --lan 可在同一网络的手机上查看。按 Ctrl-C 停止。
                 """
-        case .serveHelpContent: return "内容文件夹（portal.yml 和各份报告）。"
-        case .serveHelpTheme: return "主题名称（Themes/ 下的文件夹）或主题文件夹。默认：portal.yml 中的 theme 设置，没有则为 default。"
-        case .serveHelpOutput: return "网站写入的文件夹（与 portal-gen build 相同）。"
-        case .serveHelpStrict: return "统计表中的计算问题按错误处理（通常为警告）。"
+        case .helpTheme: return "主题名称（Themes/ 下的文件夹）或主题文件夹。默认：portal.yml 中的 theme 设置，没有则为 default。"
+        case .helpOutput: return "网站写入的文件夹（与 portal-gen build 相同）。"
+        case .helpStrict: return "统计表中的计算问题按错误处理（通常为警告）。"
         case .serveHelpPort: return "预览使用的端口；0 表示任选一个空闲端口（实际端口会显示出来）。"
         case .serveHelpLAN: return "允许同一网络中的手机或电脑访问预览（监听 0.0.0.0），并显示它们可打开的地址。"
-        case .serveHelpLanguage: return "提示信息的语言：zh（中文，默认）或 en（英文）。"
-        case .serveHelpJobs: return "同时渲染的页面数（默认：处理器核数）。"
-        case .serveUnknownLanguage(let name): return "--lang 只能是 zh 或 en，而不是 `\(name)`"
+        case .helpJobs: return "同时渲染的页面数（默认：处理器核数）。"
         case .servePortOutOfRange(let port): return "--port 必须是 0 到 65535 之间的数，而不是 \(port)；例如 --port 8000"
         case .serveJobsTooFew: return "--jobs 至少为 1"
 
@@ -429,8 +466,7 @@ extension Message {
                 """
         case .helpNewTownship: return "报告所属的乡镇，写 portal.yml 中列出的名称，例如 城关镇。"
         case .helpYear: return "报告年度，例如 2025（报告写的是哪一年的工作）。"
-        case .helpContent: return "内容文件夹（其中有 portal.yml 和各份报告），默认为 Content。"
-        case .unknownLanguage(let name): return "--lang 只能是 zh（中文）或 en（英文），而不是“\(name)”"
+        case .helpContent: return "内容文件夹（其中有 portal.yml 和各份报告）。"
         case .initMissingOptions(let options):
             let lines = options.map { option in
                 let meaning =

@@ -391,6 +391,51 @@ extension Message {
             return
                 "there is no command `\(given)`\(suggestion.map { "; did you mean `portal-gen \($0)`?" } ?? ""). Commands: \(commands.joined(separator: ", ")); `portal-gen --help` lists them all"
 
+        // MARK: - Command-line help
+
+        case .valueCount: return "n"
+        case .valueDate: return "date"
+        case .valueFile: return "file"
+        case .valueFolder: return "folder"
+        case .valueIndexNumber: return "number"
+        case .valueName: return "name"
+        case .valueOrgan: return "organ"
+        case .valuePort: return "port"
+        case .valueText: return "text"
+        case .valueTheme: return "name|dir"
+        case .valueYear: return "year"
+        case .helpRootAbstract: return "Build a static portal of government information disclosure annual reports (政府信息公开工作年度报告)."
+        case .helpRootDiscussion:
+            return
+                "A portal is a content folder (portal.yml plus one Markdown file per report) and a theme folder. `portal-gen build` turns them into a static site that can be copied to any web server. User guide (Chinese): docs/用户手册.md."
+        case .helpBuildAbstract: return "Build the site from the content folder into the output folder."
+        case .helpBuildDiscussion:
+            return
+                "Reads portal.yml and every .md report under the content folder, checks them, renders every page with the theme and replaces the output folder only when everything succeeded: on any error the previous site is left exactly as it was. Problems are printed as path:line:column: error: message. Exit status is 0 on success and 1 on any error."
+        case .helpClean: return "Ignore the previous build: parse every report and write every file again (after editing files in the output folder by hand)."
+        case .helpAtomic:
+            return
+                "Replace the whole output folder in one rename on every build (unchanged files hard-linked), so a web server serving it never sees two builds mixed."
+        case .helpFault: return "For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio)."
+        case .helpTimings: return "Write where the build's time went, as JSON, to this file (for benchmarks)."
+        case .helpCheckAbstract: return "Check the content and every statistics rule without writing anything."
+        case .helpCheckDiscussion:
+            return
+                "Prints each finding as path:line:column: error|warning: [rule-id rule name] message, with the numbers involved, at the line of the offending row. Rules: T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1 (errors), X-2 N-1 BLANK (warnings); see docs/statistics.md. Exit status: 0 when there are no errors, 1 when there are, 2 for usage errors or unreadable input."
+        case .helpFormat: return "Output format: text (one finding per line) or json (an array of findings)."
+        case .helpImportAbstract: return "Turn reports as townships deliver them (.docx, saved .html pages, copied .txt) into content files."
+        case .helpImportDiscussion:
+            return
+                "Reads each file (or every .docx/.html/.htm/.txt/.md file in a folder), finds the township and year in the title and the 索引号, 发布日期 and 文号 in lines under it, reads the statistics tables by their row labels and writes <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is listed with its line, and nothing is written for that file unless --partial is given. Details the file does not state (township, year, 发布日期, 索引号) are asked for at once. Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK."
+        case .helpImportFiles: return "Report files or folders to import."
+        case .helpImportTownship: return "The township (a name in portal.yml), instead of the one in the title."
+        case .helpImportYear: return "The reporting year, instead of the one in the title."
+        case .helpImportPublished: return "The publication date (发布日期) as YYYY-MM-DD, when the file does not state it."
+        case .helpImportIndexNumber: return "The 索引号, when the file does not state it."
+        case .helpForce: return "Replace a report that already exists in the content folder."
+        case .helpDryRun: return "Print the content file instead of writing it."
+        case .helpPartial: return "Write the file even when some cells cannot be read: they are left blank and listed."
+
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "Preview at \(url) (press Ctrl-C to stop)"
         case .previewNetworkAddresses(let urls):
@@ -425,15 +470,12 @@ extension Message {
                 the styles in place). Build errors are listed in the terminal and the browser with file, line and column, \
                 and go away once fixed. --lan lets a phone on the same network look at it. Ctrl-C stops it.
                 """
-        case .serveHelpContent: return "The content folder (portal.yml and the reports)."
-        case .serveHelpTheme: return "A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`."
-        case .serveHelpOutput: return "The folder the site is written to (as portal-gen build writes it)."
-        case .serveHelpStrict: return "Make arithmetic findings in the statistics tables errors (normally warnings)."
+        case .helpTheme: return "A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`."
+        case .helpOutput: return "The folder the site is written to (as portal-gen build writes it)."
+        case .helpStrict: return "Make arithmetic findings in the statistics tables errors (normally warnings)."
         case .serveHelpPort: return "The port to serve on; 0 picks a free one (the address printed shows it)."
         case .serveHelpLAN: return "Let phones and computers on the same network open the preview (listen on 0.0.0.0) and print their addresses."
-        case .serveHelpLanguage: return "The language of messages: zh (Chinese, the default) or en (English)."
-        case .serveHelpJobs: return "How many pages are rendered at once (default: the number of cores)."
-        case .serveUnknownLanguage(let name): return "--lang takes zh or en, not `\(name)`"
+        case .helpJobs: return "How many pages are rendered at once (default: the number of cores)."
         case .servePortOutOfRange(let port): return "--port must be between 0 and 65535, not \(port); e.g. --port 8000"
         case .serveJobsTooFew: return "--jobs must be at least 1"
 
@@ -466,8 +508,7 @@ extension Message {
                 """
         case .helpNewTownship: return "The township the report is for, as named in portal.yml, e.g. 城关镇."
         case .helpYear: return "The reporting year, e.g. 2025 (the year whose work the report covers)."
-        case .helpContent: return "The content folder (portal.yml and the reports); default: Content."
-        case .unknownLanguage(let name): return "--lang must be zh (Chinese) or en (English), not `\(name)`"
+        case .helpContent: return "The content folder (portal.yml and the reports)."
         case .initMissingOptions(let options):
             let lines = options.map { option in
                 let meaning =

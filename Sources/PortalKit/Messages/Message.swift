@@ -196,6 +196,41 @@ public enum Message: Sendable, Hashable, Codable {
     case languageInvalid(text: String)
     case commandUnknown(given: String, suggestion: String?, commands: [String])
 
+    // MARK: - Command-line help
+
+    case valueCount
+    case valueDate
+    case valueFile
+    case valueFolder
+    case valueIndexNumber
+    case valueName
+    case valueOrgan
+    case valuePort
+    case valueText
+    case valueTheme
+    case valueYear
+    case helpRootAbstract
+    case helpRootDiscussion
+    case helpBuildAbstract
+    case helpBuildDiscussion
+    case helpClean
+    case helpAtomic
+    case helpFault
+    case helpTimings
+    case helpCheckAbstract
+    case helpCheckDiscussion
+    case helpFormat
+    case helpImportAbstract
+    case helpImportDiscussion
+    case helpImportFiles
+    case helpImportTownship
+    case helpImportYear
+    case helpImportPublished
+    case helpImportIndexNumber
+    case helpForce
+    case helpDryRun
+    case helpPartial
+
     // MARK: - Preview (serve)
     /// The address to open the preview at, once the server listens.
     case previewAddress(url: String)
@@ -232,16 +267,13 @@ public enum Message: Sendable, Hashable, Codable {
     /// `serve --help`: the longer explanation.
     case serveDiscussion
     /// `serve --help`: the options.
-    case serveHelpContent
-    case serveHelpTheme
-    case serveHelpOutput
-    case serveHelpStrict
+    case helpTheme
+    case helpOutput
+    case helpStrict
     case serveHelpPort
     case serveHelpLAN
-    case serveHelpLanguage
-    case serveHelpJobs
+    case helpJobs
     /// `--lang` was given a language portal-gen does not speak.
-    case serveUnknownLanguage(name: String)
     /// `--port` out of range.
     case servePortOutOfRange(port: Int)
     /// `--jobs` below one.
@@ -266,7 +298,6 @@ public enum Message: Sendable, Hashable, Codable {
     case helpYear
     case helpContent
     /// `--lang` names no language portal-gen speaks.
-    case unknownLanguage(String)
     /// `init` without a terminal to ask on, and options missing: every one, with an example command.
     case initMissingOptions([ScaffoldOption])
     /// `init` into a folder that already has a portal (its `portal.yml`).

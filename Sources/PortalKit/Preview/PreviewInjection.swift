@@ -50,7 +50,7 @@ enum PreviewInjection {
         }
         return """
             <div id="portal-gen-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-            background:rgba(255,255,255,.97);color:#1a1a1a;font:16px/1.6 system-ui,sans-serif;padding:1.5em;border-top:.4em solid #b3261e">
+            background:#fff;color:#1a1a1a;font:16px/1.6 system-ui,sans-serif;padding:1.5em;border-top:.4em solid #b3261e">
             <h1 style="color:#b3261e;font-size:1.4em;margin:0 0 .6em">\(HTMLContent.escape(Message.previewOverlayTitle(errors: errors.count).text(language)))</h1>
             <ul style="font-family:ui-monospace,monospace;font-size:14px;white-space:pre-wrap;padding-left:1.2em">
             \(items)</ul>
