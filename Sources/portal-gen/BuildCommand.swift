@@ -9,19 +9,7 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: LanguageOptions.help(.helpBuildDiscussion)
     )
 
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
-    var content: String = "Content"
-
-    @Option(
-        name: .long,
-        help: ArgumentHelp(LanguageOptions.help(.helpTheme), valueName: LanguageOptions.help(.valueTheme)))
-    var theme: String?
-
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpOutput), valueName: LanguageOptions.help(.valueFolder)))
-    var output: String = "Output"
-
-    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpStrict)))
-    var strict = false
+    @OptionGroup var site: SiteOptions
 
     @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpClean)))
     var clean = false
@@ -33,9 +21,6 @@ struct BuildCommand: AsyncParsableCommand {
         name: .long, help: ArgumentHelp(LanguageOptions.help(.helpFault), visibility: .private))
     var fault: String?
 
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpJobs), valueName: LanguageOptions.help(.valueCount)))
-    var jobs: Int?
-
     @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpTimings), valueName: LanguageOptions.help(.valueFile)))
     var timings: String?
 
@@ -43,7 +28,6 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         let language = languageOptions.language
-        if let jobs, jobs < 1 { throw ValidationError(Message.jobsTooFew.text(language)) }
         if let fault, FaultPlan(fault) == nil { throw ValidationError(Message.faultInvalid.text(language)) }
     }
 
@@ -51,12 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
         Allocator.fixMmapThreshold()
         let language = languageOptions.language
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = SiteBuilder.Options(
-            content: URL(fileURLWithPath: content, relativeTo: cwd),
-            theme: theme,
-            output: URL(fileURLWithPath: output, relativeTo: cwd),
-            parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            strict: strict, fresh: clean)
+        var options = site.builderOptions(fresh: clean)
         options.skipsTeardown = true
         options.atomic = atomic
         options.faults = fault.flatMap(FaultPlan.init)
@@ -82,9 +61,10 @@ struct BuildCommand: AsyncParsableCommand {
         let seconds = String(format: "%.2f", result.seconds)
         let summary: Message =
             result.unchanged
-            ? .buildUnchanged(reports: result.reports, pages: result.pages, output: output, seconds: seconds)
+            ? .buildUnchanged(reports: result.reports, pages: result.pages, output: site.output, seconds: seconds)
             : .buildDone(
-                reports: result.reports, pages: result.pages, written: result.files, unchanged: result.timings.filesUnchanged, output: output, seconds: seconds)
+                reports: result.reports, pages: result.pages, written: result.files, unchanged: result.timings.filesUnchanged, output: site.output,
+                seconds: seconds)
         Console.printOut([summary.text(language)])
     }
 }

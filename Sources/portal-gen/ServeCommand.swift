@@ -9,17 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: LanguageOptions.help(.serveDiscussion)
     )
 
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpContent), valueName: LanguageOptions.help(.valueFolder)))
-    var content: String = "Content"
-
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpTheme), valueName: LanguageOptions.help(.valueTheme)))
-    var theme: String?
-
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpOutput), valueName: LanguageOptions.help(.valueFolder)))
-    var output: String = "Output"
-
-    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpStrict)))
-    var strict = false
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.serveHelpPort), valueName: LanguageOptions.help(.valuePort)))
     var port: Int = 8000
@@ -29,26 +19,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var languageOptions: LanguageOptions
 
-    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpJobs), valueName: LanguageOptions.help(.valueCount)))
-    var jobs: Int?
-
     func validate() throws {
         let language = languageOptions.language
         if !(0...65535).contains(port) { throw ValidationError(Message.servePortOutOfRange(port: port).text(language)) }
-        if let jobs, jobs < 1 { throw ValidationError(Message.jobsTooFew.text(language)) }
     }
 
     func run() async throws {
         let language = languageOptions.language
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let build = SiteBuilder.Options(
-            content: URL(fileURLWithPath: content, relativeTo: cwd),
-            theme: theme,
-            output: URL(fileURLWithPath: output, relativeTo: cwd),
-            parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            strict: strict)
+        let build = site.builderOptions()
         let host = lan ? "0.0.0.0" : "127.0.0.1"
-        let output = self.output
+        let output = site.output
         let server = PreviewServer(options: .init(build: build, host: host, port: port, language: language)) { event in
             Self.show(event, language: language, output: output, lan: host != "127.0.0.1")
         }

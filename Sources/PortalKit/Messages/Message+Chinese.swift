@@ -432,7 +432,7 @@ extension Message {
                 改正后自动消失。加 --lan 可在同一网络的手机上查看。按 Ctrl-C 停止。
                 """
         case .helpTheme: return "主题名称（Themes/ 下的文件夹）或主题文件夹。默认：portal.yml 中的 theme 设置，没有则为 default。"
-        case .helpOutput: return "网站写入的文件夹（与 portal-gen build 相同）。"
+        case .helpOutput: return "网站写入的文件夹；只替换有变化的文件（serve 预览的也是这个文件夹）。"
         case .helpStrict: return "统计表中的计算问题按错误处理（通常为警告）。"
         case .serveHelpPort: return "预览使用的端口；0 表示任选一个空闲端口（实际端口会显示出来）。"
         case .serveHelpLAN: return "允许同一网络中的手机或电脑访问预览（监听 0.0.0.0），并显示它们可打开的地址。"

@@ -471,7 +471,7 @@ extension Message {
                 and go away once fixed. --lan lets a phone on the same network look at it. Ctrl-C stops it.
                 """
         case .helpTheme: return "A theme name under Themes/, or a theme folder. Default: the `theme` setting in portal.yml, else `default`."
-        case .helpOutput: return "The folder the site is written to (as portal-gen build writes it)."
+        case .helpOutput: return "The folder the site is written to; only files that changed are replaced (serve previews this folder too)."
         case .helpStrict: return "Make arithmetic findings in the statistics tables errors (normally warnings)."
         case .serveHelpPort: return "The port to serve on; 0 picks a free one (the address printed shows it)."
         case .serveHelpLAN: return "Let phones and computers on the same network open the preview (listen on 0.0.0.0) and print their addresses."
