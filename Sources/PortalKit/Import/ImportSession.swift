@@ -37,7 +37,7 @@ public struct ImportSession: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public static let supportedExtensions: Set<String> = ["docx", "html", "htm", "txt", "md"]
+    public static let supportedExtensions: Set<String> = ["docx", "pdf", "html", "htm", "txt", "md"]
 
     public let content: URL
     public let config: PortalConfig
@@ -104,7 +104,7 @@ public struct ImportSession: Sendable {
             Diagnostic(
                 options.partial ? .warning : .error,
                 options.partial ? .importLeftBlank(issue: issue.message) : issue.message,
-                at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line))
+                at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line, column: issue.position.column))
         }
         outcome.diagnostics += issues
         if !issues.isEmpty && !options.partial {

@@ -55,11 +55,16 @@ public struct ReportImporter: Sendable {
         switch kind {
         case "docx":
             return try recognize(DocxReader.read(url, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
+        case "pdf":
+            return try recognize(PDFReader.read(url, displayPath: displayPath), plainText: true, displayPath: displayPath, encoding: nil)
         case "html", "htm":
             return try recognize(HTMLReader.read(data, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
         case "txt", "md", "text":
             let decoded = try EncodingDetector.decode(data, path: displayPath)
-            return try recognize(PlainTextReader.read(decoded.text), plainText: true, displayPath: displayPath, encoding: decoded.encoding)
+            let document =
+                LayoutTextReader.looksLaidOut(decoded.text)
+                ? LayoutAssembler.assemble(LayoutTextReader.read(decoded.text)) : PlainTextReader.read(TextNormalizer.normalize(decoded.text))
+            return try recognize(document, plainText: true, displayPath: displayPath, encoding: decoded.encoding)
         default:
             throw DiagnosticsError([
                 .error(.importKindUnsupported(kind: kind), at: SourceLocation(file: displayPath, line: 1))
@@ -128,6 +133,7 @@ public struct ReportImporter: Sendable {
 
         // 3. The tables.
         var outcome = TableRecognizer.Outcome()
+        outcome.issues += document.issues
         let start = SourceDocument.Position(line: 1)
         for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label)（\($0.heading)）") }) where tableItems[number]?.isEmpty ?? true {
             outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: name)))

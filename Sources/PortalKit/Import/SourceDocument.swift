@@ -5,10 +5,13 @@ struct SourceDocument: Sendable {
     /// or table row for Word documents.
     struct Position: Sendable, Hashable, CustomStringConvertible {
         var line: Int
+        /// The character on the line where the row, cell or heading begins (1 when unknown).
+        var column: Int
         var label: String?
 
-        init(line: Int, label: String? = nil) {
+        init(line: Int, column: Int = 1, label: String? = nil) {
             self.line = max(1, line)
+            self.column = max(1, column)
             self.label = label
         }
 
@@ -36,9 +39,13 @@ struct SourceDocument: Sendable {
     var blocks: [Block]
     /// Found in a saved page's metadata block: `索引号`, `发布机构`, `发布日期`, `成文日期`, `文号`.
     var metadata: [String: String]
+    /// What the reader already knows it could not read for certain (a row of figures it could not
+    /// place when rebuilding a table from positions).
+    var issues: [ImportIssue]
 
-    init(blocks: [Block], metadata: [String: String] = [:]) {
+    init(blocks: [Block], metadata: [String: String] = [:], issues: [ImportIssue] = []) {
         self.blocks = blocks
         self.metadata = metadata
+        self.issues = issues
     }
 }

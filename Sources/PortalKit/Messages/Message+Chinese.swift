@@ -314,6 +314,25 @@ extension Message {
             return "无法读取这个 Word 文档：\(reason)"
         case .docxDamaged(let reason):
             return "这个 Word 文档的内容已损坏（\(reason)）；请用 Word 打开后重新保存"
+        case .importLayoutRowUnplaced(let figures):
+            return "这一行数字“\(figures)”的旁边和上下都没有能认出的表三行标签，无法确定它属于哪一行；请核对原件，把这一行的标签和数字放在同一行"
+        case .importLayoutRowTwice(let row, let otherLine):
+            return "表三“\(row)”行有两行数字（另一行在第 \(otherLine) 行），无法确定哪一行属于它；请核对原件"
+        case .importLayoutColumnsUnknown:
+            return "无法从位置确定表三的七栏：这一页的表格中没有一行七栏都有数字，无法对照各栏的位置；请用 Word 原件（.docx）导入，或把表三各行的数字用 Tab 键隔开"
+        case .importLayoutFigureUnplaced(let text):
+            return "数字“\(text)”不在表三任何一栏的正下方（或跨了两栏），无法确定它属于哪一栏；请核对原件"
+        case .importPDFNoText:
+            return "这个 PDF 文件没有文字层（是扫描或拍照得到的图片），portal-gen 读不出其中的文字；请找到 Word 原件（.docx）导入，或先用 OCR 文字识别软件把它转成带文字的 PDF，核对数字后再导入"
+        case .importPDFNoCharacterMap(let share):
+            return "这个 PDF 的字体没有字符对照表，提取出的文字有 \(share)% 是方框或乱码；portal-gen 无法确定其中的文字和数字；请找到 Word 原件（.docx）导入，或用 OCR 文字识别后再导入"
+        case .importPDFToolMissing:
+            return
+                "导入 PDF 需要 poppler 的 pdftotext 程序，本机没有安装；请安装后重试（Debian/Ubuntu：`apt-get install poppler-utils`；Windows：安装 poppler 并把它的 bin 文件夹加入 PATH），或改用 Word 原件（.docx）导入"
+        case .importPDFToolFailed(let reason):
+            return "pdftotext 没能读这个 PDF 文件：\(reason)；文件可能已损坏或加了密码，请重新导出 PDF 或改用 Word 原件（.docx）"
+        case .importPDFTimedOut(let seconds):
+            return "pdftotext 读这个 PDF 超过了 \(seconds) 秒，已停止；文件可能有问题，请重新导出 PDF 或改用 Word 原件（.docx）"
         case .textUndecodable(let utf8Offset, let gbOffset):
             return "无法识别这个文件的编码：按 UTF-8 读，第 \(utf8Offset) 个字节出错；按 GB18030 读，第 \(gbOffset) 个字节出错；请另存为 UTF-8 文本或 Word 文档（.docx）"
 

@@ -340,6 +340,30 @@ extension Message {
             return "the Word document cannot be read: \(reason)"
         case .docxDamaged(let reason):
             return "the Word document's XML is damaged (\(reason)); open and save it again in Word"
+        case .importLayoutRowUnplaced(let figures):
+            return
+                "no T3 row label can be recognised beside, above or below the figures “\(figures)”, so their row is unknown; check the original and put the row's label on the same line as its figures"
+        case .importLayoutRowTwice(let row, let otherLine):
+            return "T3 row “\(row)” has two lines of figures (the other is on line \(otherLine)); which one is its own cannot be told; check the original"
+        case .importLayoutColumnsUnknown:
+            return
+                "the seven columns of T3 cannot be found from positions: no row on this page has a figure in all seven columns to line them up with; import the Word original (.docx), or separate each row's figures with tabs"
+        case .importLayoutFigureUnplaced(let text):
+            return "the figure “\(text)” is not under any single column of T3 (or spans two), so its column is unknown; check the original"
+        case .importPDFNoText:
+            return
+                "this PDF has no text layer (it is a scan or a photograph), so its text cannot be read; import the Word original (.docx), or make a text PDF with OCR and check its figures first"
+        case .importPDFNoCharacterMap(let share):
+            return
+                "the fonts of this PDF have no character map: \(share)% of its extracted text is boxes or private-use characters; import the Word original (.docx), or use OCR first"
+        case .importPDFToolMissing:
+            return
+                "importing a PDF needs poppler's pdftotext, which is not installed; install it (Debian/Ubuntu: `apt-get install poppler-utils`) or import the Word original (.docx)"
+        case .importPDFToolFailed(let reason):
+            return
+                "pdftotext could not read this PDF: \(reason); the file may be damaged or password-protected; export it again or import the Word original (.docx)"
+        case .importPDFTimedOut(let seconds):
+            return "pdftotext took longer than \(seconds) seconds on this PDF and was stopped; export it again or import the Word original (.docx)"
         case .textUndecodable(let utf8Offset, let gbOffset):
             return
                 "the file cannot be decoded as UTF-8 (bad byte at offset \(utf8Offset)), UTF-16 or GB18030 (bad byte at offset \(gbOffset)); save it as UTF-8 text or as a Word document"

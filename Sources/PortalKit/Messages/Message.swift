@@ -173,6 +173,18 @@ public enum Message: Sendable, Hashable, Codable {
     case docxDamaged(reason: String)
     case textUndecodable(utf8Offset: Int, gbOffset: Int)
 
+    // MARK: - Import: PDF and laid-out text
+
+    case importLayoutRowUnplaced(figures: String)
+    case importLayoutRowTwice(row: String, otherLine: Int)
+    case importLayoutColumnsUnknown
+    case importLayoutFigureUnplaced(text: String)
+    case importPDFNoText
+    case importPDFNoCharacterMap(share: Int)
+    case importPDFToolMissing
+    case importPDFToolFailed(reason: String)
+    case importPDFTimedOut(seconds: Int)
+
     // MARK: - Command line
 
     case buildFailed(errors: Int)
