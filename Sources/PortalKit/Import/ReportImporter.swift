@@ -62,8 +62,10 @@ public struct ReportImporter: Sendable {
         case "txt", "md", "text":
             let decoded = try EncodingDetector.decode(data, path: displayPath)
             let document =
-                LayoutTextReader.looksLaidOut(decoded.text)
-                ? LayoutAssembler.assemble(LayoutTextReader.read(decoded.text)) : PlainTextReader.read(TextNormalizer.normalize(decoded.text))
+                FlatTextReader.looksFlat(decoded.text)
+                ? FlatTextReader.read(decoded.text)
+                : LayoutTextReader.looksLaidOut(decoded.text)
+                    ? LayoutAssembler.assemble(LayoutTextReader.read(decoded.text)) : PlainTextReader.read(TextNormalizer.normalize(decoded.text))
             return try recognize(document, plainText: true, displayPath: displayPath, encoding: decoded.encoding)
         default:
             throw DiagnosticsError([

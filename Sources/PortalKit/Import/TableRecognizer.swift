@@ -178,6 +178,13 @@ struct TableRecognizer {
             switch fit(found, columns: row.columns.map(\.label), table: "T2", into: &outcome) {
             case .cells(let cells): table[row.key] = cells
             case .runTogether(let digits):
+                // T2 has no total to split by; digits are split only when one reading alone is
+                // possible, blank cells included (`000`: 0, 0, 0; `106` might be 106 or 10, 6 or 1, 0, 6).
+                let readings = (1...row.columns.count).flatMap { split(digits, into: $0) }
+                if readings.count == 1, readings[0].count == row.columns.count {
+                    table[row.key] = readings[0].map { Amount($0) }
+                    continue
+                }
                 outcome.issues.append(
                     ImportIssue(
                         position: found.position,
@@ -205,8 +212,8 @@ struct TableRecognizer {
                 if let note { outcome.notes.append("T4 原表填写为“\(note)”，此处按\(amount.text)录入。") }
                 return amount
             }
-        } else if values.count == 1, case .number(let amount, _) = values[0].cell, amount.scale == 0, !amount.isNegative, amount.text.count > 15 {
-            let splits = split(amount.text, into: 15).filter { parts in
+        } else if values.count == 1, let digits = digitRun(values[0]), digits.count >= 15 {
+            let splits = split(digits, into: 15).filter { parts in
                 (0..<3).allSatisfy { group in parts[group * 5..<group * 5 + 4].reduce(0, +) == parts[group * 5 + 4] }
             }
             if splits.count == 1 {
@@ -215,7 +222,7 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: position,
-                        message: .importT4RunTogether(digits: amount.text, splits: splits.count)))
+                        message: .importT4RunTogether(digits: digits, splits: splits.count)))
                 return
             }
         } else {
@@ -283,10 +290,8 @@ struct TableRecognizer {
         while values.count > count, values.last?.cell == .blank { values.removeLast() }
         while values.count > count, values.first?.cell == .blank { values.removeFirst() }
         let filled = values.filter { $0.cell != .blank }
-        if values.count != count, filled.count == 1, count > 1, case .number(let amount, _) = filled[0].cell,
-            amount.scale == 0, !amount.isNegative, amount.text.count > count
-        {
-            return .runTogether(amount.text)
+        if values.count != count || count > 1 && filled.count == 1, filled.count == 1, count > 1, let digits = digitRun(filled[0]), digits.count >= count {
+            return .runTogether(digits)
         }
         guard values.count == count else {
             outcome.issues.append(
@@ -308,6 +313,12 @@ struct TableRecognizer {
             }
         }
         return .cells(cells)
+    }
+
+    /// The digits of a cell that holds nothing but digits (`6000017`, `0000000`), as written.
+    static func digitRun(_ item: Item) -> String? {
+        let text = CellText.normalize(item.raw)
+        return !text.isEmpty && text.allSatisfy({ $0.isASCII && $0.isNumber }) ? text : nil
     }
 
     /// Every way to cut `digits` into `parts` whole numbers without leading zeros.

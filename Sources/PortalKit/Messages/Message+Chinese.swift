@@ -280,7 +280,7 @@ extension Message {
         case .importT2RowMissing(let row):
             return "没有找到表二的“\(row)”行"
         case .importT2RunTogether(let row, let digits, let count):
-            return "表二“\(row)”行的 `\(digits)` 看起来是 \(count) 个数字连在了一起，而表二没有可以用来拆分的合计；请把它们用 Tab 键隔开重新输入"
+            return "标签“\(row)”后紧跟数字“\(digits)”，没有分隔，无法确定各栏数值：它可以读成不止一种（表二应有 \(count) 栏，且没有可以用来拆分的合计）；请核对原件，把各栏数字用空格或 Tab 键隔开"
         case .importT4RunTogether(let digits, let splits):
             return "表四的 15 个数字连在了一起，成了 `\(digits)`，\(splits == 0 ? "任何分法都对不上合计" : "有 \(splits) 种分法都能对上合计")；请把它们用 Tab 键隔开重新输入"
         case .importT4WrongCount(let found):

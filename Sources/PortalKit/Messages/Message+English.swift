@@ -303,7 +303,8 @@ extension Message {
         case .importT2RowMissing(let row):
             return "T2 row \(row) was not found"
         case .importT2RunTogether(let row, let digits, let count):
-            return "T2 row \(row): `\(digits)` looks like \(count) figures run together, and T2 has no arithmetic to split them; type them separated by tabs"
+            return
+                "the label “\(row)” is followed directly by the digits “\(digits)” with no separator, and they can be read more than one way (T2 has \(count) columns and no total to split by); check the original and separate the figures with spaces or tabs"
         case .importT4RunTogether(let digits, let splits):
             return
                 "T4: the 15 figures run together as `\(digits)` and \(splits == 0 ? "no split adds up" : "\(splits) splits add up"); type them separated by tabs"
