@@ -442,6 +442,30 @@ townships:
   - name: 北岭乡
     organ: 示例县北岭乡人民政府
     slug: beiling
+  - name: 河口镇
+    organ: 示例县河口镇人民政府
+    slug: hekou
+  - name: 石桥乡
+    organ: 示例县石桥乡人民政府
+    slug: shiqiao
+  - name: 柳林镇
+    organ: 示例县柳林镇人民政府
+    slug: liulin
+  - name: 王店乡
+    organ: 示例县王店乡人民政府
+    slug: wangdian
+  - name: 杨集镇
+    organ: 示例县杨集镇人民政府
+    slug: yangji
+  - name: 高庙乡
+    organ: 示例县高庙乡人民政府
+    slug: gaomiao
+  - name: 李寨镇
+    organ: 示例县李寨镇人民政府
+    slug: lizhai
+  - name: 桃园镇
+    organ: 示例县桃园镇人民政府
+    slug: taoyuan
 """
 
 H2 = '二、主动公开政府信息情况'
