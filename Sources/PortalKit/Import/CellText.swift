@@ -19,10 +19,17 @@ enum CellText: Equatable {
             self = .number(amount, note: nil)
         } else if let open = text.firstIndex(of: "("), text.hasSuffix(")"), let amount = Amount(String(text[..<open])) {
             self = .number(amount, note: raw.trimmingCharacters(in: .whitespaces))
+        } else if let unit = CellText.units.first(where: text.hasSuffix), let amount = Amount(String(text.dropLast(unit.count))) {
+            // A unit written in the cell (`3.6万元`, `58件`) is kept as the note it is.
+            self = .number(amount, note: raw.trimmingCharacters(in: .whitespaces))
         } else {
             self = .label(text)
         }
     }
+
+    /// Units a cell may carry after its figure: the table's own units. `元` is not one of them: in
+    /// a column of 万元 it would be a different figure.
+    static let units = ["万元", "人次", "件", "个", "项", "条", "次"]
 
     var isValue: Bool {
         if case .label = self { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a report flattened onto one line, as web crawls store a whole page in one paragraph:
 /// the six official headings cut it into sections, the official row labels cut the tables into
 /// rows, and the figures after each label become its cells. Figures that ran together without
@@ -28,8 +30,10 @@ enum FlatTextReader {
     static func read(_ text: String) -> SourceDocument {
         var blocks: [SourceDocument.Block] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = TextNormalizer.normalize(String(raw))
+            var line = TextNormalizer.normalize(String(raw))
             if isFlat(raw) {
+                // Page numbers the crawl kept between rows (`— 2 —`, `- 3 -`).
+                line = line.replacingOccurrences(of: #"[—–\-－]\s*\d{1,3}\s*[—–\-－]"#, with: " ", options: .regularExpression)
                 blocks += flatBlocks(line, line: index + 1)
             } else {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)

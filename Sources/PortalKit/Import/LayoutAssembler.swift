@@ -145,11 +145,15 @@ enum LayoutAssembler {
             text.filter { "（(".contains($0) }.count > text.filter { "）)".contains($0) }.count
         }
         for index in lines.indices {
-            for spanIndex in lines[index].spans.indices where open(lines[index].spans[spanIndex].text) {
+            // Only a figure's annotation: labels that wrap are the rebuilder's concern.
+            for spanIndex in lines[index].spans.indices
+            where open(lines[index].spans[spanIndex].text) && lines[index].spans[spanIndex].text.first?.isNumber == true {
                 var next = index + 1
                 while next < min(lines.count, index + 3), open(lines[index].spans[spanIndex].text) {
                     let span = lines[index].spans[spanIndex]
-                    if let below = lines[next].spans.firstIndex(where: { $0.x0 < span.x1 + unit && $0.x1 > span.x0 - unit && !$0.isFigure }) {
+                    if let below = lines[next].spans.firstIndex(where: {
+                        $0.x0 < span.x1 + unit && $0.x1 > span.x0 - unit && !$0.isFigure && ($0.text.contains("）") || $0.text.contains(")"))
+                    }) {
                         lines[index].spans[spanIndex].text += lines[next].spans[below].text
                         lines[next].spans.remove(at: below)
                     }

@@ -26,7 +26,15 @@ enum PlainTextReader {
                 continue
             }
             closeTable()
-            blocks.append(.paragraph(.init(text: trimmed, position: position, headingLevel: nil)))
+            // A Markdown heading (`## 二、主动公开政府信息情况`) is its text.
+            let hashes = trimmed.prefix { $0 == "#" }.count
+            if (1...6).contains(hashes), trimmed.dropFirst(hashes).first == " " {
+                let text = trimmed.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+                blocks.append(.paragraph(.init(text: text, position: position, headingLevel: min(hashes, 2))))
+                continue
+            }
+            let indent = line.prefix { $0 == " " || $0 == "\u{3000}" }.count
+            blocks.append(.paragraph(.init(text: trimmed, position: SourceDocument.Position(line: index + 1, column: indent + 1), headingLevel: nil)))
         }
         closeTable()
         return SourceDocument(blocks: blocks)
@@ -39,7 +47,11 @@ enum PlainTextReader {
         }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let pipe: Character? = trimmed.contains("|") ? "|" : trimmed.contains("｜") ? "｜" : nil
-        guard let pipe, trimmed.filter({ $0 == pipe }).count >= 2 || trimmed.hasPrefix(String(pipe)) else { return nil }
+        guard let pipe else { return nil }
+        // `行政许可 | 58`: one bar between a label and a figure is a row too.
+        let single = trimmed.split(separator: pipe, omittingEmptySubsequences: false)
+        let labelAndFigure = single.count == 2 && T3LayoutRebuilder.isFigureLike(single[1].trimmingCharacters(in: .whitespaces))
+        guard trimmed.filter({ $0 == pipe }).count >= 2 || trimmed.hasPrefix(String(pipe)) || labelAndFigure else { return nil }
         var parts = trimmed.split(separator: pipe, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         if trimmed.hasPrefix(String(pipe)) { parts.removeFirst() }
         if trimmed.hasSuffix(String(pipe)), !parts.isEmpty { parts.removeLast() }

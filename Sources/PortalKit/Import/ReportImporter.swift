@@ -88,7 +88,38 @@ public struct ReportImporter: Sendable {
         return number
     }
 
-    func recognize(_ document: SourceDocument, plainText: Bool, displayPath: String, encoding: String?) throws(DiagnosticsError) -> Result {
+    /// The document with Kangxi radicals and compatibility ideographs read as the characters they show.
+    static func normalized(_ document: SourceDocument) -> SourceDocument {
+        var result = document
+        result.blocks = document.blocks.map { block in
+            switch block {
+            case .paragraph(var paragraph):
+                paragraph.text = TextNormalizer.normalize(paragraph.text)
+                return .paragraph(paragraph)
+            case .table(var table):
+                table.rows = table.rows.map { $0.map { $0.map(TextNormalizer.normalize) } }
+                return .table(table)
+            }
+        }
+        result.metadata = document.metadata.mapValues(TextNormalizer.normalize)
+        return result
+    }
+
+    /// The section of a table caption written with any numbering (`一、主动公开政府信息情况`, `表三
+    /// 收到和处理政府信息公开申请情况`), when the text is one.
+    static func tableCaption(_ text: String) -> Int? {
+        let normalized = CellText.normalize(text)
+        guard normalized.count <= 40 else { return nil }
+        return TableID.allCases.first { table in
+            let caption = CellText.normalize(table.caption)
+            guard normalized.hasSuffix(caption) else { return false }
+            let prefix = normalized.dropLast(caption.count)
+            return prefix.count <= 4 && prefix.allSatisfy { "一二三四五六七八九十、.表()0123456789".contains($0) }
+        }?.section
+    }
+
+    func recognize(_ source: SourceDocument, plainText: Bool, displayPath: String, encoding: String?) throws(DiagnosticsError) -> Result {
+        let document = Self.normalized(source)
         // 1. The title, and the township and year it names.
         let paragraphs = document.blocks.compactMap { block -> SourceDocument.Paragraph? in
             if case .paragraph(let paragraph) = block { return paragraph } else { return nil }
@@ -112,6 +143,9 @@ public struct ReportImporter: Sendable {
                 if let number = Self.sectionNumber(paragraph.text, after: section) {
                     section = number
                     narrative.append((number, paragraph))
+                } else if let number = Self.tableCaption(paragraph.text), number != section {
+                    // The tables printed after the narrative, numbered anew (`一、主动公开政府信息情况`).
+                    section = number
                 } else if plainText, (2...4).contains(section) {
                     tableItems[section, default: []] += TableRecognizer.items([[paragraph.text]], [paragraph.position])
                 } else if section > 0 || !narrative.isEmpty || !paragraph.text.isEmpty {

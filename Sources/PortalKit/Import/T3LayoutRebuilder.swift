@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rebuilds 表三 from positioned text (a PDF's words, or `pdftotext -layout` columns), where a row's
 /// label wraps over several lines, group labels (（三）不予公开, the vertical 三、本年度办理结果) sit
 /// beside the row labels, and figures stand under their column headers with blank cells between.
@@ -58,6 +60,7 @@ struct T3LayoutRebuilder {
             }
         }
         guard figures.contains(where: { !$0.isEmpty }) else { return ([], []) }
+        mergeSplitRows(&figures, labelled: Set(fragments.map(\.line)))
 
         // 2. Align the label text with the official labels.
         var official: [Character] = []
@@ -84,6 +87,11 @@ struct T3LayoutRebuilder {
             return best.value >= min(2, fragments[index].text.count) ? best.key : nil
         }
 
+        if ProcessInfo.processInfo.environment["PG_DEBUG"] != nil {
+            for (index, fragment) in fragments.enumerated() {
+                print("fragment", fragment.line, fragment.text, fragmentRow[index].map { Self.officialRows[$0].key } ?? "-", votes[index])
+            }
+        }
         // 3. Which row each line of figures belongs to.
         var lineRow: [Int: Int] = [:]
         var unresolved: [Int] = []
@@ -168,6 +176,38 @@ struct T3LayoutRebuilder {
         return (rows, issues)
     }
 
+    /// One row's figures printed on two lines: cells of the same row set at different heights
+    /// (they stand in different columns), or the last figures wrapped to the start of the next line
+    /// like running text. Two adjacent lines are one row only when together they hold exactly
+    /// seven figures and at most one of them has a label.
+    func mergeSplitRows(_ figures: inout [[TextLayout.Span]], labelled: Set<Int>) {
+        var index = 0
+        while index + 1 < lines.count {
+            let next = index + 1
+            let first = figures[index].flatMap(Self.explode)
+            let second = figures[next].flatMap(Self.explode)
+            guard !first.isEmpty, !second.isEmpty, lines[index].page == lines[next].page,
+                first.count + second.count == Self.columnCount, !(labelled.contains(index) && labelled.contains(next))
+            else {
+                index += 1
+                continue
+            }
+            let apart = second.allSatisfy { piece in first.allSatisfy { abs($0.center - piece.center) > unit } }
+            let wrapped = !labelled.contains(next) && second[0].x0 < first[0].x0
+            guard apart || wrapped else {
+                index += 1
+                continue
+            }
+            var merged = figures[index] + figures[next]
+            if apart && !wrapped { merged.sort { $0.x0 < $1.x0 } }
+            let keeper = labelled.contains(next) ? next : index
+            figures[index] = []
+            figures[next] = []
+            figures[keeper] = merged
+            index += 2
+        }
+    }
+
     // MARK: - Columns
 
     struct Unplaced: Error {
@@ -224,6 +264,9 @@ struct T3LayoutRebuilder {
         let anchors = columns.positions
         let spacing = zip(anchors, anchors.dropFirst()).map { $1 - $0 }.min() ?? unit * 4
         let tolerance = max(spacing / 2, unit * 0.5)
+        // Seven figures on the line fill the seven columns in order, wherever they stand.
+        let allPieces = spans.flatMap(Self.explode)
+        if allPieces.count == anchors.count { return .success(allPieces.map(\.text)) }
         var cells = Array(repeating: "", count: anchors.count)
         func nearest(_ x: Double) -> Int? {
             let index = anchors.indices.min { abs(anchors[$0] - x) < abs(anchors[$1] - x) }!
@@ -234,10 +277,29 @@ struct T3LayoutRebuilder {
             if pieces.count == 1 {
                 // A figure as wide as two columns may be two figures fused: it is placed only when
                 // no other column lies under it.
-                guard let column = nearest(columns.edge.of(span)), cells[column].isEmpty,
+                if let column = nearest(columns.edge.of(span)), cells[column].isEmpty,
                     !anchors.indices.contains(where: { $0 != column && anchors[$0] > span.x0 && anchors[$0] < span.x1 })
-                else { return .failure(Unplaced(span: span)) }
-                cells[column] = span.text
+                {
+                    cells[column] = span.text
+                    continue
+                }
+                // Digits standing under two columns are two figures: each goes where it stands.
+                let digits = Array(span.text)
+                guard digits.count > 1, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(Unplaced(span: span)) }
+                let width = (span.x1 - span.x0) / Double(digits.count)
+                var parts: [Int: String] = [:]
+                for (offset, digit) in digits.enumerated() {
+                    var piece = span
+                    piece.x0 = span.x0 + width * Double(offset)
+                    piece.x1 = piece.x0 + width
+                    guard let column = nearest(columns.edge.of(piece)) else { return .failure(Unplaced(span: span)) }
+                    parts[column, default: ""].append(digit)
+                }
+                guard parts.count > 1 else { return .failure(Unplaced(span: span)) }
+                for (column, text) in parts {
+                    guard cells[column].isEmpty, Amount(text) != nil, !(text.count > 1 && text.hasPrefix("0")) else { return .failure(Unplaced(span: span)) }
+                    cells[column] = text
+                }
                 continue
             }
             for piece in pieces {

@@ -249,13 +249,15 @@ struct TableRecognizer {
             current = nil
         }
         for item in items {
-            if case .label(let text) = item.cell {
+            if case .label(let text) = item.cell, !isFigureInYuan(text) {
                 // The row label is the last label before the figures on the same input row.
                 let expected = nextIndex < order.count ? order[nextIndex] : nil
                 let searchable =
                     firstKey != nil && rows.isEmpty && current == nil
                     ? Array(order.prefix(1)) : Array(order[min(nextIndex, order.count)...]) + order.prefix(nextIndex)
-                if let key = searchable.first(where: { key in matchers.first { $0.key == key }!.match(text, expected) }) {
+                if let key = searchable.first(where: { key in matchers.first { $0.key == key }!.match(text, expected) })
+                    ?? LabelSimilarity.closestRow(to: text, among: searchable)
+                {
                     if let row = current, row.values.isEmpty {
                         current = nil  // the previous label was a group heading
                     } else {
@@ -273,6 +275,11 @@ struct TableRecognizer {
         }
         finish()
         return rows
+    }
+
+    /// `251000元`: a figure, in a unit the table does not use.
+    static func isFigureInYuan(_ text: String) -> Bool {
+        text.hasSuffix("元") && !text.hasSuffix("万元") && Amount(String(text.dropLast())) != nil
     }
 
     enum Fit {
@@ -308,7 +315,14 @@ struct TableRecognizer {
                 cells.append(amount)
                 if let note { outcome.notes.append("\(table)“\(row.label)”行“\(columns[index])”栏原表填写为“\(note)”，此处按\(amount.text)录入。") }
             case .label(let text):
-                outcome.issues.append(ImportIssue(position: item.position, message: .importCellNotFigure(table: table, row: row.label, text: text)))
+                // `251000元` in a column of 万元: portal-gen does not convert units.
+                let yuan = isFigureInYuan(text)
+                outcome.issues.append(
+                    ImportIssue(
+                        position: item.position,
+                        message: yuan
+                            ? .importCellInYuan(table: table, row: row.label, text: text, column: columns[index])
+                            : .importCellNotFigure(table: table, row: row.label, text: text)))
                 cells.append(nil)
             }
         }

@@ -314,6 +314,8 @@ extension Message {
             return "无法读取这个 Word 文档：\(reason)"
         case .docxDamaged(let reason):
             return "这个 Word 文档的内容已损坏（\(reason)）；请用 Word 打开后重新保存"
+        case .importCellInYuan(let table, let row, let text, let column):
+            return "\(table)“\(row)”行的“\(text)”以元为单位，而“\(column)”一栏以万元为单位；portal-gen 不换算单位，请核对原件后按万元填写"
         case .importLayoutRowUnplaced(let figures):
             return "这一行数字“\(figures)”的旁边和上下都没有能认出的表三行标签，无法确定它属于哪一行；请核对原件，把这一行的标签和数字放在同一行"
         case .importLayoutRowTwice(let row, let otherLine):

@@ -341,6 +341,8 @@ extension Message {
             return "the Word document cannot be read: \(reason)"
         case .docxDamaged(let reason):
             return "the Word document's XML is damaged (\(reason)); open and save it again in Word"
+        case .importCellInYuan(let table, let row, let text, let column):
+            return "\(table) row “\(row)”: “\(text)” is in yuan, but the column “\(column)” is in 10,000 yuan; portal-gen does not convert units; check the original and write it in 10,000 yuan"
         case .importLayoutRowUnplaced(let figures):
             return
                 "no T3 row label can be recognised beside, above or below the figures “\(figures)”, so their row is unknown; check the original and put the row's label on the same line as its figures"

@@ -175,6 +175,7 @@ public enum Message: Sendable, Hashable, Codable {
 
     // MARK: - Import: PDF and laid-out text
 
+    case importCellInYuan(table: String, row: String, text: String, column: String)
     case importLayoutRowUnplaced(figures: String)
     case importLayoutRowTwice(row: String, otherLine: Int)
     case importLayoutColumnsUnknown
