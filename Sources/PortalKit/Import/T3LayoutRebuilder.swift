@@ -162,6 +162,12 @@ struct T3LayoutRebuilder {
                 continue
             }
             let line = found[0]
+            let pieces = figures[line].flatMap(Self.explode)
+            if pieces.count == Self.columnCount {
+                // Seven figures fill the seven columns in order, wherever they stand.
+                rows.append(Row(key: official.key, label: label, cells: pieces.map(\.text), position: figures[line][0].position))
+                continue
+            }
             guard let anchors = anchors[lines[line].page] ?? anchors[-1] else {
                 issues.append(ImportIssue(position: lines[line].position, message: .importLayoutColumnsUnknown))
                 continue
@@ -264,9 +270,6 @@ struct T3LayoutRebuilder {
         let anchors = columns.positions
         let spacing = zip(anchors, anchors.dropFirst()).map { $1 - $0 }.min() ?? unit * 4
         let tolerance = max(spacing / 2, unit * 0.5)
-        // Seven figures on the line fill the seven columns in order, wherever they stand.
-        let allPieces = spans.flatMap(Self.explode)
-        if allPieces.count == anchors.count { return .success(allPieces.map(\.text)) }
         var cells = Array(repeating: "", count: anchors.count)
         func nearest(_ x: Double) -> Int? {
             let index = anchors.indices.min { abs(anchors[$0] - x) < abs(anchors[$1] - x) }!
