@@ -25,10 +25,11 @@ enum LabelSimilarity {
         guard text.count >= 3 else { return nil }
         var scores: [(key: String, score: Double)] = []
         for key in keys {
-            let best = (labels[key] ?? []).map { official -> Double in
-                let common = Double(commonSubsequence(Array(text), Array(official)))
-                return min(common / Double(official.count), common / Double(text.count))
-            }.max() ?? 0
+            let best =
+                (labels[key] ?? []).map { official -> Double in
+                    let common = Double(commonSubsequence(Array(text), Array(official)))
+                    return min(common / Double(official.count), common / Double(text.count))
+                }.max() ?? 0
             scores.append((key, best))
         }
         scores.sort { $0.score > $1.score }

@@ -60,7 +60,7 @@ struct T3LayoutRebuilder {
             }
         }
         guard figures.contains(where: { !$0.isEmpty }) else { return ([], []) }
-        mergeSplitRows(&figures, labelled: Set(fragments.map(\.line)))
+        let mergedLines = mergeSplitRows(&figures, labelled: Set(fragments.map(\.line)))
 
         // 2. Align the label text with the official labels.
         var official: [Character] = []
@@ -165,7 +165,12 @@ struct T3LayoutRebuilder {
             let pieces = figures[line].flatMap(Self.explode)
             if pieces.count == Self.columnCount {
                 // Seven figures fill the seven columns in order, wherever they stand.
-                rows.append(Row(key: official.key, label: label, cells: pieces.map(\.text), position: figures[line][0].position))
+                let cells = pieces.map(\.text)
+                guard !mergedLines.contains(line) || Self.addsUp(cells) else {
+                    issues.append(ImportIssue(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
+                    continue
+                }
+                rows.append(Row(key: official.key, label: label, cells: cells, position: figures[line][0].position))
                 continue
             }
             guard let anchors = anchors[lines[line].page] ?? anchors[-1] else {
@@ -173,6 +178,8 @@ struct T3LayoutRebuilder {
                 continue
             }
             switch place(figures[line], anchors: anchors) {
+            case .success(let cells) where !Self.addsUp(cells):
+                issues.append(ImportIssue(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
             case .success(let cells):
                 rows.append(Row(key: official.key, label: label, cells: cells, position: figures[line].first?.position ?? lines[line].position))
             case .failure(let problem):
@@ -182,36 +189,38 @@ struct T3LayoutRebuilder {
         return (rows, issues)
     }
 
-    /// One row's figures printed on two lines: cells of the same row set at different heights
-    /// (they stand in different columns), or the last figures wrapped to the start of the next line
-    /// like running text. Two adjacent lines are one row only when together they hold exactly
-    /// seven figures and at most one of them has a label.
-    func mergeSplitRows(_ figures: inout [[TextLayout.Span]], labelled: Set<Int>) {
+    /// One row's figures printed on two lines: the last figures wrapped to the start of the next
+    /// line like running text. The labelled line and the unlabelled line after it are one row only
+    /// when together they hold exactly seven figures; the row must then add up (T3-3).
+    func mergeSplitRows(_ figures: inout [[TextLayout.Span]], labelled: Set<Int>) -> Set<Int> {
+        var merged: Set<Int> = []
         var index = 0
         while index + 1 < lines.count {
             let next = index + 1
             let first = figures[index].flatMap(Self.explode)
             let second = figures[next].flatMap(Self.explode)
             guard !first.isEmpty, !second.isEmpty, lines[index].page == lines[next].page,
-                first.count + second.count == Self.columnCount, !(labelled.contains(index) && labelled.contains(next))
+                first.count + second.count == Self.columnCount, labelled.contains(index), !labelled.contains(next),
+                second[0].x0 < first[0].x0
             else {
                 index += 1
                 continue
             }
-            let apart = second.allSatisfy { piece in first.allSatisfy { abs($0.center - piece.center) > unit } }
-            let wrapped = !labelled.contains(next) && second[0].x0 < first[0].x0
-            guard apart || wrapped else {
-                index += 1
-                continue
-            }
-            var merged = figures[index] + figures[next]
-            if apart && !wrapped { merged.sort { $0.x0 < $1.x0 } }
-            let keeper = labelled.contains(next) ? next : index
-            figures[index] = []
+            figures[index] += figures[next]
             figures[next] = []
-            figures[keeper] = merged
+            merged.insert(index)
             index += 2
         }
+        return merged
+    }
+
+    /// Whether a row read by inference (merged lines, figures placed by position) adds up: the
+    /// total column equals the sum of the other six (blanks as nothing). A row read as seven
+    /// figures on its own line is taken as printed, whatever its sums.
+    static func addsUp(_ cells: [String]) -> Bool {
+        guard let total = Amount(CellText.normalize(cells[cells.count - 1])) else { return false }
+        let parts = cells.dropLast().compactMap { Amount(CellText.normalize($0)) }
+        return Amount.sum(parts) == total
     }
 
     // MARK: - Columns

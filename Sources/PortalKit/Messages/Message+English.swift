@@ -342,7 +342,11 @@ extension Message {
         case .docxDamaged(let reason):
             return "the Word document's XML is damaged (\(reason)); open and save it again in Word"
         case .importCellInYuan(let table, let row, let text, let column):
-            return "\(table) row “\(row)”: “\(text)” is in yuan, but the column “\(column)” is in 10,000 yuan; portal-gen does not convert units; check the original and write it in 10,000 yuan"
+            return
+                "\(table) row “\(row)”: “\(text)” is in yuan, but the column “\(column)” is in 10,000 yuan; portal-gen does not convert units; check the original and write it in 10,000 yuan"
+        case .importLayoutRowDoesNotAddUp(let figures):
+            return
+                "the figures “\(figures)” have blank cells or run over two lines, so their columns can only be inferred from positions, and the inferred columns do not add up to the total; which figure belongs to which column is not certain; check the original"
         case .importLayoutRowUnplaced(let figures):
             return
                 "no T3 row label can be recognised beside, above or below the figures “\(figures)”, so their row is unknown; check the original and put the row's label on the same line as its figures"
