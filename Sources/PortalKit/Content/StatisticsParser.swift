@@ -80,7 +80,8 @@ enum StatisticsParser {
             if count == 3 { evidence.append((.v2019, "t2: licensing ×3")) }
             if count == 1 { evidence.append((.v2021, "t2: licensing ×1")) }
         }
-        if combined, evidence.isEmpty { evidence.append((.v2019, "t3: F")) }
+        // F alone says 2019 only when nothing else does, `format` included.
+        if combined, evidence.isEmpty, explicit == nil { evidence.append((.v2019, "t3: F")) }
         let formats = Set(evidence.map(\.0))
         func layout(_ format: ReportFormat) -> StatisticsLayout { StatisticsLayout(format, combined ? .combined : .official) }
         if let explicit {
