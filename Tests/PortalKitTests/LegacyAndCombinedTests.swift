@@ -59,7 +59,9 @@ import Testing
         #expect(split?.findings.map(\.message) == findings.map(\.message))
         // T3-3 applies to the row F.
         let (wrongTotal, _) = parseReport(reportText(tables: Self.combinedYAML(f: "[1, 0, 0, 0, 0, 0, 0]")))
-        #expect(wrongTotal?.findings.contains { $0.rule == .t3Applicants && $0.location?.line == Self.line(reportText(tables: Self.combinedYAML()), "  F: ") } == true)
+        #expect(
+            wrongTotal?.findings.contains { $0.rule == .t3Applicants && $0.location?.line == Self.line(reportText(tables: Self.combinedYAML()), "  F: ") }
+                == true)
     }
 
     @Test func fTogetherWithAnyOfFOneToThreeIsAnErrorAtF() {

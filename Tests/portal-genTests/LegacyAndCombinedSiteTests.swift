@@ -1,6 +1,7 @@
 import Foundation
-@testable import PortalKit
 import Testing
+
+@testable import PortalKit
 
 /// The example portal's legacy report (城关镇 2016, `format: legacy`) and its 2021 report with
 /// （六）其他处理 printed as one row (青石镇 2023), as the built site shows them.

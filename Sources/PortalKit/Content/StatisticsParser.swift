@@ -93,7 +93,8 @@ enum StatisticsParser {
             return layout(explicit)
         }
         if formats.count == 1, let format = formats.first { return layout(format) }
-        fields.error(.formatUnknown(evidence: evidence.map(\.1) + (combined && formats.count > 1 ? ["t3: F"] : [])), at: fields.location(ofKey: TableID.t3.rawValue))
+        fields.error(
+            .formatUnknown(evidence: evidence.map(\.1) + (combined && formats.count > 1 ? ["t3: F"] : [])), at: fields.location(ofKey: TableID.t3.rawValue))
         return nil
     }
 

@@ -212,7 +212,9 @@ struct ParseCache: Sendable {
         TableLocations.Position(line: Int32(try reader.small()), column: Int32(try reader.small()))
     }
 
-    private static func readSource(_ reader: inout CacheReader, file: String, specs: [StatisticsLayout: [TableSpec]]) throws(CacheReader.Damaged) -> ReportSource {
+    private static func readSource(_ reader: inout CacheReader, file: String, specs: [StatisticsLayout: [TableSpec]]) throws(CacheReader.Damaged)
+        -> ReportSource
+    {
         let path = try reader.string()
         let title = try reader.string()
         let township = try reader.string()

@@ -47,7 +47,8 @@ final class MarkdownDocument {
         var child = cmark_node_first_child(root)
         while let node = child {
             child = cmark_node_next(node)
-            let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+            let first = Int(cmark_node_get_start_line(node))
+            let last = Int(cmark_node_get_end_line(node))
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, first >= 1, last <= lines.count,
                 let table = PipeTable(lines[(first - 1)..<last].map(String.init))
             {

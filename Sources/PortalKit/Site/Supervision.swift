@@ -38,7 +38,9 @@ struct Supervision: Sendable {
         for diagnostic in diagnostics {
             guard let id = diagnostic.report, let report = byKey[id] else { continue }
             findings.append(
-                Finding(report: report, diagnostic: diagnostic, anchor: diagnostic.location.flatMap { location in report.statistics.flatMap { Supervision.anchor(of: location, in: $0) } }))
+                Finding(
+                    report: report, diagnostic: diagnostic,
+                    anchor: diagnostic.location.flatMap { location in report.statistics.flatMap { Supervision.anchor(of: location, in: $0) } }))
             if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[id, default: 0] += 1 }
         }
         self.findings = findings
