@@ -132,7 +132,7 @@ import Testing
         let parsed = try #require(source)
         #expect(parsed.title == "测试县西山乡人民政府2025年政府信息公开工作年度报告")
         #expect(parsed.issuer == nil && parsed.written == nil && parsed.documentNumber == nil)
-        let statistics = parsed.statistics
+        let statistics = try #require(parsed.statistics)
         #expect(statistics.format == .v2021 && statistics.isZeroReport)
         #expect(statistics.tables.map(\.spec) == StatisticsSchema.tables(for: .v2021))
         for table in statistics.tables {

@@ -17,13 +17,14 @@ import Testing
         let report = try report()
         let township = report.township
         let cells = [
-            Supervision.Cell(township: township, year: 2025, report: nil, late: false, zeroReport: false, arithmeticFindings: 0),
-            Supervision.Cell(township: township, year: 2024, report: report, late: false, zeroReport: false, arithmeticFindings: 0),
-            Supervision.Cell(township: township, year: 2024, report: report, late: true, zeroReport: true, arithmeticFindings: 2),
+            Supervision.Cell(township: township, year: 2025, report: nil, late: false, zeroReport: false, legacy: false, arithmeticFindings: 0),
+            Supervision.Cell(township: township, year: 2024, report: report, late: false, zeroReport: false, legacy: false, arithmeticFindings: 0),
+            Supervision.Cell(township: township, year: 2024, report: report, late: true, zeroReport: true, legacy: false, arithmeticFindings: 2),
+            Supervision.Cell(township: township, year: 2016, report: report, late: false, zeroReport: false, legacy: true, arithmeticFindings: 0),
         ]
         let html = SupervisionLayout.cells(cells) { _ in "../a&b/index.html" }
         let tds = html.components(separatedBy: "</td>").dropLast()
-        #expect(tds.count == 3)
+        #expect(tds.count == 4)
         #expect(tds[0] == "<td class=\"state-missing\"><span class=\"mark\" aria-hidden=\"true\">✕</span> 未公开")
         #expect(
             tds[1]
@@ -35,6 +36,12 @@ import Testing
         ] {
             #expect(tds[2].contains(flag))
             #expect(!tds[1].contains(flag))
+            #expect(!tds[3].contains(flag))
         }
+        // A legacy report is published, in a state of its own: 旧格式, never 未公开 or 未填写.
+        #expect(tds[3].hasPrefix("<td class=\"state-published state-legacy\">"))
+        #expect(tds[3].contains("<span class=\"flag flag-legacy\">旧格式</span>") && tds[3].contains("已公开"))
+        #expect(!tds[3].contains("未公开") && !tds[3].contains("未填写"))
+        #expect(!tds[1].contains("旧格式") && !tds[2].contains("旧格式"))
     }
 }

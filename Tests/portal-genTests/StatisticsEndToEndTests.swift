@@ -52,9 +52,15 @@ import Testing
         #expect(try workspace.build(content: Self.content.path).status == 0)
         let sources = try Self.sources(in: Self.content)
         #expect(sources.count >= 18)
+        // A legacy report (`format: legacy`) has no tables in its front matter: its page has none of the official ones.
+        #expect(sources.filter { $0.rows.isEmpty }.count == 1)
         for source in sources {
             let page = "\(source.year)/\(try Self.slug(source.township, content: Self.content))/index.html"
             let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/" + page), encoding: .utf8)
+            if source.rows.isEmpty {
+                #expect(try HTMLTable.all(in: html).keys.filter { ["t2", "t3", "t4"].contains($0) }.isEmpty, "\(page)")
+                continue
+            }
             try Self.expectTablesMatch(html, source, page: page)
         }
     }
@@ -79,15 +85,31 @@ import Testing
         #expect(try workspace.build(content: Self.content.path).status == 0)
         let sources = try Self.sources(in: Self.content)
         for year in Set(sources.map(\.year)) {
-            let included = sources.filter { $0.year == year }
-            let html = try String(contentsOf: workspace.url.appendingPathComponent("Output/\(year)/compilation/index.html"), encoding: .utf8)
+            let compilation = workspace.url.appendingPathComponent("Output/\(year)/compilation/index.html")
+            // Legacy reports are in no compilation; a year of legacy reports only has none.
+            guard sources.contains(where: { $0.year == year && !$0.rows.isEmpty }) else {
+                #expect(!FileManager.default.fileExists(atPath: compilation.path), "\(year) has no compilation")
+                continue
+            }
+            let html = try String(contentsOf: compilation, encoding: .utf8)
             #expect(html.contains("不是示例县人民政府的法定年度报告"))
-            #expect(html.contains("\(included.count)份报告"))
+            // One compilation per layout: reports printing （六）其他处理 as one row (t3 key F) apart.
+            for combined in [false, true] {
+                let included = sources.filter { $0.year == year && !$0.rows.isEmpty && ($0.rows["t3"]?["F"] != nil) == combined }
+                guard !included.isEmpty else { continue }
+                #expect(html.contains("\(included.count)份报告"))
+                try Self.expectCompilation(html, included, prefix: combined ? "f2021-combined" : "f2021", year: year)
+            }
+        }
+    }
+
+    static func expectCompilation(_ html: String, _ included: [SourceTables], prefix: String, year: Int) throws {
+        do {
             let tables = try HTMLTable.all(in: html)
             for key in ["t2", "t3", "t4"] {
-                let table = try #require(tables["f2021-\(key)"])
+                let table = try #require(tables["\(prefix)-\(key)"])
                 for (row, first) in included[0].rows[key]! {
-                    let shown = table.cells.filter { $0.headers.contains("f2021-\(key)-\(row)") }.map(\.text)
+                    let shown = table.cells.filter { $0.headers.contains("\(prefix)-\(key)-\(row)") }.map(\.text)
                     let sums = first.indices.map { column in
                         included.reduce(Decimal(0)) { $0 + (Decimal(string: $1.rows[key]![row]![column]) ?? 0) }
                     }
@@ -103,7 +125,7 @@ import Testing
         let output = workspace.url.appendingPathComponent("Output")
         let html = try String(contentsOf: output.appendingPathComponent("supervision/index.html"), encoding: .utf8)
         let grid = try #require(try HTMLTable.all(in: html).values.first { $0.element.attribute(forName: "class")?.stringValue == "supervision-grid" })
-        let years = [2024, 2023, 2022]
+        let years = [2024, 2023, 2022, 2016]
         var states: [String: String] = [:]
         for row in grid.rows {
             let township = row[0].stringValue!.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -111,7 +133,9 @@ import Testing
                 states["\(township)/\(years[index])"] = cell.stringValue!.filter { !$0.isWhitespace }
             }
         }
-        #expect(states.count == 7 * 3)
+        #expect(states.count == 7 * 4)
+        #expect(states["城关镇/2016"] == "✓已公开2017年3月20日旧格式", "a legacy report is published, in its own state")
+        #expect(states["东湖镇/2016"] == "✕未公开")
         #expect(states["柳林乡/2023"] == "✕未公开")
         #expect(states["南河镇/2023"]?.contains("逾期") == true, "published 2024-04-15, after the 03-31 deadline")
         #expect(states["西山乡/2023"]?.contains("零报告") == true)

@@ -14,8 +14,9 @@ struct ReportSource: Sendable {
     var indexNumber: String
     var issuer: String?
     var documentNumber: String?
-    /// The three statistics tables (T2, T3, T4).
-    var statistics: Statistics
+    /// The three statistics tables (T2, T3, T4); nil for a legacy report (`format: legacy`), whose
+    /// tables are Markdown tables in its body.
+    var statistics: Statistics?
     /// The file line on which the Markdown narrative starts. The narrative itself is not kept:
     /// its page reads it again (see `ReportBody`), so a build never holds every report's text.
     var bodyFirstLine: Int
@@ -75,16 +76,25 @@ struct ReportSource: Sendable {
         let indexNumber = fields.string("index_number", "索引号", required: true)
         let issuer = fields.string("issuer", "发布机构")
         let documentNumber = fields.string("document_number", "文号")
-        let statistics = StatisticsParser.parse(&fields)
+        let parsed = StatisticsParser.parse(&fields)
+        if case .legacy = parsed, let year, year >= ReportFormat.firstYear {
+            diagnostics.append(.warning(.legacyInOfficialYear(year: year), at: fields.location(ofKey: "format")))
+        }
         let positions = keys.map { key in
             (fields.node(key) ?? fields.keyNode(key)).map { TableLocations.Position(fields.location(of: $0)) } ?? .unknown
         }
         diagnostics += fields.diagnostics
         diagnostics += placeholders(in: frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: source.path)
-        guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let statistics else { return nil }
-        let findings =
-            StatisticsChecker.check(statistics, file: source.path)
-            + StatisticsChecker.checkNarrative(frontMatter.body, firstLine: frontMatter.bodyFirstLine, t3: statistics.t3, file: source.path)
+        guard !fields.diagnostics.hasErrors, let title, let township, let year, let published, let indexNumber, let parsed else { return nil }
+        // A legacy report has no tables: no rule applies to it (nor N-1, which quotes T3).
+        var statistics: Statistics?
+        var findings: [Diagnostic] = []
+        if case .tables(let tables) = parsed {
+            statistics = tables
+            findings =
+                StatisticsChecker.check(tables, file: source.path)
+                + StatisticsChecker.checkNarrative(frontMatter.body, firstLine: frontMatter.bodyFirstLine, t3: tables.t3, file: source.path)
+        }
         return ReportSource(
             path: source.path, title: title, township: township, year: year, published: published,
             written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,

@@ -5,13 +5,34 @@ import Yams
 /// The layout is one line per row, its figures in column order (`C1: [0, 0, 0, 0, 0, 0, 0]`), so a
 /// person can type and review it; `~` is a blank cell. A word where a number belongs, a row of
 /// the wrong length, a missing or unknown row are always errors at their line.
+///
+/// `format: legacy` marks a report of the years before the official format (2008–2018): it has
+/// no tables in the front matter (its tables are Markdown tables in the body, as published).
 enum StatisticsParser {
     static let keys = ["format"] + TableID.allCases.map(\.rawValue)
 
-    static func parse(_ fields: inout YAMLFields) -> Statistics? {
+    /// The `format` value of a report without the official tables.
+    static let legacyFormat = "legacy"
+
+    /// What the front matter says about a report's tables.
+    enum Parsed: Sendable {
+        /// The official tables, in one of `StatisticsLayout.all`.
+        case tables(Statistics)
+        /// `format: legacy`: no tables in the front matter.
+        case legacy
+    }
+
+    static func parse(_ fields: inout YAMLFields) -> Parsed? {
         let errorsBefore = fields.diagnostics.count
         var explicit: ReportFormat?
         if let text = fields.string("format", "年报格式") {
+            if text == legacyFormat {
+                // A legacy report's tables are the body's: a table key here would be figures no page shows.
+                for table in TableID.allCases where fields.keyNode(table.rawValue) != nil {
+                    fields.error(.legacyHasTables(table: table.rawValue, caption: table.caption), at: fields.location(ofKey: table.rawValue))
+                }
+                return fields.diagnostics.count == errorsBefore ? .legacy : nil
+            }
             explicit = ReportFormat(rawValue: text)
             if explicit == nil {
                 fields.error(.formatInvalid(text: text), at: fields.location(ofKey: "format"))
@@ -21,8 +42,9 @@ enum StatisticsParser {
         let groups = TableID.allCases.map { table in (table.rawValue, fields.fields(table.rawValue, table.caption, required: true)) }
         guard fields.diagnostics.count == errorsBefore, let t2 = groups[0].1, let t3 = groups[1].1, let t4 = groups[2].1 else { return nil }
 
-        guard let format = detectFormat(explicit: explicit, t2: t2, t3: t3, fields: &fields) else { return nil }
-        let specs = StatisticsSchema.tables(for: format)
+        guard let layout = detectLayout(explicit: explicit, t2: t2, t3: t3, fields: &fields) else { return nil }
+        let format = layout.format
+        let specs = StatisticsSchema.tables(for: layout)
         var locations = TableLocations(file: fields.file, specs: specs)
         var tables: [StatTable] = []
         for (index, (spec, var group)) in zip(specs, [t2, t3, t4]).enumerated() {
@@ -31,14 +53,25 @@ enum StatisticsParser {
             fields.absorb(group)
         }
         guard fields.diagnostics.count == errorsBefore else { return nil }
-        return Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
+        return .tables(Statistics(format: format, variant: layout.variant, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations))
     }
 
     /// The format is explicit or follows from which rows are present: never from the year.
-    private static func detectFormat(explicit: ReportFormat?, t2: YAMLFields, t3: YAMLFields, fields: inout YAMLFields) -> ReportFormat? {
+    ///
+    /// T3's `F` (（六）其他处理 as one row) is the 2019 layout, and also the 2021 format's `combined`
+    /// variant; it tells the format only when nothing else does (then 2019, as before the variant).
+    /// `F` together with any of `F1`–`F3` is an error at `F`: a table prints （六） one way.
+    private static func detectLayout(explicit: ReportFormat?, t2: YAMLFields, t3: YAMLFields, fields: inout YAMLFields) -> StatisticsLayout? {
+        let combined = t3.keyNode(StatisticsSchema.otherCombinedKey) != nil
+        let split = StatisticsSchema.otherSplitKeys.filter { t3.keyNode($0) != nil }
+        if combined, !split.isEmpty {
+            fields.error(
+                .otherRowsMixed(row: StatisticsSchema.otherCombinedKey, rows: split, splitRows: StatisticsSchema.otherSplitKeys),
+                at: t3.location(ofKey: StatisticsSchema.otherCombinedKey))
+            return nil
+        }
         var evidence: [(ReportFormat, String)] = []
-        if t3.keyNode("F") != nil { evidence.append((.v2019, "t3: F")) }
-        if ["F1", "F2", "F3"].contains(where: { t3.keyNode($0) != nil }) { evidence.append((.v2021, "t3: F1–F3")) }
+        if !split.isEmpty { evidence.append((.v2021, "t3: F1–F3")) }
         if t2.keyNode("other_services") != nil || t2.keyNode("procurement") != nil {
             evidence.append((.v2019, "t2: other_services/procurement"))
         }
@@ -47,17 +80,21 @@ enum StatisticsParser {
             if count == 3 { evidence.append((.v2019, "t2: licensing ×3")) }
             if count == 1 { evidence.append((.v2021, "t2: licensing ×1")) }
         }
+        // F alone says 2019 only when nothing else does, `format` included.
+        if combined, evidence.isEmpty, explicit == nil { evidence.append((.v2019, "t3: F")) }
         let formats = Set(evidence.map(\.0))
+        func layout(_ format: ReportFormat) -> StatisticsLayout { StatisticsLayout(format, combined ? .combined : .official) }
         if let explicit {
             if let conflict = evidence.first(where: { $0.0 != explicit }) {
                 fields.error(
                     .formatConflict(declared: explicit.rawValue, evidence: conflict.1, shown: conflict.0.rawValue), at: fields.location(ofKey: "format"))
                 return nil
             }
-            return explicit
+            return layout(explicit)
         }
-        if formats.count == 1 { return formats.first }
-        fields.error(.formatUnknown(evidence: evidence.map(\.1)), at: fields.location(ofKey: TableID.t3.rawValue))
+        if formats.count == 1, let format = formats.first { return layout(format) }
+        fields.error(
+            .formatUnknown(evidence: evidence.map(\.1) + (combined && formats.count > 1 ? ["t3: F"] : [])), at: fields.location(ofKey: TableID.t3.rawValue))
         return nil
     }
 

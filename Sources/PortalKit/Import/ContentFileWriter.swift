@@ -2,13 +2,84 @@ import Foundation
 
 /// Writes an imported report as a content file: front matter with the tables one line per row
 /// (with the official labels as comments), then the narrative as Markdown.
+///
+/// Two more kinds of file: a 2021 report whose T3 prints （六）其他处理 as one row (`variant:
+/// .combined`: the key `F` in place of `F1`–`F3`), and a legacy report of the years before the
+/// official format (`writeLegacy`: `format: legacy`, no tables in the front matter, its tables
+/// as Markdown pipe tables in the body).
 enum ContentFileWriter {
     static func write(
         title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
-        indexNumber: String, issuer: String?, documentNumber: String?, format: ReportFormat,
+        indexNumber: String, issuer: String?, documentNumber: String?, format: ReportFormat, variant: T3Variant = .official,
         tables: [TableID: [String: [Amount?]]], narrative: [(section: Int, text: String, headingLevel: Int?)],
         notes: [String]
     ) -> String {
+        var lines = frontMatterLines(
+            title: title, township: township, year: year, published: published, written: written, indexNumber: indexNumber, issuer: issuer,
+            documentNumber: documentNumber)
+        lines.append("format: \(format.rawValue)")
+        lines += tableLines(format: format, variant: variant, tables: tables)
+        lines.append("---")
+        lines.append("")
+        lines.append(markdown(narrative, notes: notes))
+        return lines.joined(separator: "\n")
+    }
+
+    /// A block of a legacy report's body, in the order of the published text.
+    enum LegacyBlock: Sendable, Hashable {
+        /// A section heading (`## …`).
+        case heading(String)
+        /// A paragraph of text.
+        case paragraph(String)
+        /// A table as published, row by row, the first row its header.
+        case table([[String]])
+    }
+
+    /// A legacy report (2008–2018, no fixed table format): `format: legacy`, no tables in the
+    /// front matter, the body's blocks in order with each table as a Markdown pipe table.
+    static func writeLegacy(
+        title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
+        indexNumber: String, issuer: String?, documentNumber: String?, body: [LegacyBlock]
+    ) -> String {
+        var lines = frontMatterLines(
+            title: title, township: township, year: year, published: published, written: written, indexNumber: indexNumber, issuer: issuer,
+            documentNumber: documentNumber)
+        lines.append("format: \(StatisticsParser.legacyFormat)   # 2019年以前的格式：统计表照原文写在正文中")
+        lines.append("---")
+        lines.append("")
+        let blocks = body.compactMap { block -> String? in
+            switch block {
+            case .heading(let text): "## " + escape(oneLine(text))
+            case .paragraph(let text): escape(oneLine(text))
+            case .table(let rows): pipeTable(rows)
+            }
+        }
+        lines.append(blocks.joined(separator: "\n\n") + "\n")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `rows` as a Markdown pipe table, the first row its header; nil without rows. Every row gets
+    /// as many cells as the longest (the missing ones empty); each cell is one line, its Markdown
+    /// markup and its `|` escaped, so it reads back as exactly its text.
+    static func pipeTable(_ rows: [[String]]) -> String? {
+        guard let width = rows.map(\.count).max(), width > 0 else { return nil }
+        func line(_ cells: [String]) -> String {
+            let padded = cells + Array(repeating: "", count: width - cells.count)
+            return "| " + padded.map { escape(oneLine($0)) }.joined(separator: " | ") + " |"
+        }
+        return ([line(rows[0]), "|" + Array(repeating: " --- |", count: width).joined()] + rows.dropFirst().map(line)).joined(separator: "\n")
+    }
+
+    /// Text on one line: line breaks and tabs become spaces, ends trimmed.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The front matter's first line and the report's details, up to the format.
+    private static func frontMatterLines(
+        title: String, township: Township, year: Int, published: CalendarDate, written: CalendarDate?,
+        indexNumber: String, issuer: String?, documentNumber: String?
+    ) -> [String] {
         var lines = [
             "---",
             "title: \(scalar(title))",
@@ -20,19 +91,15 @@ enum ContentFileWriter {
         lines.append("index_number: \(scalar(indexNumber))")
         if let issuer { lines.append("issuer: \(scalar(issuer))") }
         if let documentNumber { lines.append("document_number: \(scalar(documentNumber))") }
-        lines.append("format: \(format.rawValue)")
-        lines += tableLines(format: format, tables: tables)
-        lines.append("---")
-        lines.append("")
-        lines.append(markdown(narrative, notes: notes))
-        return lines.joined(separator: "\n")
+        return lines
     }
 
-    /// The front-matter lines of the three tables in the format's layout, one line per row with
-    /// the official labels as comments; a cell missing from `tables` is written blank (`~`).
-    static func tableLines(format: ReportFormat, tables: [TableID: [String: [Amount?]]]) -> [String] {
+    /// The front-matter lines of the three tables in the layout of the format and variant, one
+    /// line per row with the official labels as comments; a cell missing from `tables` is written
+    /// blank (`~`). With `variant: .combined`, T3's （六）其他处理 is the one row `F`.
+    static func tableLines(format: ReportFormat, variant: T3Variant = .official, tables: [TableID: [String: [Amount?]]]) -> [String] {
         var lines: [String] = []
-        for spec in StatisticsSchema.tables(for: format) {
+        for spec in StatisticsSchema.tables(for: StatisticsLayout(format, variant)) {
             lines.append("\(spec.key):   # \(spec.heading)")
             let keyWidth = (spec.rows.map(\.key.count).max() ?? 1) + 1
             for row in spec.rows {

@@ -94,7 +94,7 @@ struct ParseCache: Sendable {
         } catch {
             return .failure(.damaged)
         }
-        let specs = Dictionary(uniqueKeysWithValues: ReportFormat.allCases.map { ($0, StatisticsSchema.tables(for: $0)) })
+        let specs = Dictionary(uniqueKeysWithValues: StatisticsLayout.all.map { ($0, StatisticsSchema.tables(for: $0)) })
         let decoded = await blocks.concurrentMap { block -> [(String, Entry)]? in
             // Cancelled when the build turns out to have nothing to do.
             guard !Task.isCancelled else { return nil }
@@ -177,9 +177,14 @@ struct ParseCache: Sendable {
         write(source.findings, into: &writer)
         writer.int(source.keyPositions.count)
         for position in source.keyPositions { write(position, into: &writer) }
-        let statistics = source.statistics
+        // A legacy report: its format word and nothing more (it has no tables).
+        guard let statistics = source.statistics else {
+            writer.string(StatisticsParser.legacyFormat)
+            return
+        }
         writer.string(statistics.format.rawValue)
-        // Cells in layout order (the format fixes the layout): a blank cell is written as scale -1.
+        writer.string(statistics.variant.rawValue)
+        // Cells in layout order (the format and variant fix the layout): a blank cell is written as scale -1.
         for table in statistics.tables {
             for cell in 0..<table.spec.cellCount {
                 if let amount = table[cell: cell] {
@@ -207,7 +212,9 @@ struct ParseCache: Sendable {
         TableLocations.Position(line: Int32(try reader.small()), column: Int32(try reader.small()))
     }
 
-    private static func readSource(_ reader: inout CacheReader, file: String, specs: [ReportFormat: [TableSpec]]) throws(CacheReader.Damaged) -> ReportSource {
+    private static func readSource(_ reader: inout CacheReader, file: String, specs: [StatisticsLayout: [TableSpec]]) throws(CacheReader.Damaged)
+        -> ReportSource
+    {
         let path = try reader.string()
         let title = try reader.string()
         let township = try reader.string()
@@ -224,7 +231,18 @@ struct ParseCache: Sendable {
         var keyPositions: [TableLocations.Position] = []
         for _ in 0..<(try reader.count()) { keyPositions.append(try readPosition(&reader)) }
         guard keyPositions.count == ReportSource.keys.count else { throw CacheReader.Damaged() }
-        guard let format = ReportFormat(rawValue: try reader.string()), let tableSpecs = specs[format], tableSpecs.count == 3 else {
+        let formatText = try reader.string()
+        func source(_ statistics: Statistics?) -> ReportSource {
+            ReportSource(
+                path: path, title: title, township: township, year: year, published: published, written: written,
+                indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
+                bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, summaryHash: summaryHash,
+                keyPositions: keyPositions)
+        }
+        if formatText == StatisticsParser.legacyFormat { return source(nil) }
+        guard let format = ReportFormat(rawValue: formatText), let variant = T3Variant(rawValue: try reader.string()),
+            StatisticsLayout(format, variant).variant == variant, let tableSpecs = specs[StatisticsLayout(format, variant)], tableSpecs.count == 3
+        else {
             throw CacheReader.Damaged()
         }
         var tables: [StatTable] = []
@@ -247,12 +265,7 @@ struct ParseCache: Sendable {
             for row in spec.rows.indices { locations.rows[index][row] = try readPosition(&reader) }
             for cell in 0..<spec.cellCount { locations.cells[index][cell] = try readPosition(&reader) }
         }
-        let statistics = Statistics(format: format, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations)
-        return ReportSource(
-            path: path, title: title, township: township, year: year, published: published, written: written,
-            indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
-            bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, summaryHash: summaryHash,
-            keyPositions: keyPositions)
+        return source(Statistics(format: format, variant: variant, t2: tables[0], t3: tables[1], t4: tables[2], locations: locations))
     }
 
     private static func write(_ date: CalendarDate, into writer: inout CacheWriter) {

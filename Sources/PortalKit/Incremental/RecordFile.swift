@@ -21,7 +21,7 @@ enum RecordFile {
         var format: Int {
             switch self {
             case .manifest: 3
-            case .parseCache: 7
+            case .parseCache: 8
             case .journal: 2
             }
         }

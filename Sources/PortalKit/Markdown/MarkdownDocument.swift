@@ -7,9 +7,11 @@ import Foundation
 /// escapes into the rest of the program.
 final class MarkdownDocument {
     private let root: OpaquePointer
+    private let markdown: String
 
     /// Parses `markdown`; cmark accepts any input, so this cannot fail.
     init(_ markdown: String) {
+        self.markdown = markdown
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         root = markdown.withCString { pointer in
             cmark_parse_document(pointer, strlen(pointer), options)
@@ -31,6 +33,109 @@ final class MarkdownDocument {
         guard let rendered = cmark_render_html(node, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Renders HTML with pipe tables (`| a | b |` over `|---|---|`, as GitHub writes them) made
+    /// into tables: the system cmark has no table extension, and a legacy report's tables are
+    /// Markdown tables in its body. A top-level paragraph whose first line is a header row and
+    /// second a delimiter row is a table; every later line of it is a row (cells beyond the
+    /// header's are dropped, missing ones are empty, `\|` is a `|` in a cell). A cell is rendered
+    /// as inline Markdown when it is one paragraph, else as its plain text.
+    func htmlWithPipeTables(allowUnsafe: Bool = false) -> String {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var html = ""
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            child = cmark_node_next(node)
+            let first = Int(cmark_node_get_start_line(node))
+            let last = Int(cmark_node_get_end_line(node))
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, first >= 1, last <= lines.count,
+                let table = PipeTable(lines[(first - 1)..<last].map(String.init))
+            {
+                html += table.html { Self.inlineHTML($0, allowUnsafe: allowUnsafe) }
+            } else {
+                html += Self.render(node, allowUnsafe: allowUnsafe)
+            }
+        }
+        return html
+    }
+
+    /// A table cell's Markdown as inline HTML: one paragraph's content, else the escaped text.
+    private static func inlineHTML(_ cell: String, allowUnsafe: Bool) -> String {
+        guard !cell.isEmpty else { return "" }
+        let document = MarkdownDocument(cell)
+        guard let paragraph = cmark_node_first_child(document.root), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            cmark_node_next(paragraph) == nil
+        else { return HTMLContent.escape(cell) }
+        var html = render(paragraph, allowUnsafe: allowUnsafe)
+        while html.last?.isNewline == true { html.removeLast() }
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
+    /// A GitHub-style pipe table: a header row, a delimiter row (`|---|:--:|`) and body rows.
+    struct PipeTable: Sendable, Equatable {
+        var header: [String]
+        var rows: [[String]]
+
+        /// nil unless `lines` start with a header row and a delimiter row of as many cells.
+        init?(_ lines: [String]) {
+            guard lines.count >= 2, lines[0].contains("|") else { return nil }
+            let header = Self.cells(lines[0])
+            let delimiter = Self.cells(lines[1])
+            guard delimiter.count == header.count,
+                delimiter.allSatisfy({ cell in
+                    let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+                    return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
+                })
+            else { return nil }
+            self.header = header
+            rows = lines.dropFirst(2).map { line in
+                let cells = Self.cells(line)
+                return Array(cells.prefix(header.count)) + Array(repeating: "", count: max(0, header.count - cells.count))
+            }
+        }
+
+        /// A row's cells: split at each `|` not preceded by `\`, outer pipes dropped, trimmed.
+        static func cells(_ line: String) -> [String] {
+            var text = Substring(line.trimmingCharacters(in: .whitespaces))
+            if text.hasPrefix("|") { text = text.dropFirst() }
+            if text.hasSuffix("|"), !text.hasSuffix("\\|") { text = text.dropLast() }
+            var cells: [String] = []
+            var current = ""
+            var escaped = false
+            for character in text {
+                if escaped {
+                    current += character == "|" ? "|" : "\\" + String(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "|" {
+                    cells.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            }
+            if escaped { current += "\\" }
+            cells.append(current)
+            return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+
+        /// The table in a scrolling region, each cell through `cell`.
+        func html(cell: (String) -> String) -> String {
+            var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table class=\"body-table\">\n<thead>\n<tr>"
+            for text in header { html += "<th scope=\"col\">" + cell(text) + "</th>" }
+            html += "</tr>\n</thead>\n"
+            if !rows.isEmpty {
+                html += "<tbody>\n"
+                for row in rows {
+                    html += "<tr>" + row.map { "<td>" + cell($0) + "</td>" }.joined() + "</tr>\n"
+                }
+                html += "</tbody>\n"
+            }
+            return html + "</table>\n</div>\n"
+        }
     }
 
     /// A run of top-level blocks starting at a level-1 or level-2 heading (or the text before the first).

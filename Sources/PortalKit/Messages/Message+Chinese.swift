@@ -128,12 +128,22 @@ extension Message {
         // MARK: - Statistics tables in the front matter
 
         case .formatInvalid(let text):
-            return "`format`（报告格式）是 `\(text)`；请写 `format: 2021`（国办公开办函〔2021〕30号格式）或 `format: 2019`（2019 年试行格式）"
+            return
+                "`format`（报告格式）是 `\(text)`；请写 `format: 2021`（国办公开办函〔2021〕30号格式）、`format: 2019`（2019 年试行格式），2019 年以前没有统一表格格式的报告写 `format: legacy`（旧格式）"
         case .formatConflict(let declared, let evidence, let shown):
             return "`format: \(declared)` 与统计表不符：\(evidence)，这是 \(shown) 年格式；请改正 `format` 或统计表"
         case .formatUnknown(let evidence):
             return
                 "无法判断这份报告用的是 2021 年格式还是 2019 年格式（\(evidence.isEmpty ? "统计表中看不出" : "统计表两种格式都有：" + evidence.joined(separator: "；"))）；请加一行 `format: 2021` 或 `format: 2019`"
+        case .legacyHasTables(let table, let caption):
+            return
+                "这份报告写了 `format: legacy`（旧格式），信息区中就不能有 `\(table)`（\(caption)）：旧格式报告的统计表照原文写在正文中，用 Markdown 表格（每行以 | 分隔各格）；请删去这一项，把表格移到正文"
+        case .legacyInOfficialYear(let year):
+            return
+                "这是 \(year) 年度的报告，却写了 `format: legacy`（旧格式）；2019 年度起的报告都有国办统一格式的统计表，请尽量按 `format: 2021`（或 `format: 2019`）把三张统计表填在信息区，这样才能核对数据并纳入全县汇总"
+        case .otherRowsMixed(let row, let rows, let splitRows):
+            return
+                "表三（六）其他处理同时写了 `\(row)`（印成一行）和 \(rows.map { "`\($0)`" }.joined(separator: "、"))（分成三行）；一份报告只按原表的一种写法填：原表印成一行的只写 `\(row)`，原表分成三行的只写 \(splitRows.map { "`\($0)`" }.joined(separator: "、"))"
         case .rowUnknown(let row, let table, let format, let otherFormat, let suggestion, let rows):
             return
                 "`\(row)` 不是 \(format) 年格式 \(table) 中的行\(otherFormat.map { "（它属于 \($0) 年格式）；" } ?? suggestion.map { "；是不是想写 `\($0)`？" } ?? "；")这张表的行是：\(rows.joined(separator: "、"))"

@@ -137,12 +137,22 @@ extension Message {
         // MARK: - Statistics tables in the front matter
 
         case .formatInvalid(let text):
-            return "`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号) or `format: 2019` (the 2019 trial format)"
+            return
+                "`format` is `\(text)`; write `format: 2021` (国办公开办函〔2021〕30号), `format: 2019` (the 2019 trial format), or `format: legacy` for a report from before 2019 without the official tables"
         case .formatConflict(let declared, let evidence, let shown):
             return "`format: \(declared)` does not match the tables: \(evidence), which is the \(shown) format; correct `format` or the tables"
         case .formatUnknown(let evidence):
             return
                 "cannot tell whether this report uses the 2021 or the 2019 format (\(evidence.isEmpty ? "the tables do not show it" : "the tables mix both: " + evidence.joined(separator: "; "))); add a line `format: 2021` or `format: 2019`"
+        case .legacyHasTables(let table, let caption):
+            return
+                "this report says `format: legacy`, so its front matter has no `\(table)` (\(caption)): a legacy report keeps its tables as published, as Markdown tables in the body (cells separated by |); remove this key and move the table into the body"
+        case .legacyInOfficialYear(let year):
+            return
+                "this is a report for \(year) marked `format: legacy`; reports from 2019 on have the official tables: where possible write its three tables in the front matter (`format: 2021` or `format: 2019`), so they are checked and added to the county compilation"
+        case .otherRowsMixed(let row, let rows, let splitRows):
+            return
+                "T3 (六) 其他处理 has both `\(row)` (one row) and \(rows.map { "`\($0)`" }.joined(separator: ", ")) (three rows); write it the one way the published table does: only `\(row)` when it is one row, only \(splitRows.map { "`\($0)`" }.joined(separator: ", ")) when it is three"
         case .rowUnknown(let row, let table, let format, let otherFormat, let suggestion, let rows):
             return
                 "`\(row)` is not a row of \(table) in the \(format) format\(otherFormat.map { " (it belongs to the \($0) format)" } ?? suggestion.map { "; did you mean `\($0)`?" } ?? ""); its rows are: \(rows.joined(separator: ", "))"

@@ -74,6 +74,12 @@ public enum Message: Sendable, Hashable, Codable {
     case formatInvalid(text: String)
     case formatConflict(declared: String, evidence: String, shown: String)
     case formatUnknown(evidence: [String])
+    /// `format: legacy` with a table key in the front matter.
+    case legacyHasTables(table: String, caption: String)
+    /// `format: legacy` for a year whose reports follow the official format (2019 on): a warning.
+    case legacyInOfficialYear(year: Int)
+    /// T3 has `F` (（六）其他处理 as one row) and some of `F1`–`F3`.
+    case otherRowsMixed(row: String, rows: [String], splitRows: [String])
     case rowUnknown(row: String, table: String, format: String, otherFormat: String?, suggestion: String?, rows: [String])
     case rowMissing(table: String, row: String, label: String, example: String)
     case rowNotBracketed(table: String, row: String, label: String, count: Int, columns: [String], example: String)

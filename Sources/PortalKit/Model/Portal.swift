@@ -9,6 +9,9 @@ struct Portal: Sendable {
     let years: [Int]
     /// Townships that have at least one report, in the county's order.
     let townshipsWithReports: [Township]
+    /// Years with a county compilation: at least one report with the official tables (a year of
+    /// legacy reports only has none), newest first.
+    let compilationYears: [Int]
     private let indicesByYear: [Int: [Int]]
     private let indicesByTownship: [String: [Int]]
 
@@ -25,6 +28,7 @@ struct Portal: Sendable {
             byTownship[report.township.slug, default: []].append(index)
         }
         self.years = years
+        compilationYears = years.filter { year in byYear[year]!.contains { !sorted[$0].isLegacy } }
         indicesByYear = byYear
         indicesByTownship = byTownship
         townshipsWithReports = config.townships.filter { byTownship[$0.slug] != nil }

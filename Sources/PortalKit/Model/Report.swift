@@ -19,8 +19,10 @@ final class Report: Sendable, Identifiable {
     let issuer: String
     /// 文号, when the report has one.
     let documentNumber: String?
-    /// The three statistics tables, exactly as published.
-    let statistics: Statistics
+    /// The three statistics tables, exactly as published; nil for a legacy report (`format:
+    /// legacy`, before 2019), whose tables are Markdown tables in its narrative. A legacy report is
+    /// on the year and township pages and in the open data, but in no compilation and no rule.
+    let statistics: Statistics?
     /// The file line on which the narrative starts, so problems in it can point into the file.
     let bodyFirstLine: Int
     /// The content file's absolute path: the narrative is read from it when the page is rendered (`ReportBody`).
@@ -33,10 +35,13 @@ final class Report: Sendable, Identifiable {
     let findings: [Diagnostic]
     let id: ReportID
 
+    /// A report of the years before the official format, without tables in its front matter.
+    var isLegacy: Bool { statistics == nil }
+
     init(
         source: String, title: String, township: Township, year: Int, published: CalendarDate,
         written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
-        statistics: Statistics, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", summaryHash: String? = nil,
+        statistics: Statistics?, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", summaryHash: String? = nil,
         findings: [Diagnostic] = []
     ) {
         self.source = source

@@ -18,9 +18,11 @@ enum OpenData {
     static let identityColumns = ["township", "organ", "year", "published", "index_number", "format", "url"]
     static let identityTitles = ["乡镇", "发布机构", "年度", "发布日期", "索引号", "格式", "网址"]
 
-    static let cellColumns: [(name: String, title: String, format: Set<ReportFormat>, table: TableID, row: String, column: Int)] = {
-        var columns: [(String, String, Set<ReportFormat>, TableID, String, Int)] = []
-        for format in [ReportFormat.v2021, .v2019] {
+    /// The 2021 format's cells, then the 2019 format's own; the 2021 `combined` variant (（六）其他
+    /// 处理 as one row) adds no column: its `t3_F_*` are the 2019 format's.
+    static let cellColumns: [(name: String, title: String, format: Set<StatisticsLayout>, table: TableID, row: String, column: Int)] = {
+        var columns: [(String, String, Set<StatisticsLayout>, TableID, String, Int)] = []
+        for format in [StatisticsLayout(.v2021), StatisticsLayout(.v2019), StatisticsLayout(.v2021, .combined)] {
             for spec in StatisticsSchema.tables(for: format) {
                 for row in spec.rows {
                     for (index, column) in row.columns.enumerated() {
@@ -30,7 +32,7 @@ enum OpenData {
                         } else {
                             let title = ([spec.id.chineseLabel] + [row.group, row.label, column.label].compactMap { $0 }).joined(separator: "·")
                             let taken = columns.contains { $0.1 == title }
-                            columns.append((name, taken ? title + "（\(format.rawValue)年格式）" : title, [format], spec.id, row.key, index))
+                            columns.append((name, taken ? title + "（\(format.format.rawValue)年格式）" : title, [format], spec.id, row.key, index))
                         }
                     }
                 }
@@ -44,10 +46,10 @@ enum OpenData {
         (config.siteURL.map { $0 + config.basePath } ?? "") + SitePlan.reportPath(report)
     }
 
-    /// For each format, the figure columns of a CSV line (each after its comma), filled from a
-    /// report's tables; a column the format has no cell for stays empty.
-    private static let csvFigures: [ReportFormat: FigureTemplate] = Dictionary(
-        uniqueKeysWithValues: ReportFormat.allCases.map { format in
+    /// For each layout, the figure columns of a CSV line (each after its comma), filled from a
+    /// report's tables; a column the layout has no cell for stays empty.
+    private static let csvFigures: [StatisticsLayout: FigureTemplate] = Dictionary(
+        uniqueKeysWithValues: StatisticsLayout.all.map { format in
             let specs = StatisticsSchema.tables(for: format)
             var builder = FigureTemplate.Builder()
             for column in cellColumns {
@@ -73,17 +75,24 @@ enum OpenData {
             let s = report.statistics
             let identity = [
                 report.township.name, report.issuer, "\(report.year)", report.published.iso, report.indexNumber,
-                s.format.rawValue, url(of: report, config: portal.config),
+                s?.format.rawValue ?? StatisticsParser.legacyFormat, url(of: report, config: portal.config),
             ]
             for (index, field) in identity.enumerated() {
                 if index > 0 { line.append(UInt8(ascii: ",")) }
                 line.append(contentsOf: escape(field).utf8)
             }
             // A figure never needs quoting: digits, a point and a leading minus sign.
-            csvFigures[s.format]!.append(s.tables, to: &line)
+            if let s {
+                csvFigures[s.layout]!.append(s.tables, to: &line)
+            } else {
+                // A legacy report has no figures: every figure column is empty.
+                line.append(contentsOf: legacyFigures)
+            }
             emit(line)
         }
     }
+
+    private static let legacyFigures = Array((String(repeating: ",", count: cellColumns.count) + "\r\n").utf8)
 
     static func escape(_ field: String) -> String {
         // A leading =, +, @, tab, CR or a `-` that does not start a number would be run as a formula
@@ -98,9 +107,9 @@ enum OpenData {
 
     /// Tables, rows and columns of each format in key order (JSON keys are sorted), with each
     /// column's cell position in its table.
-    private static let jsonOrder: [ReportFormat: [(table: Int, key: [UInt8], rows: [(key: [UInt8], columns: [(cell: Int, key: [UInt8])])])]] =
+    private static let jsonOrder: [StatisticsLayout: [(table: Int, key: [UInt8], rows: [(key: [UInt8], columns: [(cell: Int, key: [UInt8])])])]] =
         Dictionary(
-            uniqueKeysWithValues: ReportFormat.allCases.map { format in
+            uniqueKeysWithValues: StatisticsLayout.all.map { format in
                 let specs = StatisticsSchema.tables(for: format)
                 let order = specs.indices.sorted { specs[$0].key < specs[$1].key }.map { table in
                     let spec = specs[table]
@@ -127,11 +136,11 @@ enum OpenData {
         private let made = Mutex<[Key: FigureTemplate]>([:])
 
         private struct Key: Hashable {
-            var format: ReportFormat
+            var format: StatisticsLayout
             var place: JSONWriter.Place
         }
 
-        func tables(_ format: ReportFormat, at place: JSONWriter.Place) -> FigureTemplate {
+        func tables(_ format: StatisticsLayout, at place: JSONWriter.Place) -> FigureTemplate {
             let key = Key(format: format, place: place)
             if let template = made.withLock({ $0[key] }) { return template }
             let template = FigureTemplate(
@@ -150,7 +159,7 @@ enum OpenData {
         json.key(quoted: keys.documentNumber)
         json.string(report.documentNumber)
         json.key(quoted: keys.format)
-        json.string(report.statistics.format.rawValue)
+        json.string(report.statistics?.format.rawValue ?? StatisticsParser.legacyFormat)
         json.key(quoted: keys.indexNumber)
         json.string(report.indexNumber)
         json.key(quoted: keys.organ)
@@ -158,15 +167,21 @@ enum OpenData {
         json.key(quoted: keys.published)
         json.string(report.published.iso)
         json.key(quoted: keys.tables)
-        let tables = report.statistics.tables
-        let template = templates.tables(report.statistics.format, at: json.place)
-        json.raw { template.append(tables, to: &$0) }
+        if let statistics = report.statistics {
+            let template = templates.tables(statistics.layout, at: json.place)
+            json.raw { template.append(statistics.tables, to: &$0) }
+        } else {
+            // A legacy report's tables are text in its narrative, not figures.
+            json.number(nil)
+        }
         json.key(quoted: keys.title)
         json.string(report.title)
         json.key(quoted: keys.township)
         json.string(report.township.name)
         json.key(quoted: keys.url)
         json.string(url(of: report, config: config))
+        json.key(quoted: keys.variant)
+        json.string(report.statistics?.variant.rawValue)
         json.key(quoted: keys.written)
         json.string(report.written?.iso)
         json.key(quoted: keys.year)
@@ -180,11 +195,11 @@ enum OpenData {
         indexNumber: JSONWriter.quoted("index_number"), organ: JSONWriter.quoted("organ"),
         published: JSONWriter.quoted("published"), tables: JSONWriter.quoted("tables"),
         title: JSONWriter.quoted("title"), township: JSONWriter.quoted("township"),
-        url: JSONWriter.quoted("url"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year")
+        url: JSONWriter.quoted("url"), variant: JSONWriter.quoted("variant"), written: JSONWriter.quoted("written"), year: JSONWriter.quoted("year")
     )
 
     /// The `tables` object of a format, with a hole for each figure.
-    fileprivate static func writeTables(format: ReportFormat, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
+    fileprivate static func writeTables(format: StatisticsLayout, into json: inout JSONWriter, holes: inout FigureTemplate.Builder) {
         json.beginObject()
         for (tableIndex, key, rows) in jsonOrder[format]! {
             json.key(quoted: key)

@@ -29,7 +29,7 @@ struct SitePlan: Sendable {
         for (index, report) in portal.reports.enumerated() {
             pages.append(SitePage(kind: .report(index), path: Self.reportPath(report)))
         }
-        for year in portal.years {
+        for year in portal.compilationYears {
             pages.append(SitePage(kind: .compilation(year), path: Self.compilationPath(year)))
         }
         if !portal.reports.isEmpty {

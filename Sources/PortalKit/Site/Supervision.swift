@@ -8,6 +8,9 @@ struct Supervision: Sendable {
         var report: Report?
         var late: Bool
         var zeroReport: Bool
+        /// The report is a legacy one (before 2019, `format: legacy`): published, without the
+        /// official tables. A state of its own, never “no data”.
+        var legacy: Bool
         /// Findings of the arithmetic rules (T3-1 … X-1) for this report.
         var arithmeticFindings: Int
     }
@@ -35,7 +38,9 @@ struct Supervision: Sendable {
         for diagnostic in diagnostics {
             guard let id = diagnostic.report, let report = byKey[id] else { continue }
             findings.append(
-                Finding(report: report, diagnostic: diagnostic, anchor: diagnostic.location.flatMap { Supervision.anchor(of: $0, in: report.statistics) }))
+                Finding(
+                    report: report, diagnostic: diagnostic,
+                    anchor: diagnostic.location.flatMap { location in report.statistics.flatMap { Supervision.anchor(of: location, in: $0) } }))
             if let rule = diagnostic.rule, RuleID.arithmetic.contains(rule) { arithmetic[id, default: 0] += 1 }
         }
         self.findings = findings
@@ -48,7 +53,7 @@ struct Supervision: Sendable {
                     return Cell(
                         township: township, year: year, report: report,
                         late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
-                        zeroReport: report?.statistics.isZeroReport ?? false,
+                        zeroReport: report?.statistics?.isZeroReport ?? false, legacy: report?.isLegacy ?? false,
                         arithmeticFindings: report.map { arithmetic[$0.id] ?? 0 } ?? 0)
                 }
             )

@@ -30,9 +30,10 @@ enum ArithmeticRules {
         }
     }
 
-    /// T3-1, T3-2 and T3-3 for a T3 of `format` whose cells `value` gives (a blank cell is 0).
-    static func t3(format: ReportFormat, _ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
-        let results = StatisticsSchema.resultRows(format)
+    /// T3-1, T3-2 and T3-3 for a T3 of `format` and `variant` whose cells `value` gives (a blank
+    /// cell is 0). In T3-2, （六）其他处理 is F1 + F2 + F3, or the one row F where the table prints it so.
+    static func t3(format: ReportFormat, variant: T3Variant = .official, _ value: (_ row: String, _ column: Int) -> Amount) -> [Balance] {
+        let results = StatisticsSchema.resultRows(format, variant: variant)
         let groups: [(String, [String])] = [
             ("予以公开", ["A"]), ("部分公开", ["B"]),
             ("不予公开", results.filter { $0.hasPrefix("C") }), ("无法提供", results.filter { $0.hasPrefix("D") }),
@@ -51,7 +52,7 @@ enum ArithmeticRules {
                     left: [term("总计", ["G"])], right: groups.map { term($0.0, $0.1) }))
         }
         let columns = StatisticsSchema.t3Columns
-        for row in StatisticsSchema.t3(format: format).rows {
+        for row in StatisticsSchema.t3(format: format, variant: variant).rows {
             balances.append(
                 Balance(
                     rule: .t3Applicants, row: row.key, column: 6,

@@ -87,6 +87,10 @@ struct StatTable: Sendable, Hashable {
 /// A report's three statistics tables.
 struct Statistics: Sendable, Hashable {
     let format: ReportFormat
+    /// How its T3 prints （六）其他处理 (`.combined`: the 2021 format with the one row F).
+    let variant: T3Variant
+    /// The format and variant together: what fixes the tables' rows.
+    var layout: StatisticsLayout { StatisticsLayout(format, variant) }
     let t2: StatTable
     let t3: StatTable
     let t4: StatTable
@@ -97,8 +101,12 @@ struct Statistics: Sendable, Hashable {
     /// supervision grid and the pages ask it of every report.
     let isZeroReport: Bool
 
-    init(format: ReportFormat, t2: StatTable, t3: StatTable, t4: StatTable, locations: TableLocations = TableLocations(file: "")) {
+    init(
+        format: ReportFormat, variant: T3Variant = .official, t2: StatTable, t3: StatTable, t4: StatTable,
+        locations: TableLocations = TableLocations(file: "")
+    ) {
         self.format = format
+        self.variant = StatisticsLayout(format, variant).variant
         self.t2 = t2
         self.t3 = t3
         self.t4 = t4
@@ -108,21 +116,27 @@ struct Statistics: Sendable, Hashable {
 
     var tables: [StatTable] { [t2, t3, t4] }
 
-    /// All-zero tables in the given format.
-    static func zero(_ format: ReportFormat) -> Statistics {
-        let specs = StatisticsSchema.tables(for: format)
-        return Statistics(format: format, t2: .zero(specs[0]), t3: .zero(specs[1]), t4: .zero(specs[2]))
+    /// All-zero tables in the given layout.
+    static func zero(_ format: ReportFormat, variant: T3Variant = .official) -> Statistics {
+        let specs = StatisticsSchema.tables(for: StatisticsLayout(format, variant))
+        return Statistics(format: format, variant: variant, t2: .zero(specs[0]), t3: .zero(specs[1]), t4: .zero(specs[2]))
     }
 
     /// The cell-wise sum of reports of one format, for county compilations; `.failure` when a
     /// total does not fit.
     static func sum(_ format: ReportFormat, _ items: [Statistics]) -> Result<Statistics, SumOverflow> {
-        let specs = StatisticsSchema.tables(for: format)
-        let same = items.filter { $0.format == format }
+        sum(StatisticsLayout(format), items)
+    }
+
+    /// The cell-wise sum of the reports of one layout (others are left out: a report whose
+    /// （六）其他处理 is one row cannot be added into F1–F3, nor three rows into one).
+    static func sum(_ layout: StatisticsLayout, _ items: [Statistics]) -> Result<Statistics, SumOverflow> {
+        let specs = StatisticsSchema.tables(for: layout)
+        let same = items.filter { $0.layout == layout }
         return Result {
             Statistics(
-                format: format, t2: try StatTable.sum(specs[0], same.map(\.t2)).get(), t3: try StatTable.sum(specs[1], same.map(\.t3)).get(),
-                t4: try StatTable.sum(specs[2], same.map(\.t4)).get())
+                format: layout.format, variant: layout.variant, t2: try StatTable.sum(specs[0], same.map(\.t2)).get(),
+                t3: try StatTable.sum(specs[1], same.map(\.t3)).get(), t4: try StatTable.sum(specs[2], same.map(\.t4)).get())
         }.mapError { $0 as! SumOverflow }
     }
 

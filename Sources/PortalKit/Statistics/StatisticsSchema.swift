@@ -7,6 +7,42 @@ enum ReportFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case v2019 = "2019"
     /// The unified format of 国办公开办函〔2021〕30号.
     case v2021 = "2021"
+
+    /// The first reporting year of the official tables (the 2019 trial format); reports of earlier
+    /// years follow no fixed format and are written `format: legacy`.
+    static let firstYear = 2019
+}
+
+/// How a report's T3 prints （六）其他处理 (docs/statistics.md, “（六）其他处理印成一行”).
+///
+/// The 2021 format prints it as three rows (F1–F3), the 2019 format as one row (F). Some 2023 and
+/// 2024 reports follow the 2021 format everywhere else but print （六） as the one row of 2019: the
+/// content format keeps what was published, so such a report is a 2021 report of the `combined`
+/// variant. The variant is written in a file only by its key: `F` in place of `F1`, `F2`, `F3`.
+enum T3Variant: String, Sendable, Hashable, Codable, CaseIterable {
+    /// As the report's format prints it: F1–F3 in the 2021 format, F in the 2019 format.
+    case official
+    /// The 2021 format with （六）其他处理 printed as one row, F (2021 reports only).
+    case combined
+}
+
+/// The tables' layout of a report: its format and its T3 variant. Every report with tables has
+/// one of `all`; the rows of each are defined once, by `StatisticsSchema.tables(for:)`.
+struct StatisticsLayout: Sendable, Hashable {
+    let format: ReportFormat
+    let variant: T3Variant
+
+    /// `variant` is `.official` for the 2019 format, whose （六） is one row already.
+    init(_ format: ReportFormat, _ variant: T3Variant = .official) {
+        self.format = format
+        self.variant = format == .v2019 ? .official : variant
+    }
+
+    /// Every layout a report can have: 2021, 2021 with （六） as one row, 2019.
+    static let all = [StatisticsLayout(.v2021), StatisticsLayout(.v2021, .combined), StatisticsLayout(.v2019)]
+
+    /// Whether （六）其他处理 is the single row F (2019, or the 2021 `combined` variant).
+    var otherIsOneRow: Bool { format == .v2019 || variant == .combined }
 }
 
 struct ColumnSpec: Sendable, Hashable {
@@ -82,15 +118,22 @@ final class TableSpec: Sendable, Hashable {
 }
 
 enum StatisticsSchema {
-    /// T2, T3 and T4 of a format, made once.
+    /// T2, T3 and T4 of a format as the format prints them, made once.
     static func tables(for format: ReportFormat) -> [TableSpec] {
-        switch format {
-        case .v2021: v2021Tables
-        case .v2019: v2019Tables
+        tables(for: StatisticsLayout(format))
+    }
+
+    /// T2, T3 and T4 of a layout, made once.
+    static func tables(for layout: StatisticsLayout) -> [TableSpec] {
+        switch (layout.format, layout.variant) {
+        case (.v2021, .official): v2021Tables
+        case (.v2021, .combined): v2021CombinedTables
+        case (.v2019, _): v2019Tables
         }
     }
 
     private static let v2021Tables = [t2v2021, t3(format: .v2021), t4]
+    private static let v2021CombinedTables = [t2v2021, t3(format: .v2021, variant: .combined), t4]
     private static let v2019Tables = [t2v2019, t3(format: .v2019), t4]
 
     // MARK: T2
@@ -157,13 +200,20 @@ enum StatisticsSchema {
     static let t3Results = "三、本年度办理结果"
     static let groupC = "（三）不予公开", groupD = "（四）无法提供", groupE = "（五）不予处理", groupF = "（六）其他处理"
 
+    /// The key of （六）其他处理 printed as one row (2019, and the 2021 `combined` variant).
+    static let otherCombinedKey = "F"
+    /// The keys of （六）其他处理's three rows in the 2021 format.
+    static let otherSplitKeys = (1...3).map { "F\($0)" }
+
     /// Result rows (A…F) whose sum is G, by T3-2.
-    static func resultRows(_ format: ReportFormat) -> [String] {
+    static func resultRows(_ format: ReportFormat, variant: T3Variant = .official) -> [String] {
         ["A", "B"] + (1...8).map { "C\($0)" } + (1...3).map { "D\($0)" } + (1...5).map { "E\($0)" }
-            + (format == .v2021 ? ["F1", "F2", "F3"] : ["F"])
+            + (StatisticsLayout(format, variant).otherIsOneRow ? [otherCombinedKey] : otherSplitKeys)
     }
 
-    static func t3(format: ReportFormat) -> TableSpec {
+    /// T3 of a format and variant: （六）其他处理 as F1–F3 (2021) or as the one row F (2019, or the
+    /// 2021 `combined` variant, where it sits under 三、本年度办理结果 as in 2019).
+    static func t3(format: ReportFormat, variant: T3Variant = .official) -> TableSpec {
         func row(_ key: String, _ label: String, _ group: String? = nil) -> RowSpec {
             RowSpec(key: key, label: label, group: group, columns: t3Columns)
         }
@@ -186,10 +236,10 @@ enum StatisticsSchema {
         for (prefix, group, labels) in [("C", groupC, c), ("D", groupD, d), ("E", groupE, e)] {
             rows += labels.enumerated().map { row("\(prefix)\($0.offset + 1)", "\($0.offset + 1).\($0.element)", group) }
         }
-        if format == .v2021 {
-            rows += f.enumerated().map { row("F\($0.offset + 1)", "\($0.offset + 1).\($0.element)", groupF) }
+        if StatisticsLayout(format, variant).otherIsOneRow {
+            rows.append(row(otherCombinedKey, groupF, t3Results))
         } else {
-            rows.append(row("F", groupF, t3Results))
+            rows += zip(otherSplitKeys, f).enumerated().map { row($0.element.0, "\($0.offset + 1).\($0.element.1)", groupF) }
         }
         rows.append(row("G", "（七）总计", t3Results))
         rows.append(row("J", "四、结转下年度继续办理"))

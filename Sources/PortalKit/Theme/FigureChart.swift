@@ -12,9 +12,10 @@ struct FigureChart: Sendable {
 
     let series: [Series]
 
-    /// 新收申请, 予以公开, 不予公开, 行政复议, 行政诉讼 for each report (oldest year first).
+    /// 新收申请, 予以公开, 不予公开, 行政复议, 行政诉讼 for each report with tables (oldest year
+    /// first; a legacy report has no figures to chart).
     init(reports: [Report]) {
-        let ordered = reports.sorted { $0.year < $1.year }
+        let ordered = reports.compactMap { report in report.statistics.map { (year: report.year, statistics: $0) } }.sorted { $0.year < $1.year }
         func total(_ pick: (Statistics) -> [Amount?]) -> [(Int, Amount?)] {
             ordered.map { report in
                 let cells = pick(report.statistics)

@@ -130,9 +130,15 @@ struct PageRenderer: Sendable {
             let document = MarkdownDocument(body)
             bodyLinks = document.destinations
             source = report
-            let sections = document.sections(allowUnsafe: portal.config.unsafeHTML)
+            let parts: [[String: Any]]
+            if let statistics = report.statistics {
+                parts = Self.interleave(document.sections(allowUnsafe: portal.config.unsafeHTML), statistics, templates: tableTemplates)
+            } else {
+                // A legacy report: its narrative as written, its tables the body's own Markdown tables.
+                parts = [["html": document.htmlWithPipeTables(allowUnsafe: portal.config.unsafeHTML)]]
+            }
             markdownTime = clock.now - markdownStart
-            context.merge(reportContext(report, page, parts: Self.interleave(sections, report.statistics, templates: tableTemplates)), uniquingKeysWith: { $1 })
+            context.merge(reportContext(report, page, parts: parts), uniquingKeysWith: { $1 })
             context["meta"] =
                 (context["meta"] as? [[String: Any]] ?? []) + [
                     ["name": "ArticleTitle", "content": report.title],
@@ -221,6 +227,7 @@ struct PageRenderer: Sendable {
             "published": report.published.chinese,
             "publishedISO": report.published.iso,
             "indexNumber": report.indexNumber,
+            "legacy": report.isLegacy,
         ]
         item["documentNumber"] = report.documentNumber
         return item
@@ -261,7 +268,7 @@ struct PageRenderer: Sendable {
         // A portal without reports yet has a home page that says so, and no supervision page.
         context["noReports"] = portal.reports.isEmpty
         if !portal.reports.isEmpty { context["supervisionURL"] = link(SitePlan.supervision, from: page) }
-        if let latest = portal.years.first { context["compilationURL"] = link(SitePlan.compilationPath(latest), from: page) }
+        if let latest = portal.compilationYears.first { context["compilationURL"] = link(SitePlan.compilationPath(latest), from: page) }
         return context
     }
 
@@ -275,7 +282,8 @@ struct PageRenderer: Sendable {
         context["reports"] = reports.map { summary($0, from: page) }
         context["count"] = reports.count
         context["due"] = portal.config.deadline.dueDate(forReportYear: year).chinese
-        context["compilationURL"] = link(SitePlan.compilationPath(year), from: page)
+        // A year of legacy reports only has no compilation.
+        if portal.compilationYears.contains(year) { context["compilationURL"] = link(SitePlan.compilationPath(year), from: page) }
         return context
     }
 
@@ -289,7 +297,9 @@ struct PageRenderer: Sendable {
         context["township"] = info
         context["reports"] = reports.map { summary($0, from: page) }
         context["count"] = reports.count
-        context["chart"] = chartContext(reports, township: township)
+        // Only reports with the official tables have figures to chart.
+        let charted = reports.filter { !$0.isLegacy }
+        if !charted.isEmpty { context["chart"] = chartContext(charted, township: township) }
         return context
     }
 
@@ -307,8 +317,8 @@ struct PageRenderer: Sendable {
         info["documentNumberOrNone"] = report.documentNumber ?? "无"
         info["written"] = report.written?.chinese
         info["parts"] = parts
-        info["format"] = report.statistics.format.rawValue
-        info["zeroReport"] = report.statistics.isZeroReport
+        info["format"] = report.statistics?.format.rawValue ?? StatisticsParser.legacyFormat
+        info["zeroReport"] = report.statistics?.isZeroReport ?? false
         info["dataURL"] = "data.json"
         context["report"] = info
         if let around = neighbours[report.id] {
@@ -357,18 +367,23 @@ struct PageRenderer: Sendable {
             title: "\(year)年度全县汇总_\(Self.category)_\(portal.config.siteName)", heading: "\(portal.config.county)\(year)年度各乡镇政府信息公开工作年度报告数据汇总", page: page,
             breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("\(year)年度", link(SitePlan.yearPath(year), from: page)), ("全县汇总", nil)])
         context["year"] = year
-        context["count"] = reports.count
+        // Only reports with the official tables are added up (a legacy report has none).
+        let compiled = reports.filter { !$0.isLegacy }
+        context["count"] = compiled.count
         context["townshipCount"] = portal.config.townships.count
-        context["reports"] = reports.map { summary($0, from: page) }
-        context["groups"] = ReportFormat.allCases.reversed().compactMap { format -> [String: Any]? in
-            let included = reports.filter { $0.statistics.format == format }
+        context["reports"] = compiled.map { summary($0, from: page) }
+        // One compilation per layout: figures are added only across reports whose tables have the
+        // same rows, so a report printing （六）其他处理 as one row is never split into F1–F3 (nor
+        // put into F3): such reports have their own compilation. Legacy reports are in none.
+        context["groups"] = StatisticsLayout.all.compactMap { layout -> [String: Any]? in
+            let included = reports.filter { $0.statistics?.layout == layout }
             guard !included.isEmpty else { return nil }
             // A total that does not fit fails the build while reading (`CompilationCheck`): never here.
-            guard case .success(let sum) = Statistics.sum(format, included.map(\.statistics)) else { return nil }
-            let prefix = "f\(format.rawValue)"
-            return [
-                "format": format.rawValue,
-                "formatLabel": format == .v2021 ? "2021年版格式（国办公开办函〔2021〕30号）" : "2019年试行格式（国办公开办函〔2019〕60号）",
+            guard case .success(let sum) = Statistics.sum(layout, included.compactMap(\.statistics)) else { return nil }
+            let prefix = "f\(layout.format.rawValue)" + (layout.variant == .combined ? "-combined" : "")
+            var group: [String: Any] = [
+                "format": layout.format.rawValue,
+                "formatLabel": Self.layoutLabel(layout),
                 "count": included.count,
                 "townships": included.map(\.township.name).joined(separator: "、"),
                 "tables": sum.tables.map { table -> [String: Any] in
@@ -380,8 +395,21 @@ struct PageRenderer: Sendable {
                     ]
                 },
             ]
+            group["combined"] = layout.variant == .combined
+            return group
         }
+        let legacy = reports.filter(\.isLegacy)
+        if !legacy.isEmpty { context["legacy"] = ["count": legacy.count, "reports": legacy.map { summary($0, from: page) }] as [String: Any] }
         return context
+    }
+
+    /// How the compilation page names a layout.
+    static func layoutLabel(_ layout: StatisticsLayout) -> String {
+        switch (layout.format, layout.variant) {
+        case (.v2021, .official): "2021年版格式（国办公开办函〔2021〕30号）"
+        case (.v2021, .combined): "2021年版格式，表三（六）其他处理印成一行"
+        case (.v2019, _): "2019年试行格式（国办公开办函〔2019〕60号）"
+        }
     }
 
     private func supervisionContext(_ page: SitePage) -> [String: Any] {
@@ -398,7 +426,7 @@ struct PageRenderer: Sendable {
             item["cells"] = TemplateList(base: row.cells) { cell -> [String: Any] in
                 var item: [String: Any] = [
                     "year": cell.year, "missing": cell.report == nil, "late": cell.late,
-                    "zeroReport": cell.zeroReport, "findings": cell.arithmeticFindings,
+                    "zeroReport": cell.zeroReport, "legacy": cell.legacy, "findings": cell.arithmeticFindings,
                     "hasFindings": cell.arithmeticFindings > 0,
                 ]
                 if let report = cell.report {
@@ -409,16 +437,17 @@ struct PageRenderer: Sendable {
             }
             return item
         }
-        var counts = (published: 0, missing: 0, late: 0, zero: 0, findings: 0)
+        var counts = (published: 0, missing: 0, late: 0, zero: 0, legacy: 0, findings: 0)
         for cell in supervision.rows.flatMap(\.cells) {
             if cell.report == nil { counts.missing += 1 } else { counts.published += 1 }
             if cell.late { counts.late += 1 }
             if cell.zeroReport { counts.zero += 1 }
+            if cell.legacy { counts.legacy += 1 }
             if cell.arithmeticFindings > 0 { counts.findings += 1 }
         }
         context["totals"] = [
             "published": counts.published, "missing": counts.missing, "late": counts.late,
-            "zeroReports": counts.zero, "withFindings": counts.findings,
+            "zeroReports": counts.zero, "legacy": counts.legacy, "withFindings": counts.findings,
         ]
         context["deadline"] = portal.config.deadline.chinese
         context["findings"] = supervision.findings.map { finding -> [String: Any] in

@@ -16,11 +16,13 @@ enum SupervisionLayout {
             }
             html += "<td class=\"state-published"
             if cell.late { html += " state-late" }
+            if cell.legacy { html += " state-legacy" }
             if cell.arithmeticFindings > 0 { html += " state-findings" }
             html += "\"><a href=\"" + HTMLContent.escape(link(report)) + "\"><span class=\"mark\" aria-hidden=\"true\">✓</span> 已公开</a>"
             html += " <span class=\"date\">" + HTMLContent.escape(report.published.chinese) + "</span>"
             if cell.late { html += " <span class=\"flag flag-late\">逾期</span>" }
             if cell.zeroReport { html += " <span class=\"flag flag-zero\">零报告</span>" }
+            if cell.legacy { html += " <span class=\"flag flag-legacy\">旧格式</span>" }
             if cell.arithmeticFindings > 0 { html += " <span class=\"flag flag-findings\">数据核对有误 \(cell.arithmeticFindings) 处</span>" }
             html += "</td>"
         }

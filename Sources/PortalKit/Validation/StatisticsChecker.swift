@@ -28,9 +28,9 @@ enum StatisticsChecker {
         }.flatMap { $0 }
     }
 
-    /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells.
+    /// Rules within one report: T3-1…T3-4, T4-1, T2-1 and blank cells (none for a legacy report).
     static func check(_ report: Report) -> [Diagnostic] {
-        check(report.statistics, file: report.source)
+        report.statistics.map { check($0, file: report.source) } ?? []
     }
 
     /// Rules within one report's tables; `file` is the report file as shown in messages.
@@ -81,7 +81,7 @@ enum StatisticsChecker {
             }
         }
 
-        let balances = ArithmeticRules.t3(format: s.format) { s.t3.value($0, $1) } + ArithmeticRules.t4 { s.t4.value($0, $1) }
+        let balances = ArithmeticRules.t3(format: s.format, variant: s.variant) { s.t3.value($0, $1) } + ArithmeticRules.t4 { s.t4.value($0, $1) }
         for balance in balances {
             let table = balance.rule == .t4Results ? s.t4 : s.t3
             let place = at(table.spec.id, balance.row, balance.column)
@@ -122,11 +122,11 @@ enum StatisticsChecker {
         }
     }
 
-    /// the same township's consecutive years must join up.
+    /// the same township's consecutive years must join up (a legacy report has no
+    /// figures to join).
     static func checkConsecutive(previous: Report, current: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let p = previous.statistics
-        let s = current.statistics
+        guard let p = previous.statistics, let s = current.statistics else { return [] }
         func n(_ value: Amount) -> String { value.text }
         for (c, column) in StatisticsSchema.t3Columns.enumerated() where s.t3.value("K", c) != p.t3.value("J", c) {
             findings.append(
