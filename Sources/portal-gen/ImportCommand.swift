@@ -36,6 +36,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpPartial)))
     var partial = false
 
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpLegacy)))
+    var legacy = false
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
@@ -74,7 +77,9 @@ struct ImportCommand: AsyncParsableCommand {
         let session = ImportSession(
             content: contentURL, config: config,
             options: .init(
-                overrides: .init(township: township, year: year, published: published.flatMap(CalendarDate.init(iso:)), indexNumber: indexNumber),
+                overrides: .init(
+                    township: township, year: year, published: published.flatMap(CalendarDate.init(iso:)), indexNumber: indexNumber,
+                    legacy: legacy),
                 force: force, dryRun: dryRun, partial: partial),
             displayPath: { loader.displayPath($0) })
         var outcomes: [ImportSession.Outcome] = []

@@ -34,6 +34,9 @@ enum LayoutAssembler {
             if !rebuilt.rows.isEmpty {
                 blocks.append(
                     .table(SourceDocument.Table(rows: rebuilt.rows.map { [$0.label] + $0.cells.map { $0 } }, positions: rebuilt.rows.map(\.position))))
+            } else {
+                // No official T3 here (a pre-2019 report): the lines as they are, for nothing to be lost.
+                blocks.append(.table(SourceDocument.Table(rows: t3Lines.map { $0.spans.map(\.text) }, positions: t3Lines.map(\.position))))
             }
             t3Lines = []
         }

@@ -14,7 +14,8 @@ enum LayoutTextReader {
             let spans = self.spans(of: String(line), line: 1)
             if spans.count >= 3, spans.filter(\.isFigure).count >= 2, spans.contains(where: { !$0.isFigure }) { aligned += 1 }
         }
-        return aligned >= 4 && aligned > separated
+        // pdftotext ends every page with a form feed: its output is read by position even with few columns.
+        return (aligned >= 4 || text.contains("\u{0C}")) && aligned >= separated
     }
 
     static func read(_ text: String) -> TextLayout {

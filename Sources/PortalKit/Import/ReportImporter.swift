@@ -9,12 +9,17 @@ public struct ReportImporter: Sendable {
         public var year: Int?
         public var published: CalendarDate?
         public var indexNumber: String?
+        /// Write a pre-2019 report (`format: legacy`): its tables as Markdown tables in the body.
+        public var legacy: Bool
 
-        public init(township: String? = nil, year: Int? = nil, published: CalendarDate? = nil, indexNumber: String? = nil) {
+        public init(
+            township: String? = nil, year: Int? = nil, published: CalendarDate? = nil, indexNumber: String? = nil, legacy: Bool = false
+        ) {
             self.township = township
             self.year = year
             self.published = published
             self.indexNumber = indexNumber
+            self.legacy = legacy
         }
     }
 
@@ -177,11 +182,16 @@ public struct ReportImporter: Sendable {
         let t2Format = tableItems[2].map { TableRecognizer.t2($0, into: &outcome) } ?? nil
         let t3Format = tableItems[3].map { TableRecognizer.t3($0, into: &outcome) } ?? nil
         if let items = tableItems[4] { TableRecognizer.t4(items, into: &outcome) }
-        if let t2Format, let t3Format, t2Format != t3Format {
+        // A 2021 T2 with （六）其他处理 as one row in T3: the combined variant real districts publish.
+        let variant: T3Variant = t2Format == .v2021 && t3Format == .v2019 ? .combined : .official
+        if let t2Format, let t3Format, t2Format != t3Format, variant == .official {
             outcome.issues.append(
                 ImportIssue(position: start, message: .importFormatsDiffer(t2: t2Format.rawValue, t3: t3Format.rawValue)))
         }
-        let format = t3Format ?? t2Format ?? .v2021
+        let format = variant == .combined ? .v2021 : t3Format ?? t2Format ?? .v2021
+        // Before 2019 no table format was fixed: a report without the official T3 is kept as published.
+        let t3Found = outcome.cells[.t3].map { !$0.isEmpty } ?? false
+        let legacy = overrides.legacy || (year.map { $0 < 2019 } ?? false) && !t3Found
 
         // 4. The details the document states (a saved page's metadata block, or lines such as
         // `索引号：…` under the title), and the command line; everything missing is asked for at once.
@@ -208,16 +218,73 @@ public struct ReportImporter: Sendable {
             }
             throw DiagnosticsError([.error(.importDetailsMissing(details: missing, command: command), at: SourceLocation(file: displayPath, line: 1))])
         }
+        let fullTitle = title.isEmpty ? "\(config.county)\(township.name)人民政府\(year)年政府信息公开工作年度报告" : title
+        let written = metadata["成文日期"].flatMap { Self.parseDate($0) }
+        let issuer = metadata["发布机构"].flatMap { $0 == township.organ ? nil : $0 }
+        let documentNumber = metadata["文号"].flatMap { $0 == "无" ? nil : $0 }
+        if legacy {
+            let text = ContentFileWriter.writeLegacy(
+                title: fullTitle, township: township, year: year, published: published, written: written, indexNumber: indexNumber,
+                issuer: issuer, documentNumber: documentNumber, body: Self.legacyBody(document, title: titleParagraph))
+            return Result(township: township, year: year, text: text, issues: [], encoding: encoding)
+        }
         let text = ContentFileWriter.write(
-            title: title.isEmpty ? "\(config.county)\(township.name)人民政府\(year)年政府信息公开工作年度报告" : title,
-            township: township, year: year, published: published,
-            written: metadata["成文日期"].flatMap { Self.parseDate($0) },
-            indexNumber: indexNumber,
-            issuer: metadata["发布机构"].flatMap { $0 == township.organ ? nil : $0 },
-            documentNumber: metadata["文号"].flatMap { $0 == "无" ? nil : $0 },
-            format: format, tables: outcome.cells,
+            title: fullTitle, township: township, year: year, published: published, written: written, indexNumber: indexNumber,
+            issuer: issuer, documentNumber: documentNumber, format: format, variant: variant, tables: outcome.cells,
             narrative: narrative.map { ($0.section, $0.paragraph.text, $0.paragraph.headingLevel) }, notes: outcome.notes)
         return Result(township: township, year: year, text: text, issues: outcome.issues, encoding: encoding)
+    }
+
+    /// A legacy report's body as published: numbered headings, paragraphs and every table as its
+    /// rows of text, in order; the title and the details under it stay in the front matter.
+    static func legacyBody(_ document: SourceDocument, title: SourceDocument.Paragraph?) -> [ContentFileWriter.LegacyBlock] {
+        var body: [ContentFileWriter.LegacyBlock] = []
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                if let title, paragraph.position == title.position, paragraph.text == title.text { continue }
+                if body.isEmpty, !statedDetails([paragraph.text]).isEmpty { continue }
+                let text = CellText.normalize(paragraph.text)
+                if text.count <= 30, MarkdownDocument.sectionNumber(text) != nil, !text.contains("。") {
+                    body.append(.heading(paragraph.text))
+                } else {
+                    body.append(.paragraph(paragraph.text))
+                }
+            case .table(let table):
+                // Lines of one cell between table rows are running text that wrapped (in PDFs).
+                var rows: [[String]] = []
+                var prose = ""
+                func flush() {
+                    if !rows.isEmpty { body.append(.table(rows)) }
+                    if !prose.isEmpty { body.append(.paragraph(prose)) }
+                    rows = []
+                    prose = ""
+                }
+                for row in table.rows.map({ $0.map { $0 ?? "" } }) {
+                    let cells = row.filter { !$0.isEmpty }
+                    if cells.count == 1, !T3LayoutRebuilder.isFigureLike(cells[0]) {
+                        if !rows.isEmpty { flush() }
+                        let text = CellText.normalize(cells[0])
+                        if text.count <= 30, MarkdownDocument.sectionNumber(text) != nil, !text.contains("。") {
+                            flush()
+                            body.append(.heading(cells[0]))
+                            continue
+                        }
+                        prose += cells[0]
+                        // A sentence that ends the line ends the paragraph.
+                        if text.hasSuffix("。") || text.hasSuffix("：") { flush() }
+                    } else if !cells.isEmpty {
+                        if !prose.isEmpty {
+                            body.append(.paragraph(prose))
+                            prose = ""
+                        }
+                        rows.append(row)
+                    }
+                }
+                flush()
+            }
+        }
+        return body
     }
 
     /// The township named by `--township` or the title; nil when neither names one (asked for

@@ -433,6 +433,7 @@ extension Message {
         case .helpForce: return "替换内容文件夹中已有的同一份报告。"
         case .helpDryRun: return "只显示转换结果，不写入文件（试运行）。"
         case .helpPartial: return "有些格子读不出时也写入文件：这些格子留空，并逐条列出。"
+        case .helpLegacy: return "按 2019 年以前的旧格式导入（format: legacy）：不识别统计表，表格照原文写进正文；2019 年以前、又没有找到统一格式表三的报告会自动这样导入。"
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "预览地址：\(url)（按 Ctrl-C 停止）"

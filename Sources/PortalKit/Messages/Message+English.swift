@@ -476,6 +476,9 @@ extension Message {
         case .helpForce: return "Replace a report that already exists in the content folder."
         case .helpDryRun: return "Print the content file instead of writing it."
         case .helpPartial: return "Write the file even when some cells cannot be read: they are left blank and listed."
+        case .helpLegacy:
+            return
+                "Import as a pre-2019 report (format: legacy): no statistics tables are recognised, the tables go into the body as published; a report before 2019 without the official T3 is imported this way by itself."
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "Preview at \(url) (press Ctrl-C to stop)"

@@ -250,6 +250,7 @@ public enum Message: Sendable, Hashable, Codable {
     case helpForce
     case helpDryRun
     case helpPartial
+    case helpLegacy
 
     // MARK: - Preview (serve)
     /// The address to open the preview at, once the server listens.
