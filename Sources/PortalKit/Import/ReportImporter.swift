@@ -55,6 +55,11 @@ public struct ReportImporter: Sendable {
         switch kind {
         case "docx":
             return try recognize(DocxReader.read(url, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
+        case _ where WordConverter.kinds.contains(kind):
+            // Word 97–2003, WPS and RTF: converted to .docx by LibreOffice; messages name the original.
+            return try WordConverter.withDocx(of: url, kind: kind, displayPath: displayPath) { docx throws(DiagnosticsError) in
+                try recognize(DocxReader.read(docx, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
+            }
         case "html", "htm":
             return try recognize(HTMLReader.read(data, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
         case "txt", "md", "text":
@@ -129,8 +134,9 @@ public struct ReportImporter: Sendable {
         // 3. The tables.
         var outcome = TableRecognizer.Outcome()
         let start = SourceDocument.Position(line: 1)
-        for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label)（\($0.heading)）") }) where tableItems[number]?.isEmpty ?? true {
-            outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: name)))
+        let missingTables = TableID.allCases.filter { tableItems[$0.section]?.isEmpty ?? true }
+        for table in missingTables {
+            outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: "\(table.label)（\(table.heading)）")))
         }
         let t2Format = tableItems[2].map { TableRecognizer.t2($0, into: &outcome) } ?? nil
         let t3Format = tableItems[3].map { TableRecognizer.t3($0, into: &outcome) } ?? nil
@@ -140,6 +146,10 @@ public struct ReportImporter: Sendable {
                 ImportIssue(position: start, message: .importFormatsDiffer(t2: t2Format.rawValue, t3: t3Format.rawValue)))
         }
         let format = t3Format ?? t2Format ?? .v2021
+        // A missing table leaves all its cells blank (its issues come first).
+        for (index, table) in missingTables.enumerated() {
+            outcome.issues[index].cells = StatisticsSchema.tables(for: format).first { $0.id == table }?.cellCount ?? 0
+        }
 
         // 4. The details the document states (a saved page's metadata block, or lines such as
         // `索引号：…` under the title), and the command line; everything missing is asked for at once.
