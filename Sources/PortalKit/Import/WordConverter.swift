@@ -38,7 +38,8 @@ enum WordConverter {
         let source = folder.appendingPathComponent("report.\(kind)")
         let output = folder.appendingPathComponent("docx")
         do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
             try FileManager.default.copyItem(at: url, to: source)
         } catch {
             throw DiagnosticsError([.error(.wordConversionFailed(kind: kind, failure: .preparation(error.localizedDescription)), at: location)])
