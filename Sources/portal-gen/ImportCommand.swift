@@ -113,32 +113,57 @@ struct ImportCommand: AsyncParsableCommand {
         if outcomes.contains(where: { $0.status == .failed }) || inputs.isEmpty || writtenWithErrors { throw ExitCode(1) }
     }
 
-    /// A table of every file's result, for folder imports.
+    /// One line per file (imported exactly, imported partially with its blank cells, or refused
+    /// with its first reason) and a line of totals, for several files or a folder. Each file's
+    /// diagnostics are printed in full above it.
     func summary(_ outcomes: [ImportSession.Outcome], language: Language) -> [String] {
-        var rows = [Message.importSummaryHeader.text(language).components(separatedBy: "\t")]
+        var lines = [""]
+        var imported = 0
+        var partial = 0
+        var cells = 0
+        var refused = 0
+        var withErrors = 0
         for outcome in outcomes {
-            let result: Message
+            let file = TextSafety.printable(outcome.file)
+            let errors = outcome.diagnostics.filter { $0.severity == .error }
+            let line: Message
             switch outcome.status {
-            case .written(let path): result = .importResultWritten(path: path)
-            case .printed: result = .importResultPrinted
-            case .failed: result = .importResultFailed(errors: outcome.diagnostics.filter { $0.severity == .error }.count)
+            case .written(let path):
+                let path = TextSafety.printable(path)
+                if outcome.blankCells > 0 {
+                    partial += 1
+                    cells += outcome.blankCells
+                    line = .importSummaryPartial(file: file, path: path, cells: outcome.blankCells)
+                } else {
+                    imported += 1
+                    line =
+                        errors.isEmpty
+                        ? .importSummaryImported(file: file, path: path) : .importSummaryImportedWithErrors(file: file, path: path, errors: errors.count)
+                }
+                if !errors.isEmpty { withErrors += 1 }
+            case .printed:
+                if outcome.blankCells > 0 {
+                    partial += 1
+                    cells += outcome.blankCells
+                } else {
+                    imported += 1
+                }
+                line = .importSummaryPrinted(file: file, path: outcome.target.map(TextSafety.printable), cells: outcome.blankCells)
+            case .failed:
+                refused += 1
+                // The first error, with its line when that is a line of the file itself (errors
+                // about the whole file are at line 1; a Word document's paragraph or table row is
+                // shown in full above).
+                let first = errors.first
+                let lineNumber = first?.location.flatMap { $0.file == outcome.file && $0.line > 1 ? $0.line : nil }
+                line = .importSummaryRefused(file: file, line: lineNumber, reason: first?.message ?? .importNothingWritten)
             }
-            rows.append([outcome.file, outcome.township ?? "?", outcome.year.map(String.init) ?? "?", result.text(language)].map(TextSafety.printable))
+            lines.append(line.text(language))
         }
-        let widths = (0..<4).map { column in rows.map { Self.width($0[column]) }.max() ?? 0 }
-        return [""]
-            + rows.map { row in
-                row.enumerated().map { $0.element + String(repeating: " ", count: widths[$0.offset] - Self.width($0.element)) }.joined(separator: "  ")
-            }
-    }
-
-    /// Columns a text takes in a terminal: Chinese characters take two.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) {
-            $0
-                + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value)
-                    || (0xF900...0xFAFF).contains($1.value) || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
-                    || (0xFFE0...0xFFE6).contains($1.value) ? 2 : 1)
-        }
+        lines.append(
+            Message.importSummaryTotal(
+                files: outcomes.count, imported: imported, partial: partial, cells: cells, refused: refused, withErrors: withErrors, dryRun: dryRun
+            ).text(language))
+        return lines
     }
 }

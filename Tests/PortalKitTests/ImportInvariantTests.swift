@@ -39,9 +39,11 @@ import Testing
     /// The figures a content file holds, by table, row and column (nil: blank).
     static func figures(_ text: String) -> [String: [String: [String?]]]? {
         var diagnostics: [Diagnostic] = []
-        guard let report = ReportSource.parse(SourceText(path: "x.md", text: text), diagnostics: &diagnostics) else { return nil }
+        guard let report = ReportSource.parse(SourceText(path: "x.md", text: text), diagnostics: &diagnostics), let statistics = report.statistics else {
+            return nil
+        }
         var result: [String: [String: [String?]]] = [:]
-        for table in [report.statistics.t2, report.statistics.t3, report.statistics.t4] {
+        for table in [statistics.t2, statistics.t3, statistics.t4] {
             for row in table.spec.rows {
                 result[table.spec.key, default: [:]][row.key] = row.columns.indices.map { table.cell(row.key, $0)?.text }
             }

@@ -145,7 +145,7 @@ import Yams
 
         let partial = try PortalGen.run(Self.arguments(for: file) + ["--partial"], in: workspace.url)
         #expect(partial.status == 0)
-        #expect(partial.stderr.contains("警告: 表三“1.属于国家秘密”行") && partial.stderr.contains("（已留空）"))
+        #expect(partial.stderr.contains("警告: 表三“1.属于国家秘密”行") && partial.stderr.contains("（已留空 7 格，写成 ~"))
         let written = try Self.writtenTables(workspace.url.appendingPathComponent("Content/reports/2022/chengguan.md"))
         #expect(written.tables["t3"]?["C1"] == Array(repeating: nil, count: 7))
     }
@@ -183,14 +183,30 @@ import Yams
 
     @Test func aFolderImportsEverythingWithASummary() throws {
         let workspace = try Self.portal(withQingshi: true)
-        let outcome = try PortalGen.run(["import", Self.fixtures.path, "--published", "2025-01-20", "--index-number", "TEST/1"], in: workspace.url)
+        // The fixtures of this folder and word/ (pdf/ has its own tests), copied as a clerk's inbox.
+        let inbox = workspace.url.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path) where name != "pdf" {
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
+        }
+        let outcome = try PortalGen.run(["import", "inbox", "--published", "2025-01-20", "--index-number", "TEST/1"], in: workspace.url)
         #expect(outcome.status == 1, "the ambiguous fixture fails")
-        let lines = outcome.stdout.components(separatedBy: "\n")
-        let header = try #require(lines.firstIndex { $0.hasPrefix("文件") && $0.contains("乡镇") && $0.contains("结果") })
-        let rows = lines[(header + 1)...].filter { !$0.isEmpty }
-        #expect(rows.count == 9)
-        #expect(rows.filter { $0.contains(Message.importResultWritten(path: "Content/reports/").text(.chinese)) }.count == 8)
-        #expect(rows.contains { $0.contains("chengguan-2022-ambiguous.txt") && $0.contains(Message.importResultFailed(errors: 1).text(.chinese).prefix(3)) })
+        // One line per file after every file's own messages, then the totals: the 9 fixtures here
+        // and the .doc and .rtf under word/ (made from chengguan-2024.docx, imported just before).
+        let lines = outcome.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }
+        let total = try #require(lines.last)
+        // One --index-number for every file: each report after the first repeats it (an error of check).
+        #expect(total == Message.importSummaryTotal(files: 11, imported: 8, partial: 0, cells: 0, refused: 3, withErrors: 7, dryRun: false).text(.chinese))
+        let rows = lines.suffix(12).dropLast()
+        #expect(rows.filter { $0.hasPrefix("已导入") && $0.contains(" → Content/reports/") }.count == 8)
+        #expect(rows.filter { $0.hasPrefix("已导入，但有错误：") }.count == 7)
+        let ambiguous = try #require(rows.first { $0.contains("chengguan-2022-ambiguous.txt") })
+        #expect(ambiguous.hasPrefix("未导入：") && ambiguous.contains("第 "), "refused, with the line of its first reason")
+        #expect(ambiguous.shows { .importT3RunTogether(row: "一、本年新收政府信息公开申请数量", digits: "101000011", readings: [$0, $0]) })
+        for kind in ["doc", "rtf"] {
+            let row = try #require(rows.first { $0.contains("word/chengguan-2024.\(kind)") })
+            #expect(row.hasSuffix(Message.importTargetExists(path: "Content/reports/2024/chengguan.md").text(.chinese)), "\(row)")
+        }
     }
 
     @Test func undecodableFilesNameTheByteOffset() throws {

@@ -16,13 +16,16 @@ struct ExternalTool: Sendable {
         case failed(status: Int32, detail: String)
     }
 
-    /// The program's name, looked up on `PATH`.
+    /// The program's name, looked up on `PATH`, or its full path (holding a `/`).
     let name: String
     var timeout: Duration = .seconds(60)
     var outputLimit: Int = 256 * 1024 * 1024
 
-    /// The full path of `name` on `PATH`, if it is installed.
+    /// The full path of `name` on `PATH` (or `name` itself when it is a path), if it is installed.
     static func locate(_ name: String) -> URL? {
+        if name.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil
+        }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
@@ -33,6 +36,14 @@ struct ExternalTool: Sendable {
 
     /// Runs the program and returns what it printed on stdout.
     func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws(Failure) -> Data {
+        try runCapturing(arguments, in: directory, environment: environment).output
+    }
+
+    /// Runs the program and returns what it printed on stdout, and the start of what it printed on
+    /// stderr (some programs, LibreOffice among them, end with status 0 after an error they print).
+    func runCapturing(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws(Failure) -> (output: Data, errors: Data) {
         guard let executable = Self.locate(name) else { throw .notInstalled(name) }
         let process = Process()
         process.executableURL = executable
@@ -53,6 +64,9 @@ struct ExternalTool: Sendable {
         } catch {
             throw .failed(status: -1, detail: error.localizedDescription)
         }
+        // Foundation starts the program as the leader of a process group of its own.
+        let pid = process.processIdentifier
+        let leadsGroup = getpgid(pid) == pid
         let limit = outputLimit
         reading.enter()
         DispatchQueue.global().async {
@@ -61,7 +75,7 @@ struct ExternalTool: Sendable {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 if collected.append(chunk, limit: limit) == false {
-                    process.terminate()
+                    Self.stop(process, group: leadsGroup)
                     break
                 }
             }
@@ -81,19 +95,34 @@ struct ExternalTool: Sendable {
         }
         if finished.wait(timeout: deadline) == .timedOut {
             collected.markTimedOut()
-            process.terminate()
+            Self.stop(process, group: leadsGroup)
             if finished.wait(timeout: .now() + .seconds(5)) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
+                Self.stop(process, group: leadsGroup, signal: SIGKILL)
                 finished.wait()
             }
         }
+        // What the program started (LibreOffice's `soffice` starts `soffice.bin`) may still hold
+        // the pipes open: it is in the program's process group, and is stopped with it.
+        if collected.timedOut || collected.overflowed { Self.stop(process, group: leadsGroup, signal: SIGKILL) }
         reading.wait()
         if collected.timedOut { throw .timedOut(seconds: seconds) }
         if collected.overflowed { throw .outputTooLarge(megabytes: limit / 1024 / 1024) }
         guard process.terminationStatus == 0 else {
             throw .failed(status: process.terminationStatus, detail: String(decoding: collected.errors.prefix(400), as: UTF8.self))
         }
-        return collected.data
+        return (collected.data, collected.errors.prefix(4096))
+    }
+
+    /// Signals the program and everything it started (its process group, when it leads one;
+    /// otherwise only the program, while it runs).
+    private static func stop(_ process: Process, group: Bool, signal: Int32 = SIGTERM) {
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        if group {
+            kill(-pid, signal)
+        } else if process.isRunning {
+            kill(pid, signal)
+        }
     }
 
     /// What the reading threads gathered; guarded by a lock.

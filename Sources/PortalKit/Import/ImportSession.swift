@@ -35,9 +35,17 @@ public struct ImportSession: Sendable {
         public var text: String?
         /// Problems and findings, in the `path:line:column: severity: message` form.
         public var diagnostics: [Diagnostic]
+        /// Where the report belongs in the content folder (written there, or would be with --dry-run).
+        public var target: String?
+        /// Cells left blank (`~`) because they could not be read for certain (each listed in
+        /// `diagnostics` with its line); not cells the report itself left blank. Nonzero only when
+        /// the file was written (or shown) with --partial.
+        public var blankCells: Int = 0
+
     }
 
-    public static let supportedExtensions: Set<String> = ["docx", "pdf", "html", "htm", "txt", "md"]
+    /// The kinds `import` reads (a folder argument imports every file of these kinds).
+    public static let supportedExtensions: Set<String> = ["docx", "doc", "wps", "rtf", "pdf", "html", "htm", "txt", "md"]
 
     public let content: URL
     public let config: PortalConfig
@@ -103,7 +111,7 @@ public struct ImportSession: Sendable {
         let issues = result.issues.map { issue in
             Diagnostic(
                 options.partial ? .warning : .error,
-                options.partial ? .importLeftBlank(issue: issue.message) : issue.message,
+                options.partial ? .importLeftBlank(issue: issue.message, cells: issue.cells) : issue.message,
                 at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line, column: issue.position.column))
         }
         outcome.diagnostics += issues
@@ -117,12 +125,15 @@ public struct ImportSession: Sendable {
         var parseDiagnostics: [Diagnostic] = []
         let target = destination(township: result.township, year: result.year)
         let targetShown = displayPath(target)
+        outcome.target = targetShown
+        let blankCells = result.issues.reduce(0) { $0 + $1.cells }
         guard let source = ReportSource.parse(SourceText(path: targetShown, text: result.text), diagnostics: &parseDiagnostics) else {
             outcome.diagnostics += parseDiagnostics
             return outcome
         }
         if options.dryRun {
             outcome.status = .printed
+            outcome.blankCells = blankCells
             let (portal, problems) = Validator.validate(config: config, sources: [source])
             outcome.diagnostics += problems + (portal.reports.first?.findings ?? [])
             return outcome
@@ -144,6 +155,7 @@ public struct ImportSession: Sendable {
             return outcome
         }
         outcome.status = .written(targetShown)
+        outcome.blankCells = blankCells
         let read = await PortalReader(content: content, displayBase: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).read()
         outcome.diagnostics += (read.diagnostics + read.findings).filter { $0.location?.file == targetShown || $0.message.text(.chinese).contains(targetShown) }
         return outcome

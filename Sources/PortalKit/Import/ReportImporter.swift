@@ -62,6 +62,11 @@ public struct ReportImporter: Sendable {
             return try recognize(DocxReader.read(url, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
         case "pdf":
             return try recognize(PDFReader.read(url, displayPath: displayPath), plainText: true, displayPath: displayPath, encoding: nil)
+        case _ where WordConverter.kinds.contains(kind):
+            // Word 97–2003, WPS and RTF: converted to .docx by LibreOffice; messages name the original.
+            return try WordConverter.withDocx(of: url, kind: kind, displayPath: displayPath) { docx throws(DiagnosticsError) in
+                try recognize(DocxReader.read(docx, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
+            }
         case "html", "htm":
             return try recognize(HTMLReader.read(data, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
         case "txt", "md", "text":
@@ -176,8 +181,9 @@ public struct ReportImporter: Sendable {
         var outcome = TableRecognizer.Outcome()
         outcome.issues += document.issues
         let start = SourceDocument.Position(line: 1)
-        for (number, name) in TableID.allCases.map({ ($0.section, "\($0.label)（\($0.heading)）") }) where tableItems[number]?.isEmpty ?? true {
-            outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: name)))
+        let missingTables = TableID.allCases.filter { tableItems[$0.section]?.isEmpty ?? true }
+        for table in missingTables {
+            outcome.issues.append(ImportIssue(position: start, message: .importTableMissing(table: "\(table.label)（\(table.heading)）")))
         }
         let t2Format = tableItems[2].map { TableRecognizer.t2($0, into: &outcome) } ?? nil
         let t3Format = tableItems[3].map { TableRecognizer.t3($0, into: &outcome) } ?? nil
@@ -192,6 +198,11 @@ public struct ReportImporter: Sendable {
         // Before 2019 no table format was fixed: a report without the official T3 is kept as published.
         let t3Found = outcome.cells[.t3].map { !$0.isEmpty } ?? false
         let legacy = overrides.legacy || (year.map { $0 < 2019 } ?? false) && !t3Found
+        // A missing table leaves all its cells blank (its issues come after the reader's own).
+        let missingOffset = document.issues.count
+        for (index, table) in missingTables.enumerated() {
+            outcome.issues[missingOffset + index].cells = StatisticsSchema.tables(for: format).first { $0.id == table }?.cellCount ?? 0
+        }
 
         // 4. The details the document states (a saved page's metadata block, or lines such as
         // `索引号：…` under the title), and the command line; everything missing is asked for at once.

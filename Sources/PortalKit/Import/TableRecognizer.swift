@@ -95,7 +95,7 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: items.first?.position ?? .init(line: 1),
-                        message: .importT3RowMissing(row: row.label)))
+                        message: .importT3RowMissing(row: row.label), cells: row.columns.count))
                 continue
             }
             switch fit(found, columns: row.columns.map(\.label), table: "T3", into: &outcome) {
@@ -147,7 +147,10 @@ struct TableRecognizer {
         for row in ambiguous {
             let label = StatisticsSchema.t3(format: format).row(row.key)?.label ?? row.key
             let listed = row.candidates.map { "[" + $0.map { $0?.text ?? "~" }.joined(separator: ", ") + "]" }
-            outcome.issues.append(ImportIssue(position: row.position, message: .importT3RunTogether(row: label, digits: row.digits, readings: listed)))
+            outcome.issues.append(
+                ImportIssue(
+                    position: row.position, message: .importT3RunTogether(row: label, digits: row.digits, readings: listed),
+                    cells: row.candidates.first?.count ?? 7))
         }
     }
 
@@ -172,7 +175,8 @@ struct TableRecognizer {
         var table: [String: [Amount?]] = [:]
         for row in StatisticsSchema.tables(for: format)[0].rows {
             guard let found = rows.first(where: { $0.key == row.key }) else {
-                outcome.issues.append(ImportIssue(position: items.first?.position ?? .init(line: 1), message: .importT2RowMissing(row: row.label)))
+                outcome.issues.append(
+                    ImportIssue(position: items.first?.position ?? .init(line: 1), message: .importT2RowMissing(row: row.label), cells: row.columns.count))
                 continue
             }
             switch fit(found, columns: row.columns.map(\.label), table: "T2", into: &outcome) {
@@ -188,7 +192,7 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: found.position,
-                        message: .importT2RunTogether(row: row.label, digits: digits, count: row.columns.count)))
+                        message: .importT2RunTogether(row: row.label, digits: digits, count: row.columns.count), cells: row.columns.count))
             case .unreadable: break
             }
         }
@@ -222,12 +226,12 @@ struct TableRecognizer {
                 outcome.issues.append(
                     ImportIssue(
                         position: position,
-                        message: .importT4RunTogether(digits: digits, splits: splits.count)))
+                        message: .importT4RunTogether(digits: digits, splits: splits.count), cells: 15))
                 return
             }
         } else {
             outcome.issues.append(
-                ImportIssue(position: position, message: .importT4WrongCount(found: values.count)))
+                ImportIssue(position: position, message: .importT4WrongCount(found: values.count), cells: 15))
             return
         }
         outcome.cells[.t4] = ["R": Array(figures[0..<5]), "S": Array(figures[5..<10]), "P": Array(figures[10..<15])]
@@ -304,7 +308,8 @@ struct TableRecognizer {
             outcome.issues.append(
                 ImportIssue(
                     position: row.position,
-                    message: .importRowWrongCount(table: table, row: row.label, expected: count, found: values.count, cells: row.values.map(\.raw))))
+                    message: .importRowWrongCount(table: table, row: row.label, expected: count, found: values.count, cells: row.values.map(\.raw)),
+                    cells: count))
             return .unreadable
         }
         var cells: [Amount?] = []
@@ -322,7 +327,7 @@ struct TableRecognizer {
                         position: item.position,
                         message: yuan
                             ? .importCellInYuan(table: table, row: row.label, text: text, column: columns[index])
-                            : .importCellNotFigure(table: table, row: row.label, text: text)))
+                            : .importCellNotFigure(table: table, row: row.label, text: text), cells: 1))
                 cells.append(nil)
             }
         }
@@ -365,6 +370,8 @@ struct TableRecognizer {
 struct ImportIssue: Sendable, CustomStringConvertible {
     var position: SourceDocument.Position
     var message: Message
+    /// The cells this leaves blank (`~`) in the content file; written only with --partial.
+    var cells: Int = 0
 
     var description: String { "\(position): \(message.text(.english))" }
 }

@@ -271,7 +271,8 @@ extension Message {
         case .importTooLarge(let megabytes, let limit):
             return "这个文件有 \(megabytes) MB；portal-gen 只导入不超过 \(limit) MB 的文件"
         case .importKindUnsupported(let kind):
-            return "portal-gen 不能导入 `.\(kind)` 文件；它能读 .docx、.html/.htm 和 .txt/.md（.doc 或 .pdf 文件请另存为 .docx，或把文字复制到一个 .txt 文件中）"
+            return
+                "portal-gen 不能导入 `.\(kind)` 文件；它能读 .docx、.doc、.wps、.rtf、.pdf、.html/.htm 和 .txt/.md（其他文件请用 Word 或 WPS 打开，点“文件 → 另存为”，保存类型选“Word 文档 (*.docx)”，或把文字复制到一个 .txt 文件中）"
         case .importDetailsMissing(let details, let command):
             return "这份文件没有写明\(details.map(\.chinese).joined(separator: "、"))；请一次补上：`\(command)`"
         case .importTownshipNotListed(let name, let closest):
@@ -299,8 +300,8 @@ extension Message {
             return "\(table)“\(row)”行应当有 \(expected) 个数字，找到了 \(found) 个（\(cells.map { $0.isEmpty ? "（空）" : $0 }.joined(separator: " "))）"
         case .importCellNotFigure(let table, let row, let text):
             return "\(table)“\(row)”行的 `\(text)` 不是数字"
-        case .importLeftBlank(let issue):
-            return "\(issue.chinese)（已留空）"
+        case .importLeftBlank(let issue, let cells):
+            return cells > 0 ? "\(issue.chinese)（已留空 \(cells) 格，写成 ~；请对照原报告填上）" : "\(issue.chinese)（照此写入，请对照原报告核对）"
         case .importNothingWritten:
             return "这份文件没有写入；请改正文件，或加上 --partial 把读不出的格子留空写入"
         case .importThroughLink(let path):
@@ -349,6 +350,15 @@ extension Message {
             return "pdftotext 读这个 PDF 超过了 \(seconds) 秒，已停止；文件可能有问题，请重新导出 PDF 或改用 Word 原件（.docx）"
         case .textUndecodable(let utf8Offset, let gbOffset):
             return "无法识别这个文件的编码：按 UTF-8 读，第 \(utf8Offset) 个字节出错；按 GB18030 读，第 \(gbOffset) 个字节出错；请另存为 UTF-8 文本或 Word 文档（.docx）"
+        case .wordConverterMissing(let kind):
+            return
+                "读 .\(kind) 文件要先用 LibreOffice 把它转换成 .docx，但这台电脑上没有找到 LibreOffice（soffice 命令）。请任选一种办法：一、安装 LibreOffice 后再导入：Debian/Ubuntu 运行 `sudo apt-get install libreoffice-writer-nogui`，Windows 或 macOS 从 https://www.libreoffice.org/download/ 下载安装；二、用 Word 或 WPS 打开这个文件，点“文件 → 另存为”，保存类型选“Word 文档 (*.docx)”，再导入存好的 .docx 文件"
+        case .wordConversionTimedOut(let kind, let seconds):
+            return
+                "LibreOffice 转换这个 .\(kind) 文件超过了 \(seconds) 秒，已停止（文件可能已损坏或太大）；请用 Word 或 WPS 打开它，点“文件 → 另存为”，保存类型选“Word 文档 (*.docx)”，再导入存好的 .docx 文件"
+        case .wordConversionFailed(let kind, let failure):
+            return
+                "无法把这个 .\(kind) 文件转换成 .docx：\(failure.chinese)。文件可能已损坏、设了打开密码，或者其实不是 .\(kind) 文件；请用 Word 或 WPS 打开它，点“文件 → 另存为”，保存类型选“Word 文档 (*.docx)”，再导入存好的 .docx 文件"
 
         // MARK: - Command line
 
@@ -371,15 +381,24 @@ extension Message {
         case .importWroteWithErrors(let path, let errors):
             return "已写入 `\(path)`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认"
         case .importNoInputs:
-            return "没有找到 .docx、.html、.htm、.txt 或 .md 文件。"
-        case .importSummaryHeader:
-            return "文件\t乡镇\t年度\t结果"
-        case .importResultWritten(let path):
-            return "已写入 \(path)"
-        case .importResultPrinted:
-            return "已显示（试运行）"
-        case .importResultFailed(let errors):
-            return "失败：\(errors) 个错误"
+            return "没有找到 .docx、.doc、.wps、.rtf、.pdf、.html、.htm、.txt 或 .md 文件。"
+        case .importSummaryImported(let file, let path):
+            return "已导入：\(file) → \(path)"
+        case .importSummaryImportedWithErrors(let file, let path, let errors):
+            return "已导入，但有错误：\(file) → \(path)（\(errors) 个错误，见上面的提示，请修改该文件）"
+        case .importSummaryPartial(let file, let path, let cells):
+            return "部分导入：\(file) → \(path)（留空 \(cells) 格，见上面的警告；请对照原报告填上）"
+        case .importSummaryPrinted(let file, let path, let cells):
+            return "试运行：\(file)\(path.map { " → \($0)" } ?? "")（没有写入\(cells > 0 ? "；将留空 \(cells) 格" : "")）"
+        case .importSummaryRefused(let file, let line, let reason):
+            return "未导入：\(file)：\(line.map { "第 \($0) 行：" } ?? "")\(reason.chinese)"
+        case .importSummaryTotal(let files, let imported, let partial, let cells, let refused, let withErrors, let dryRun):
+            let blanks = partial > 0 ? "（留空 \(cells) 格）" : ""
+            let errors = withErrors > 0 ? "；其中 \(withErrors) 个写入的文件有错误，请按上面的提示修改" : ""
+            if dryRun {
+                return "试运行，共 \(files) 个文件，没有写入任何文件：可以导入 \(imported) 个，可以部分导入 \(partial) 个\(blanks)，不能导入 \(refused) 个"
+            }
+            return "共 \(files) 个文件：导入 \(imported) 个，部分导入 \(partial) 个\(blanks)，未导入 \(refused) 个\(errors)"
         case .jobsTooFew:
             return "--jobs 至少为 1"
         case .faultInvalid:
@@ -421,10 +440,10 @@ extension Message {
             return
                 "每个问题一行：“路径:行:列: 错误|警告: [规则编号 规则名称] 说明”，带上涉及的数字，定位到出问题的那一行。规则：T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1（错误），X-2 N-1 BLANK（警告）；详见用户手册。退出状态：没有错误为 0，有错误为 1，用法错误或内容无法读取为 2。"
         case .helpFormat: return "输出格式：text（每个问题一行）或 json（供其他程序读取的数组）。"
-        case .helpImportAbstract: return "把乡镇报送的报告（Word .docx、网站上另存的 .html 网页、复制出来的 .txt 文字）转换成内容文件。"
+        case .helpImportAbstract: return "把乡镇报送的报告（Word .docx/.doc、WPS .wps、.rtf、.pdf、网站上另存的 .html 网页、复制出来的 .txt 文字）转换成内容文件。"
         case .helpImportDiscussion:
             return
-                "逐个读取文件（或文件夹中的每个 .docx/.html/.htm/.txt/.md 文件），从标题中找出乡镇和年度，从标题下方的“索引号：”“发布日期：”“文号：”等行读出这些信息，按行名读出三张统计表，写成 <内容文件夹>/reports/<年度>/<网址名>.md，再按 portal-gen check 的规则检查。绝不为了让合计对上而改动数字；没有把握读准的地方逐条列出（带行号），除非加上 --partial，否则这个文件不写入。文件中没有写明的信息（乡镇、年度、发布日期、索引号）一次列出，用选项补上。文本文件可以是 UTF-8、UTF-16（带字节顺序标记）或 GB18030/GBK 编码。"
+                "逐个读取文件（或文件夹中的每个 .docx/.doc/.wps/.rtf/.pdf/.html/.htm/.txt/.md 文件；.doc、.wps、.rtf 先由 LibreOffice 转换成 .docx），从标题中找出乡镇和年度，从标题下方的“索引号：”“发布日期：”“文号：”等行读出这些信息，按行名读出三张统计表，写成 <内容文件夹>/reports/<年度>/<网址名>.md，再按 portal-gen check 的规则检查。绝不为了让合计对上而改动数字；没有把握读准的地方逐条列出（带行号），除非加上 --partial，否则这个文件不写入。导入几个文件或一个文件夹时，最后每个文件一行列出结果（导入、部分导入、未导入及原因）和总数。文件中没有写明的信息（乡镇、年度、发布日期、索引号）一次列出，用选项补上。文本文件可以是 UTF-8、UTF-16（带字节顺序标记）或 GB18030/GBK 编码。"
         case .helpImportFiles: return "要导入的报告文件或文件夹。"
         case .helpImportTownship: return "乡镇（portal.yml 中的名称），代替标题中的乡镇。"
         case .helpImportYear: return "报告年度，代替标题中的年度。"

@@ -294,7 +294,7 @@ extension Message {
             return "the file is \(megabytes) MB; portal-gen imports files of at most \(limit) MB"
         case .importKindUnsupported(let kind):
             return
-                "portal-gen cannot import `.\(kind)` files; it reads .docx, .html/.htm and .txt/.md (for .doc or .pdf, save as .docx, or copy the text into a .txt file)"
+                "portal-gen cannot import `.\(kind)` files; it reads .docx, .doc, .wps, .rtf, .pdf, .html/.htm and .txt/.md (open other files in Word or WPS and save them as Word Document (*.docx), or copy the text into a .txt file)"
         case .importDetailsMissing(let details, let command):
             return "the file does not state \(details.map(\.english).joined(separator: ", ")); give them all at once: `\(command)`"
         case .importTownshipNotListed(let name, let closest):
@@ -325,8 +325,10 @@ extension Message {
                 "\(table) row \(row): expected \(expected) figure\(expected == 1 ? "" : "s"), found \(found) (\(cells.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")))"
         case .importCellNotFigure(let table, let row, let text):
             return "\(table) row \(row): `\(text)` is not a figure"
-        case .importLeftBlank(let issue):
-            return "\(issue.english) (left blank)"
+        case .importLeftBlank(let issue, let cells):
+            return cells > 0
+                ? "\(issue.english) (\(cells) cell\(cells == 1 ? "" : "s") left blank as ~; fill \(cells == 1 ? "it" : "them") in from the original report)"
+                : "\(issue.english) (written as it is; check it against the original report)"
         case .importNothingWritten:
             return "nothing was written for this file; correct the file, or pass --partial to write it with the unreadable cells left blank"
         case .importThroughLink(let path):
@@ -387,6 +389,15 @@ extension Message {
 
         // MARK: - Command line
 
+        case .wordConverterMissing(let kind):
+            return
+                "a .\(kind) file is converted to .docx by LibreOffice, which was not found on this computer (the soffice command). Either install LibreOffice and import again (Debian/Ubuntu: `sudo apt-get install libreoffice-writer-nogui`; Windows or macOS: https://www.libreoffice.org/download/), or open the file in Word or WPS, choose File → Save As, type Word Document (*.docx), and import the .docx file"
+        case .wordConversionTimedOut(let kind, let seconds):
+            return
+                "LibreOffice took longer than \(seconds) seconds to convert this .\(kind) file and was stopped (the file may be damaged or very large); open it in Word or WPS, choose File → Save As, type Word Document (*.docx), and import the .docx file"
+        case .wordConversionFailed(let kind, let failure):
+            return
+                "this .\(kind) file could not be converted to .docx: \(failure.english). The file may be damaged, protected by a password, or not really a .\(kind) file; open it in Word or WPS, choose File → Save As, type Word Document (*.docx), and import the .docx file"
         case .buildFailed(let errors):
             return "the build failed with \(errors) error\(errors == 1 ? "" : "s") (see above); the site is left as it was."
         case .buildUnchanged(let reports, let pages, let output, let seconds):
@@ -408,15 +419,28 @@ extension Message {
             return
                 "`\(path)` was written, but it has \(errors) error\(errors == 1 ? "" : "s") (see above); correct the file as the messages say and run portal-gen check"
         case .importNoInputs:
-            return "No .docx, .html, .htm, .txt or .md files were found."
-        case .importSummaryHeader:
-            return "file\ttownship\tyear\tresult"
-        case .importResultWritten(let path):
-            return "written \(path)"
-        case .importResultPrinted:
-            return "printed (dry run)"
-        case .importResultFailed(let errors):
-            return "FAILED: \(errors) error(s)"
+            return "No .docx, .doc, .wps, .rtf, .pdf, .html, .htm, .txt or .md files were found."
+        case .importSummaryImported(let file, let path):
+            return "imported: \(file) → \(path)"
+        case .importSummaryImportedWithErrors(let file, let path, let errors):
+            return "imported with errors: \(file) → \(path) (\(errors) error\(errors == 1 ? "" : "s"), see above; correct the file)"
+        case .importSummaryPartial(let file, let path, let cells):
+            return
+                "imported partially: \(file) → \(path) (\(cells) cell\(cells == 1 ? "" : "s") left blank, see the warnings above; fill them in from the original report)"
+        case .importSummaryPrinted(let file, let path, let cells):
+            return
+                "dry run: \(file)\(path.map { " → \($0)" } ?? "") (not written\(cells > 0 ? "; \(cells) cell\(cells == 1 ? "" : "s") would be left blank" : ""))"
+        case .importSummaryRefused(let file, let line, let reason):
+            return "not imported: \(file): \(line.map { "line \($0): " } ?? "")\(reason.english)"
+        case .importSummaryTotal(let files, let imported, let partial, let cells, let refused, let withErrors, let dryRun):
+            let blanks = partial > 0 ? " (\(cells) cell\(cells == 1 ? "" : "s") left blank)" : ""
+            let errors =
+                withErrors > 0 ? "; \(withErrors) of the files written \(withErrors == 1 ? "has" : "have") errors, correct them as the messages above say" : ""
+            if dryRun {
+                return
+                    "dry run, \(files) file\(files == 1 ? "" : "s"), nothing written: \(imported) can be imported, \(partial) partially\(blanks), \(refused) cannot"
+            }
+            return "\(files) file\(files == 1 ? "" : "s"): \(imported) imported, \(partial) imported partially\(blanks), \(refused) not imported\(errors)"
         case .jobsTooFew:
             return "--jobs must be at least 1"
         case .faultInvalid:
@@ -464,10 +488,11 @@ extension Message {
             return
                 "Prints each finding as path:line:column: error|warning: [rule-id rule name] message, with the numbers involved, at the line of the offending row. Rules: T3-1 T3-2 T3-3 T3-4 T4-1 T2-1 X-1 (errors), X-2 N-1 BLANK (warnings); see docs/statistics.md. Exit status: 0 when there are no errors, 1 when there are, 2 for usage errors or unreadable input."
         case .helpFormat: return "Output format: text (one finding per line) or json (an array of findings)."
-        case .helpImportAbstract: return "Turn reports as townships deliver them (.docx, saved .html pages, copied .txt) into content files."
+        case .helpImportAbstract:
+            return "Turn reports as townships deliver them (.docx/.doc, WPS .wps, .rtf, .pdf, saved .html pages, copied .txt) into content files."
         case .helpImportDiscussion:
             return
-                "Reads each file (or every .docx/.html/.htm/.txt/.md file in a folder), finds the township and year in the title and the 索引号, 发布日期 and 文号 in lines under it, reads the statistics tables by their row labels and writes <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is listed with its line, and nothing is written for that file unless --partial is given. Details the file does not state (township, year, 发布日期, 索引号) are asked for at once. Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK."
+                "Reads each file (or every .docx/.doc/.wps/.rtf/.pdf/.html/.htm/.txt/.md file in a folder; .doc, .wps and .rtf are converted to .docx by LibreOffice first), finds the township and year in the title and the 索引号, 发布日期 and 文号 in lines under it, reads the statistics tables by their row labels and writes <content>/reports/<year>/<slug>.md, then checks it with the same rules as `portal-gen check`. Numbers are never changed to make the arithmetic work. Anything the importer is unsure of is listed with its line, and nothing is written for that file unless --partial is given. With several files or a folder, the result of each file (imported, imported partially, not imported and why) and the totals end the output. Details the file does not state (township, year, 发布日期, 索引号) are asked for at once. Text files may be UTF-8, UTF-16 (with a byte-order mark) or GB18030/GBK."
         case .helpImportFiles: return "Report files or folders to import."
         case .helpImportTownship: return "The township (a name in portal.yml), instead of the one in the title."
         case .helpImportYear: return "The reporting year, instead of the one in the title."

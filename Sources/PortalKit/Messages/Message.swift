@@ -165,7 +165,8 @@ public enum Message: Sendable, Hashable, Codable {
     case importT4WrongCount(found: Int)
     case importRowWrongCount(table: String, row: String, expected: Int, found: Int, cells: [String])
     case importCellNotFigure(table: String, row: String, text: String)
-    indirect case importLeftBlank(issue: Message)
+    /// With --partial: what could not be read, and how many cells it left blank (`~`).
+    indirect case importLeftBlank(issue: Message, cells: Int)
     case importNothingWritten
     case importThroughLink(path: String)
     case importTargetExists(path: String)
@@ -178,6 +179,12 @@ public enum Message: Sendable, Hashable, Codable {
     case docxUnreadable(reason: String)
     case docxDamaged(reason: String)
     case textUndecodable(utf8Offset: Int, gbOffset: Int)
+    /// A `.doc`, `.wps` or `.rtf` file, and LibreOffice (which converts it) is not installed.
+    case wordConverterMissing(kind: String)
+    /// LibreOffice ran longer than the time limit and was stopped.
+    case wordConversionTimedOut(kind: String, seconds: Int)
+    /// LibreOffice gave no `.docx`.
+    case wordConversionFailed(kind: String, failure: ConversionFailure)
 
     // MARK: - Import: PDF and laid-out text
 
@@ -205,10 +212,18 @@ public enum Message: Sendable, Hashable, Codable {
     case importWrote(path: String)
     case importWroteWithErrors(path: String, errors: Int)
     case importNoInputs
-    case importSummaryHeader
-    case importResultWritten(path: String)
-    case importResultPrinted
-    case importResultFailed(errors: Int)
+    /// The summary of several files, one line each: imported exactly, with its content file.
+    case importSummaryImported(file: String, path: String)
+    /// Imported, but the check found errors in the written file.
+    case importSummaryImportedWithErrors(file: String, path: String, errors: Int)
+    /// Imported with --partial, `cells` cells left blank (listed above).
+    case importSummaryPartial(file: String, path: String, cells: Int)
+    /// --dry-run: shown, not written (`cells` would be left blank).
+    case importSummaryPrinted(file: String, path: String?, cells: Int)
+    /// Not imported, with the first reason (and its line in a text file or page).
+    indirect case importSummaryRefused(file: String, line: Int?, reason: Message)
+    /// The summary's last line.
+    case importSummaryTotal(files: Int, imported: Int, partial: Int, cells: Int, refused: Int, withErrors: Int, dryRun: Bool)
     case jobsTooFew
     case faultInvalid
     case optionDateInvalid(option: String, text: String, suggestion: String?)

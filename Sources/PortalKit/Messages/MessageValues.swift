@@ -149,3 +149,39 @@ extension Message {
         }
     }
 }
+
+extension Message {
+    /// Why LibreOffice gave no `.docx` for a `.doc`, `.wps` or `.rtf` file.
+    public enum ConversionFailure: Sendable, Hashable, Codable {
+        /// It ended with an error and said this (its first lines).
+        case said(String, status: Int)
+        /// It ended with this status and said nothing.
+        case status(Int)
+        /// It ended normally but wrote no `.docx` (it could not load the file).
+        case noOutput(said: String?)
+        /// It printed more than it may (`megabytes`) and was stopped.
+        case tooMuchOutput(megabytes: Int)
+        /// The temporary folder for the conversion could not be prepared: the system's words.
+        case preparation(String)
+
+        var chinese: String {
+            switch self {
+            case .said(let words, let status): "LibreOffice 出错结束（状态 \(status)），它的提示是：\(words)"
+            case .status(let status): "LibreOffice 出错结束（状态 \(status)），没有给出原因"
+            case .noOutput(let words): "LibreOffice 打不开这个文件，没有转换出 .docx\(words.map { "（它的提示是：\($0)）" } ?? "")"
+            case .tooMuchOutput(let megabytes): "LibreOffice 输出的内容超过 \(megabytes) MB，已停止"
+            case .preparation(let reason): "无法准备转换用的临时文件夹：\(reason)"
+            }
+        }
+
+        var english: String {
+            switch self {
+            case .said(let words, let status): "LibreOffice ended with status \(status), saying: \(words)"
+            case .status(let status): "LibreOffice ended with status \(status) and gave no reason"
+            case .noOutput(let words): "LibreOffice could not open the file and wrote no .docx\(words.map { " (it said: \($0))" } ?? "")"
+            case .tooMuchOutput(let megabytes): "LibreOffice printed more than \(megabytes) MB and was stopped"
+            case .preparation(let reason): "the temporary folder for the conversion could not be prepared: \(reason)"
+            }
+        }
+    }
+}
