@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start, step 1: installs what is missing (LibreOffice too, for importing .doc, .wps and
+# Quick start, step 1: installs what is missing (poppler's pdftotext for importing PDFs, LibreOffice too, for importing .doc, .wps and
 # .rtf files; NO_LIBREOFFICE=1 leaves it out), builds portal-gen, installs it as
 # /usr/local/bin/portal-gen (PREFIX=… for another place) and builds the bundled example portal
 # from Content/ into Output/.
@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/dependencies.sh
 ensure_cmark
+ensure_poppler || echo "未能安装 poppler-utils（pdftotext）：portal-gen 照常可用，只是不能直接导入 PDF 文件；可改用 Word 原件（.docx）导入。" >&2
 if [ -z "${NO_LIBREOFFICE:-}" ]; then
   ensure_libreoffice || echo "未能安装 LibreOffice：portal-gen 照常可用，只是导入 .doc、.wps、.rtf 文件前要先在 Word 或 WPS 中另存为 .docx。" >&2
 fi

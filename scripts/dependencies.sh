@@ -62,3 +62,23 @@ ensure_libreoffice() {
   fi
   hash -r
 }
+
+# `import` of PDF files runs poppler's pdftotext (Debian's poppler-utils) as its own program
+# (poppler is GPL; portal-gen does not link it). The import tests read real PDFs with it.
+ensure_poppler() {
+  if command -v pdftotext >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Installing poppler-utils (pdftotext), used by import for PDF files..." >&2
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null
+  elif command -v brew >/dev/null 2>&1; then
+    brew install poppler
+  else
+    echo "error: install poppler's pdftotext (Debian: apt-get install poppler-utils; macOS: brew install poppler) and run again" >&2
+    return 1
+  fi
+}

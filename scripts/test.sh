@@ -10,6 +10,7 @@ ensure_cmark
 ensure_html_validator
 # The import tests convert real .doc and .rtf files with LibreOffice: they never skip.
 ensure_libreoffice
+ensure_poppler
 
 echo "Checking the formatting (swift format, configuration in .swift-format)..."
 swift format lint --strict --recursive Sources Tests Package.swift
