@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal-bench",
         abstract: "Benchmarks portal-gen on a synthetic portal and prints the figures.",
-        subcommands: [Generate.self, Run.self, Serve.self],
+        subcommands: [Generate.self, Run.self, Serve.self, ImportBench.self],
         defaultSubcommand: Run.self
     )
 }

@@ -111,7 +111,9 @@ public struct ImportSession: Sendable {
         let issues = result.issues.map { issue in
             Diagnostic(
                 options.partial ? .warning : .error,
-                options.partial ? .importLeftBlank(issue: issue.message, cells: issue.cells) : issue.message,
+                options.partial
+                    ? (issue.written || issue.cells > 0 ? .importLeftBlank(issue: issue.message, cells: issue.cells) : .importNotWritten(issue: issue.message))
+                    : issue.message,
                 at: SourceLocation(file: shown + (issue.position.label.map { " (\($0))" } ?? ""), line: issue.position.line, column: issue.position.column))
         }
         outcome.diagnostics += issues

@@ -13,7 +13,7 @@ enum PDFReader {
         let output: Data
         do {
             output = try ExternalTool(name: "pdftotext", timeout: .seconds(timeout), outputLimit: outputLimit)
-                .run(["-bbox-layout", "-enc", "UTF-8", "-q", url.path, "-"])
+                .run(["-bbox-layout", "-enc", "UTF-8", url.path, "-"])
         } catch {
             switch error {
             case .notInstalled: throw DiagnosticsError([.error(.importPDFToolMissing, at: start)])

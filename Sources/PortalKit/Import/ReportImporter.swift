@@ -135,7 +135,9 @@ public struct ReportImporter: Sendable {
             if case .paragraph(let paragraph) = block { return paragraph } else { return nil }
         }
         let titleParagraph = paragraphs.prefix(8).first { CellText.normalize($0.text).contains("年度报告") }
-        let title = (titleParagraph?.text ?? document.metadata["标题"]).map { HTMLTree.collapse($0).replacingOccurrences(of: " ", with: "") } ?? ""
+        // A title is a line; in a page flattened onto one line it ends with 年度报告 and the report follows.
+        let (titleText, titleRest) = titleParagraph.map { Self.splitTitle($0.text) } ?? (nil, "")
+        let title = (titleText ?? document.metadata["标题"]).map { HTMLTree.collapse($0).replacingOccurrences(of: " ", with: "") } ?? ""
         let township = try findTownship(title: title)
         let year = findYear(title: title)
         let metadata = document.metadata.merging(Self.statedDetails(paragraphs.prefix(30).map(\.text))) { page, _ in page }
@@ -147,8 +149,11 @@ public struct ReportImporter: Sendable {
         var unplacedTables: [[TableRecognizer.Item]] = []
         for block in document.blocks {
             switch block {
-            case .paragraph(let paragraph):
-                if let titleParagraph, paragraph.position == titleParagraph.position, paragraph.text == titleParagraph.text { continue }
+            case .paragraph(var paragraph):
+                if let titleParagraph, paragraph.position == titleParagraph.position, paragraph.text == titleParagraph.text {
+                    if titleRest.isEmpty { continue }
+                    paragraph.text = titleRest
+                }
                 if section == 0, !Self.statedDetails([paragraph.text]).isEmpty { continue }
                 if let number = Self.sectionNumber(paragraph.text, after: section) {
                     section = number
@@ -246,14 +251,24 @@ public struct ReportImporter: Sendable {
         return Result(township: township, year: year, text: text, issues: outcome.issues, encoding: encoding)
     }
 
+    /// A title paragraph as the title and what follows it on the same line (a flattened page).
+    static func splitTitle(_ text: String) -> (title: String, rest: String) {
+        guard text.count > 80, let range = text.range(of: "年度报告") else { return (text, "") }
+        return (String(text[..<range.upperBound]), String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces))
+    }
+
     /// A legacy report's body as published: numbered headings, paragraphs and every table as its
     /// rows of text, in order; the title and the details under it stay in the front matter.
     static func legacyBody(_ document: SourceDocument, title: SourceDocument.Paragraph?) -> [ContentFileWriter.LegacyBlock] {
         var body: [ContentFileWriter.LegacyBlock] = []
         for block in document.blocks {
             switch block {
-            case .paragraph(let paragraph):
-                if let title, paragraph.position == title.position, paragraph.text == title.text { continue }
+            case .paragraph(var paragraph):
+                if let title, paragraph.position == title.position, paragraph.text == title.text {
+                    let rest = splitTitle(paragraph.text).rest
+                    if rest.isEmpty { continue }
+                    paragraph.text = rest
+                }
                 if body.isEmpty, !statedDetails([paragraph.text]).isEmpty { continue }
                 let text = CellText.normalize(paragraph.text)
                 if text.count <= 30, MarkdownDocument.sectionNumber(text) != nil, !text.contains("。") {

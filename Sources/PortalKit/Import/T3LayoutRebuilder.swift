@@ -122,7 +122,7 @@ struct T3LayoutRebuilder {
             if let row = above ?? below, above == nil || below == nil || above == below, !lineRow.values.contains(row) {
                 lineRow[index] = row
             } else {
-                issues.append(ImportIssue(position: lines[index].position, message: .importLayoutRowUnplaced(figures: Self.figureText(figures[index]))))
+                issues.append(Self.dropped(position: lines[index].position, message: .importLayoutRowUnplaced(figures: Self.figureText(figures[index]))))
             }
         }
         var rowLines: [Int: [Int]] = [:]
@@ -132,7 +132,7 @@ struct T3LayoutRebuilder {
         if let f = Self.officialRows.firstIndex(where: { $0.key == "F" }), let line = rowLines[f]?.first,
             subRows.contains(where: { rowLines[$0] != nil || matchedPerRow[$0] * 2 >= Self.officialRows[$0].label.count })
         {
-            issues.append(ImportIssue(position: lines[line].position, message: .importLayoutRowUnplaced(figures: Self.figureText(figures[line]))))
+            issues.append(Self.dropped(position: lines[line].position, message: .importLayoutRowUnplaced(figures: Self.figureText(figures[line]))))
             rowLines[f] = nil
         }
 
@@ -155,7 +155,7 @@ struct T3LayoutRebuilder {
             }
             if found.count > 1 {
                 issues.append(
-                    ImportIssue(
+                    Self.dropped(
                         position: lines[found[1]].position,
                         message: .importLayoutRowTwice(
                             row: StatisticsSchema.t3(format: .v2021).row(official.key)?.label ?? official.label, otherLine: lines[found[0]].position.line)))
@@ -167,23 +167,23 @@ struct T3LayoutRebuilder {
                 // Seven figures fill the seven columns in order, wherever they stand.
                 let cells = pieces.map(\.text)
                 guard !mergedLines.contains(line) || Self.addsUp(cells) else {
-                    issues.append(ImportIssue(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
+                    issues.append(Self.dropped(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
                     continue
                 }
                 rows.append(Row(key: official.key, label: label, cells: cells, position: figures[line][0].position))
                 continue
             }
             guard let anchors = anchors[lines[line].page] ?? anchors[-1] else {
-                issues.append(ImportIssue(position: lines[line].position, message: .importLayoutColumnsUnknown))
+                issues.append(Self.dropped(position: lines[line].position, message: .importLayoutColumnsUnknown))
                 continue
             }
             switch place(figures[line], anchors: anchors) {
             case .success(let cells) where !Self.addsUp(cells):
-                issues.append(ImportIssue(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
+                issues.append(Self.dropped(position: lines[line].position, message: .importLayoutRowDoesNotAddUp(figures: Self.figureText(figures[line]))))
             case .success(let cells):
                 rows.append(Row(key: official.key, label: label, cells: cells, position: figures[line].first?.position ?? lines[line].position))
             case .failure(let problem):
-                issues.append(ImportIssue(position: problem.span.position, message: .importLayoutFigureUnplaced(text: problem.span.text)))
+                issues.append(Self.dropped(position: problem.span.position, message: .importLayoutFigureUnplaced(text: problem.span.text)))
             }
         }
         return (rows, issues)
@@ -323,6 +323,11 @@ struct T3LayoutRebuilder {
     }
 
     // MARK: - Helpers
+
+    /// An issue whose figures are left out: their row is then reported missing, with its blanks.
+    static func dropped(position: SourceDocument.Position, message: Message) -> ImportIssue {
+        ImportIssue(position: position, message: message, written: false)
+    }
 
     /// A figure, or digits fused by extraction (`01`, `3000.000.00`) that no single figure reads as.
     static func isFigureLike(_ text: String) -> Bool {

@@ -372,6 +372,9 @@ struct ImportIssue: Sendable, CustomStringConvertible {
     var message: Message
     /// The cells this leaves blank (`~`) in the content file; written only with --partial.
     var cells: Int = 0
+    /// False when the figures concerned are left out (their row is then reported missing, with
+    /// the cells it leaves blank); true when something was written as read and is to be checked.
+    var written = true
 
     var description: String { "\(position): \(message.text(.english))" }
 }

@@ -300,6 +300,8 @@ extension Message {
             return "\(table)“\(row)”行应当有 \(expected) 个数字，找到了 \(found) 个（\(cells.map { $0.isEmpty ? "（空）" : $0 }.joined(separator: " "))）"
         case .importCellNotFigure(let table, let row, let text):
             return "\(table)“\(row)”行的 `\(text)` 不是数字"
+        case .importNotWritten(let issue):
+            return "\(issue.chinese)（这些数字没有写入，所在的行按读不出处理并留空；请对照原报告核对）"
         case .importLeftBlank(let issue, let cells):
             return cells > 0 ? "\(issue.chinese)（已留空 \(cells) 格，写成 ~；请对照原报告填上）" : "\(issue.chinese)（照此写入，请对照原报告核对）"
         case .importNothingWritten:

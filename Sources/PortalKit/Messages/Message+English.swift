@@ -325,6 +325,8 @@ extension Message {
                 "\(table) row \(row): expected \(expected) figure\(expected == 1 ? "" : "s"), found \(found) (\(cells.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")))"
         case .importCellNotFigure(let table, let row, let text):
             return "\(table) row \(row): `\(text)` is not a figure"
+        case .importNotWritten(let issue):
+            return "\(issue.english) (these figures are not written; their row is treated as unreadable and left blank; check the original)"
         case .importLeftBlank(let issue, let cells):
             return cells > 0
                 ? "\(issue.english) (\(cells) cell\(cells == 1 ? "" : "s") left blank as ~; fill \(cells == 1 ? "it" : "them") in from the original report)"

@@ -166,6 +166,7 @@ public enum Message: Sendable, Hashable, Codable {
     case importRowWrongCount(table: String, row: String, expected: Int, found: Int, cells: [String])
     case importCellNotFigure(table: String, row: String, text: String)
     /// With --partial: what could not be read, and how many cells it left blank (`~`).
+    indirect case importNotWritten(issue: Message)
     indirect case importLeftBlank(issue: Message, cells: Int)
     case importNothingWritten
     case importThroughLink(path: String)
