@@ -41,9 +41,6 @@ enum LayoutAssembler {
             t3Lines = []
         }
 
-        if ProcessInfo.processInfo.environment["PG_DEBUG"] != nil {
-            for line in lines { print(line.page, Int(line.y), line.spans.map { "\($0.text)@\(Int($0.x0))-\(Int($0.x1))" }.joined(separator: " | ")) }
-        }
         for line in lines {
             let text = joinedText(line)
             if let number = ReportImporter.sectionNumber(text, after: section) {

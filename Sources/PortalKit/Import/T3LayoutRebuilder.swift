@@ -87,11 +87,6 @@ struct T3LayoutRebuilder {
             return best.value >= min(2, fragments[index].text.count) ? best.key : nil
         }
 
-        if ProcessInfo.processInfo.environment["PG_DEBUG"] != nil {
-            for (index, fragment) in fragments.enumerated() {
-                print("fragment", fragment.line, fragment.text, fragmentRow[index].map { Self.officialRows[$0].key } ?? "-", votes[index])
-            }
-        }
         // 3. Which row each line of figures belongs to.
         var lineRow: [Int: Int] = [:]
         var unresolved: [Int] = []
