@@ -3,6 +3,15 @@
 # HTML pages in `import`) and pkg-config. macOS: Homebrew's cmark and libxml2.
 # `import` of .doc, .wps and .rtf files also needs LibreOffice (ensure_libreoffice): Debian's
 # libreoffice-writer-nogui, Homebrew's libreoffice cask. It is run as a program, never linked.
+# `import` of PDF files needs poppler's pdftotext (ensure_poppler).
+
+# Installs Debian packages, as root or through sudo, after refreshing the package lists.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
 
 ensure_cmark() {
   if pkg-config --exists libcmark libxml-2.0 2>/dev/null; then
@@ -10,10 +19,7 @@ ensure_cmark() {
   fi
   echo "Installing libcmark (the CommonMark reference library) and libxml2..." >&2
   if command -v apt-get >/dev/null 2>&1; then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcmark-dev libxml2-dev pkg-config >/dev/null
+    apt_install libcmark-dev libxml2-dev pkg-config
   elif command -v brew >/dev/null 2>&1; then
     brew install cmark libxml2
   else
@@ -26,10 +32,7 @@ ensure_cmark() {
 ensure_html_validator() {
   if ! command -v java >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1; then
-      local sudo=""
-      [ "$(id -u)" -eq 0 ] || sudo="sudo"
-      $sudo apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq default-jre-headless >/dev/null
+      apt_install default-jre-headless
     else
       echo "error: the HTML check needs Java; install a Java runtime and run again" >&2
       return 1
@@ -49,10 +52,7 @@ ensure_libreoffice() {
   fi
   echo "Installing LibreOffice Writer (libreoffice-writer-nogui), used by import for .doc, .wps and .rtf files..." >&2
   if command -v apt-get >/dev/null 2>&1; then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+    apt_install libreoffice-writer-nogui
   elif command -v brew >/dev/null 2>&1; then
     # Installed as /Applications/LibreOffice.app, where portal-gen looks for it.
     [ -x /Applications/LibreOffice.app/Contents/MacOS/soffice ] || brew install --cask libreoffice
@@ -71,10 +71,7 @@ ensure_poppler() {
   fi
   echo "Installing poppler-utils (pdftotext), used by import for PDF files..." >&2
   if command -v apt-get >/dev/null 2>&1; then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null
+    apt_install poppler-utils
   elif command -v brew >/dev/null 2>&1; then
     brew install poppler
   else

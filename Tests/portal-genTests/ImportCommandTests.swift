@@ -58,6 +58,19 @@ import Yams
         return (node["format"]!.string!, tables)
     }
 
+    /// Every cell of every table as expected, and exactly the format's rows.
+    static func expectCells(
+        _ written: [String: [String: [String?]]], as expected: Expected, _ file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        for (table, rows) in expected.tables {
+            for (row, cells) in rows {
+                #expect(written[table]?[row] == cells, "\(file) \(table).\(row)", sourceLocation: sourceLocation)
+            }
+            #expect(
+                Set(written[table]?.keys ?? [:].keys) == Set(rows.keys), "\(file) \(table) has exactly the format's rows", sourceLocation: sourceLocation)
+        }
+    }
+
     static func arguments(for file: String) -> [String] {
         var arguments = ["import", fixtures.appendingPathComponent(file).path]
         if !file.hasSuffix(".html") { arguments += ["--published", "2025-01-20", "--index-number", "TEST/\(file)"] }
@@ -79,12 +92,7 @@ import Yams
         #expect(outcome.stdout.shows(.importWrote(path: path)))
         let written = try Self.writtenTables(workspace.url.appendingPathComponent(path))
         #expect(written.format == expected.format)
-        for (table, rows) in expected.tables {
-            for (row, cells) in rows {
-                #expect(written.tables[table]?[row] == cells, "\(file) \(table) \(row)")
-            }
-            #expect(Set(written.tables[table]?.keys ?? [:].keys) == Set(rows.keys), "\(file) \(table) has exactly the format's rows")
-        }
+        Self.expectCells(written.tables, as: expected, file)
         let text = try String(contentsOf: workspace.url.appendingPathComponent(path), encoding: .utf8)
         for note in expected.notes { #expect(text.contains(note), "the annotation \(note) moves into the narrative") }
         #expect(text.contains("## 一、"), "the narrative keeps its section headings")

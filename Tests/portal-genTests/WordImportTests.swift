@@ -39,12 +39,7 @@ import Testing
         #expect(outcome.stdout.shows(.importWrote(path: path)))
         let written = try ImportCommandTests.writtenTables(workspace.url.appendingPathComponent(path))
         #expect(written.format == expected.format)
-        for (table, rows) in expected.tables {
-            for (row, cells) in rows {
-                #expect(written.tables[table]?[row] == cells, "\(file) \(table) \(row)")
-            }
-            #expect(Set(written.tables[table]?.keys ?? [:].keys) == Set(rows.keys), "\(file) \(table) has exactly the format's rows")
-        }
+        ImportCommandTests.expectCells(written.tables, as: expected, file)
         let text = try String(contentsOf: workspace.url.appendingPathComponent(path), encoding: .utf8)
         #expect(text.contains("## 一、") && text.contains("## 六、"), "the narrative keeps its section headings")
         let build = try workspace.build()
