@@ -124,6 +124,15 @@ import Testing
         #expect(outcome.stderr.shows(.error, .importPDFNoText, at: Self.folder.appendingPathComponent("scanned-2021.scan.pdf").path, line: 1))
     }
 
+    @Test func textTakenFromAScanSaysThereIsNoText() throws {
+        let workspace = try Self.portal()
+        for file in ["scanned-2021.scan.layout.txt", "scanned-2021.scan.raw.txt"] {
+            let outcome = try PortalGen.run(Self.arguments(file), in: workspace.url)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.shows(.error, .importTextEmpty, at: Self.folder.appendingPathComponent(file).path, line: 1), "\(outcome.stderr)")
+        }
+    }
+
     @Test func aPrintedWebPageAsksForTheTownshipAndYearItsSidebarHides() throws {
         let file = "donghu-2023.chromium.pdf"
         let workspace = try Self.portal()

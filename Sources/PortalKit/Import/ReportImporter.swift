@@ -71,6 +71,10 @@ public struct ReportImporter: Sendable {
             return try recognize(HTMLReader.read(data, displayPath: displayPath), plainText: false, displayPath: displayPath, encoding: nil)
         case "txt", "md", "text":
             let decoded = try EncodingDetector.decode(data, path: displayPath)
+            // Text taken from a scan holds (almost) nothing: say so rather than ask for a title.
+            guard decoded.text.filter({ !$0.isWhitespace }).count >= 20 else {
+                throw DiagnosticsError([.error(.importTextEmpty, at: SourceLocation(file: displayPath, line: 1))])
+            }
             let document =
                 FlatTextReader.looksFlat(decoded.text)
                 ? FlatTextReader.read(decoded.text)

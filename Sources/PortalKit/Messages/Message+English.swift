@@ -371,6 +371,9 @@ extension Message {
                 "the seven columns of T3 cannot be found from positions: no row on this page has a figure in all seven columns to line them up with; import the Word original (.docx), or separate each row's figures with tabs"
         case .importLayoutFigureUnplaced(let text):
             return "the figure “\(text)” is not under any single column of T3 (or spans two), so its column is unknown; check the original"
+        case .importTextEmpty:
+            return
+                "this file holds almost no text (fewer than 20 characters); if it was taken from a scanned PDF, there is no text in it: import the Word original (.docx), or use OCR and check the figures first"
         case .importPDFNoText:
             return
                 "this PDF has no text layer (it is a scan or a photograph), so its text cannot be read; import the Word original (.docx), or make a text PDF with OCR and check its figures first"

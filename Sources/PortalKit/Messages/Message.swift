@@ -196,6 +196,7 @@ public enum Message: Sendable, Hashable, Codable {
     case importLayoutColumnsUnknown
     case importLayoutFigureUnplaced(text: String)
     case importPDFNoText
+    case importTextEmpty
     case importPDFNoCharacterMap(share: Int)
     case importPDFToolMissing
     case importPDFToolFailed(reason: String)
