@@ -132,4 +132,84 @@ import Testing
         #expect(refused > 100, "enough mutations were refused")
         _ = blanked
     }
+
+    /// The same property for PDFs: the words pdftotext gives (with their boxes) mutated — a word
+    /// dropped, duplicated, moved sideways by up to three characters or onto the next line — then
+    /// laid out and imported as `portal-gen import` does.
+    @Test func aPDFImportWritesThePublishedFiguresOrRefuses() throws {
+        let (files, sources) = try Self.corpus()
+        let config = try Self.config()
+        var imported = 0
+        var refused = 0
+        let pdfs = files.keys.filter { $0.hasSuffix(".pdf") && sources[files[$0]!] != nil }.sorted()
+        #expect(pdfs.count >= 10)
+        for (number, file) in pdfs.enumerated() {
+            let expected = sources[files[file]!]!
+            let xhtml = try ExternalTool(name: "pdftotext").run(["-bbox-layout", "-enc", "UTF-8", Self.folder.appendingPathComponent(file).path, "-"])
+            let original = String(decoding: xhtml, as: UTF8.self)
+            let importer = ReportImporter(
+                config: config,
+                overrides: .init(township: expected.township, year: expected.year, published: CalendarDate(iso: "2025-01-20"), indexNumber: "X/1"))
+            for (variant, text) in ([original] + Self.wordMutations(of: original, count: 30, seed: UInt64(number + 100))).enumerated() {
+                guard let tree = HTMLTree.parse(Data(text.utf8)) else { continue }
+                let result: ReportImporter.Result
+                do {
+                    let layout = try PDFReader.layout(of: tree, at: SourceLocation(file: file, line: 1))
+                    result = try importer.recognize(LayoutAssembler.assemble(layout), plainText: true, displayPath: file, encoding: nil)
+                } catch {
+                    refused += 1
+                    continue
+                }
+                guard result.issues.isEmpty, let written = Self.figures(result.text) else {
+                    refused += 1
+                    continue
+                }
+                imported += 1
+                for (table, rows) in expected.cells {
+                    for (row, cells) in rows {
+                        for (column, cell) in (written[table]?[row] ?? []).enumerated() where cell != nil {
+                            #expect(
+                                cell == cells[column],
+                                "\(file) variant \(variant): \(table).\(row)[\(column)] written \(cell!) but published \(cells[column] ?? "blank")")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(imported > 50 && refused > 20, "imported \(imported), refused \(refused)")
+    }
+
+    /// Mutations of pdftotext's `-bbox-layout` output, one word at a time.
+    static func wordMutations(of xhtml: String, count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        let lines = xhtml.components(separatedBy: "\n")
+        let words = lines.indices.filter { lines[$0].contains("<word ") }
+        guard !words.isEmpty else { return [] }
+        func shifted(_ line: String, x: Double, y: Double) -> String {
+            var result = line
+            for (key, delta) in [("xMin", x), ("xMax", x), ("yMin", y), ("yMax", y)] {
+                guard let range = result.range(of: #"\#(key)="[0-9.]+""#, options: .regularExpression) else { continue }
+                let value = Double(result[range].dropFirst(key.count + 2).dropLast()) ?? 0
+                result.replaceSubrange(range, with: "\(key)=\"\(value + delta)\"")
+            }
+            return result
+        }
+        var results: [String] = []
+        for _ in 0..<count {
+            var mutated = lines
+            let index = words[next(words.count)]
+            switch next(4) {
+            case 0: mutated[index] = ""
+            case 1: mutated.insert(mutated[index], at: index)
+            case 2: mutated[index] = shifted(mutated[index], x: Double(next(7) - 3) * 10.5, y: 0)
+            default: mutated[index] = shifted(mutated[index], x: 0, y: 14)
+            }
+            results.append(mutated.joined(separator: "\n"))
+        }
+        return results
+    }
 }

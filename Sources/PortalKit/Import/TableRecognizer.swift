@@ -216,6 +216,15 @@ struct TableRecognizer {
                 if let note { outcome.notes.append("T4 原表填写为“\(note)”，此处按\(amount.text)录入。") }
                 return amount
             }
+            // Figures gathered from more than one line are in reading order, which is only certain
+            // when each group of five adds up (维持 + 纠正 + 其他 + 尚未审结 = 总计).
+            let groupsAddUp = (0..<3).allSatisfy { group in
+                Amount.sum(figures[group * 5..<group * 5 + 4].map(\.orZero)) == figures[group * 5 + 4].orZero
+            }
+            if Set(values.map(\.position)).count > 1, !groupsAddUp {
+                outcome.issues.append(ImportIssue(position: position, message: .importT4Scattered(figures: values.map(\.raw)), cells: 15))
+                return
+            }
         } else if values.count == 1, let digits = digitRun(values[0]), digits.count >= 15 {
             let splits = split(digits, into: 15).filter { parts in
                 (0..<3).allSatisfy { group in parts[group * 5..<group * 5 + 4].reduce(0, +) == parts[group * 5 + 4] }

@@ -294,6 +294,8 @@ extension Message {
             return "标签“\(row)”后紧跟数字“\(digits)”，没有分隔，无法确定各栏数值：它可以读成不止一种（表二应有 \(count) 栏，且没有可以用来拆分的合计）；请核对原件，把各栏数字用空格或 Tab 键隔开"
         case .importT4RunTogether(let digits, let splits):
             return "表四的 15 个数字连在了一起，成了 `\(digits)`，\(splits == 0 ? "任何分法都对不上合计" : "有 \(splits) 种分法都能对上合计")；请把它们用 Tab 键隔开重新输入"
+        case .importT4Scattered(let figures):
+            return "表四的 15 个数字（\(figures.joined(separator: " "))）分散在不止一行，按阅读顺序排列后每组“结果维持、结果纠正、其他结果、尚未审结”之和与“总计”对不上，无法确定各栏的次序；请核对原件"
         case .importT4WrongCount(let found):
             return "表四应当有 15 个数字（行政复议、未经复议直接起诉、复议后起诉各 5 个），但找到了 \(found) 个"
         case .importRowWrongCount(let table, let row, let expected, let found, let cells):

@@ -318,6 +318,9 @@ extension Message {
         case .importT4RunTogether(let digits, let splits):
             return
                 "T4: the 15 figures run together as `\(digits)` and \(splits == 0 ? "no split adds up" : "\(splits) splits add up"); type them separated by tabs"
+        case .importT4Scattered(let figures):
+            return
+                "the 15 figures of T4 (\(figures.joined(separator: " "))) stand on more than one line, and in reading order the groups do not add up to their totals, so their columns are not certain; check the original"
         case .importT4WrongCount(let found):
             return "T4 should have 15 figures (行政复议, 未经复议直接起诉 and 复议后起诉, 5 each), but \(found) were found"
         case .importRowWrongCount(let table, let row, let expected, let found, let cells):

@@ -163,6 +163,7 @@ public enum Message: Sendable, Hashable, Codable {
     case importT2RunTogether(row: String, digits: String, count: Int)
     case importT4RunTogether(digits: String, splits: Int)
     case importT4WrongCount(found: Int)
+    case importT4Scattered(figures: [String])
     case importRowWrongCount(table: String, row: String, expected: Int, found: Int, cells: [String])
     case importCellNotFigure(table: String, row: String, text: String)
     /// With --partial: what could not be read, and how many cells it left blank (`~`).
