@@ -124,6 +124,21 @@ import Testing
         #expect(outcome.stderr.shows(.error, .importPDFNoText, at: Self.folder.appendingPathComponent("scanned-2021.scan.pdf").path, line: 1))
     }
 
+    /// Plain `pdftotext` lists a table column by column: one message says so and what to import instead.
+    @Test func plainPdftotextTextIsRefusedForItsReadingOrder() throws {
+        let workspace = try Self.portal()
+        let raw = Self.corpus.files.keys.filter {
+            $0.hasSuffix(".raw.txt") && !$0.hasPrefix("legacy") && !$0.hasPrefix("scanned") && !$0.hasPrefix("onefigure")
+        }
+        #expect(raw.count >= 12)
+        let said = Message.importLayoutReadingOrder(lines: 0).text(.chinese).components(separatedBy: " 行数字")[1]
+        for file in raw.sorted() {
+            let outcome = try PortalGen.run(Self.arguments(file), in: workspace.url)
+            #expect(outcome.status == 1, "\(file)")
+            #expect(outcome.stderr.contains(said), "\(file): \(outcome.stderr.prefix(400))")
+        }
+    }
+
     @Test func textTakenFromAScanSaysThereIsNoText() throws {
         let workspace = try Self.portal()
         for file in ["scanned-2021.scan.layout.txt", "scanned-2021.scan.raw.txt"] {

@@ -181,6 +181,13 @@ struct T3LayoutRebuilder {
                 issues.append(Self.dropped(position: problem.span.position, message: .importLayoutFigureUnplaced(text: problem.span.text)))
             }
         }
+        // Most lines of figures without a label anywhere near: the table was extracted column by
+        // column or block by block (plain `pdftotext`), not row by row. One message says so.
+        let figureLines = figures.filter { !$0.isEmpty }.count
+        let unplaced = issues.filter { if case .importLayoutRowUnplaced = $0.message { true } else { false } }
+        if unplaced.count >= 5, unplaced.count * 3 >= figureLines, let first = unplaced.first {
+            return ([], [Self.dropped(position: first.position, message: .importLayoutReadingOrder(lines: unplaced.count))])
+        }
         return (rows, issues)
     }
 

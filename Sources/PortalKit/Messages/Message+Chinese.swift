@@ -333,6 +333,9 @@ extension Message {
             return "\(table)“\(row)”行的“\(text)”以元为单位，而“\(column)”一栏以万元为单位；portal-gen 不换算单位，请核对原件后按万元填写"
         case .importLayoutRowDoesNotAddUp(let figures):
             return "这一行的数字“\(figures)”有空格子或跨行，只能按位置推断各栏，而推断出的各栏之和与“总计”栏对不上，portal-gen 不能确定哪个数字属于哪一栏；请核对原件"
+        case .importLayoutReadingOrder(let lines):
+            return
+                "表三有 \(lines) 行数字的旁边和上下都没有行标签：这份文字里的表格是按栏或按块排列的（例如不带 -layout 的 pdftotext 输出，或从 PDF 直接复制的文字），无法确定每个数字属于哪一行；请直接导入 PDF 文件本身（portal-gen import 报告.pdf），或用 `pdftotext -layout` 重新提取文字"
         case .importLayoutRowUnplaced(let figures):
             return "这一行数字“\(figures)”的旁边和上下都没有能认出的表三行标签，无法确定它属于哪一行；请核对原件，把这一行的标签和数字放在同一行"
         case .importLayoutRowTwice(let row, let otherLine):

@@ -364,6 +364,9 @@ extension Message {
         case .importLayoutRowDoesNotAddUp(let figures):
             return
                 "the figures “\(figures)” have blank cells or run over two lines, so their columns can only be inferred from positions, and the inferred columns do not add up to the total; which figure belongs to which column is not certain; check the original"
+        case .importLayoutReadingOrder(let lines):
+            return
+                "\(lines) lines of T3 figures have no row label beside, above or below them: the table in this text runs column by column or block by block (plain pdftotext output, or text copied from a PDF), so no figure's row can be known; import the PDF itself, or extract the text again with `pdftotext -layout`"
         case .importLayoutRowUnplaced(let figures):
             return
                 "no T3 row label can be recognised beside, above or below the figures “\(figures)”, so their row is unknown; check the original and put the row's label on the same line as its figures"

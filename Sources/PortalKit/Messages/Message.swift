@@ -192,6 +192,7 @@ public enum Message: Sendable, Hashable, Codable {
 
     case importCellInYuan(table: String, row: String, text: String, column: String)
     case importLayoutRowUnplaced(figures: String)
+    case importLayoutReadingOrder(lines: Int)
     case importLayoutRowDoesNotAddUp(figures: String)
     case importLayoutRowTwice(row: String, otherLine: Int)
     case importLayoutColumnsUnknown
