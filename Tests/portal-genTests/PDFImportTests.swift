@@ -56,7 +56,7 @@ import Testing
 
     /// A page saved from a website and printed: its sidebar stands beside the title, so the
     /// township and year come from the command line.
-    static let needsDetails: Set<String> = ["donghu-2023.chromium.pdf", "donghu-2023.chromium.layout.txt"]
+    static let needsDetails: Set<String> = ["donghu-2023.chromium.pdf", "donghu-2023.chromium.layout.txt", "donghu-2023.chromium.raw.txt"]
 
     static func arguments(_ file: String) -> [String] {
         var arguments = ["import", "--dry-run", folder.appendingPathComponent(file).path, "--published", "2025-01-20", "--index-number", "TEST/1"]

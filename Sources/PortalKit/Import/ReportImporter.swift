@@ -72,7 +72,7 @@ public struct ReportImporter: Sendable {
         case "txt", "md", "text":
             let decoded = try EncodingDetector.decode(data, path: displayPath)
             // Text taken from a scan holds (almost) nothing: say so rather than ask for a title.
-            guard decoded.text.filter({ !$0.isWhitespace }).count >= 20 else {
+            guard decoded.text.contains(where: { !$0.isWhitespace }) else {
                 throw DiagnosticsError([.error(.importTextEmpty, at: SourceLocation(file: displayPath, line: 1))])
             }
             let document =

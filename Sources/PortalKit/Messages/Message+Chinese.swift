@@ -345,7 +345,7 @@ extension Message {
         case .importLayoutFigureUnplaced(let text):
             return "数字“\(text)”不在表三任何一栏的正下方（或跨了两栏），无法确定它属于哪一栏；请核对原件"
         case .importTextEmpty:
-            return "这个文件几乎没有文字（不到 20 个字）；如果它是从扫描或拍照得到的 PDF 中提取的，里面本来就没有文字：请找到 Word 原件（.docx）导入，或先用 OCR 文字识别，核对数字后再导入"
+            return "这个文件里没有文字；如果它是从扫描或拍照得到的 PDF 中提取的，里面本来就没有文字：请找到 Word 原件（.docx）导入，或先用 OCR 文字识别，核对数字后再导入"
         case .importPDFNoText:
             return "这个 PDF 文件没有文字层（是扫描或拍照得到的图片），portal-gen 读不出其中的文字；请找到 Word 原件（.docx）导入，或先用 OCR 文字识别软件把它转成带文字的 PDF，核对数字后再导入"
         case .importPDFNoCharacterMap(let share):

@@ -379,7 +379,7 @@ extension Message {
             return "the figure “\(text)” is not under any single column of T3 (or spans two), so its column is unknown; check the original"
         case .importTextEmpty:
             return
-                "this file holds almost no text (fewer than 20 characters); if it was taken from a scanned PDF, there is no text in it: import the Word original (.docx), or use OCR and check the figures first"
+                "this file holds no text; if it was taken from a scanned PDF, there is no text in it: import the Word original (.docx), or use OCR and check the figures first"
         case .importPDFNoText:
             return
                 "this PDF has no text layer (it is a scan or a photograph), so its text cannot be read; import the Word original (.docx), or make a text PDF with OCR and check its figures first"
