@@ -90,14 +90,15 @@ struct TableRecognizer {
         let spec = StatisticsSchema.t3(format: format)
         var table: [String: [Amount?]] = [:]
         var ambiguous: [(key: String, candidates: [[Amount?]], position: SourceDocument.Position, digits: String)] = []
+        // A missing row is reported where it should have been: after the row before it.
+        var expectedAt = items.first?.position ?? .init(line: 1)
         for row in spec.rows {
             guard let found = rows.first(where: { $0.key == row.key }) else {
                 outcome.issues.append(
-                    ImportIssue(
-                        position: items.first?.position ?? .init(line: 1),
-                        message: .importT3RowMissing(row: row.label), cells: row.columns.count))
+                    ImportIssue(position: expectedAt, message: .importT3RowMissing(row: row.label), cells: row.columns.count))
                 continue
             }
+            expectedAt = found.position
             switch fit(found, columns: row.columns.map(\.label), table: "T3", into: &outcome) {
             case .cells(let cells): table[row.key] = cells
             case .runTogether(let digits):
@@ -173,12 +174,13 @@ struct TableRecognizer {
             says2019 && !says2021 ? .v2019 : (!says2019 && !says2021 && rows.contains { ["other_services", "procurement"].contains($0.key) }) ? .v2019 : .v2021
         outcome.formatEvidence.append(format)
         var table: [String: [Amount?]] = [:]
+        var expectedAt = items.first?.position ?? .init(line: 1)
         for row in StatisticsSchema.tables(for: format)[0].rows {
             guard let found = rows.first(where: { $0.key == row.key }) else {
-                outcome.issues.append(
-                    ImportIssue(position: items.first?.position ?? .init(line: 1), message: .importT2RowMissing(row: row.label), cells: row.columns.count))
+                outcome.issues.append(ImportIssue(position: expectedAt, message: .importT2RowMissing(row: row.label), cells: row.columns.count))
                 continue
             }
+            expectedAt = found.position
             switch fit(found, columns: row.columns.map(\.label), table: "T2", into: &outcome) {
             case .cells(let cells): table[row.key] = cells
             case .runTogether(let digits):
