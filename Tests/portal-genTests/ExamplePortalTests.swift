@@ -63,6 +63,21 @@ import Testing
         #expect(checked > 500)
     }
 
+    /// The compilation page names its reports in a sentence: 、 between them, 。 after the last.
+    @Test func theCompilationListsItsReportsAsASentence() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.build(content: PortalGen.repositoryRoot.appendingPathComponent("Content").path)
+        #expect(outcome.status == 0)
+        let pages = snapshot(workspace.url.appendingPathComponent("Output")).filter { $0.key.hasSuffix("/compilation/index.html") }
+        #expect(!pages.isEmpty)
+        for (path, data) in pages {
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+            let sentence = try #require(text.range(of: #"纳入汇总的报告：[^。]*。"#, options: .regularExpression).map { String(text[$0]) }, "\(path)")
+            #expect(!sentence.contains("、。") && !sentence.contains("：、"), "\(path): \(sentence)")
+            #expect(sentence.filter { $0 == "、" }.count >= 1, "\(path): several reports, separated")
+        }
+    }
+
     @Test func indexPagesListExactlyTheReportsThatExist() throws {
         let workspace = try Workspace()
         let outcome = try workspace.build(content: PortalGen.repositoryRoot.appendingPathComponent("Content").path)

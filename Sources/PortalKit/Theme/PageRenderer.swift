@@ -371,7 +371,7 @@ struct PageRenderer: Sendable {
         let compiled = reports.filter { !$0.isLegacy }
         context["count"] = compiled.count
         context["townshipCount"] = portal.config.townships.count
-        context["reports"] = compiled.map { summary($0, from: page) }
+        context["reports"] = Self.inline(compiled.map { summary($0, from: page) })
         // One compilation per layout: figures are added only across reports whose tables have the
         // same rows, so a report printing （六）其他处理 as one row is never split into F1–F3 (nor
         // put into F3): such reports have their own compilation. Legacy reports are in none.
@@ -399,8 +399,18 @@ struct PageRenderer: Sendable {
             return group
         }
         let legacy = reports.filter(\.isLegacy)
-        if !legacy.isEmpty { context["legacy"] = ["count": legacy.count, "reports": legacy.map { summary($0, from: page) }] as [String: Any] }
+        if !legacy.isEmpty { context["legacy"] = ["count": legacy.count, "reports": Self.inline(legacy.map { summary($0, from: page) })] as [String: Any] }
         return context
+    }
+
+    /// Items of a list written in a sentence (`城关镇、东湖镇`): each carries the separator that
+    /// follows it, none after the last (Mustache has no notion of the last item).
+    static func inline(_ items: [[String: Any]]) -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item = item
+            item["separator"] = index + 1 < items.count ? "、" : ""
+            return item
+        }
     }
 
     /// How the compilation page names a layout.
