@@ -54,11 +54,8 @@ import Testing
     /// Lines deleted, duplicated, swapped with the next, the runs of spaces of a line collapsed
     /// to one, or the spaces between its figures removed.
     static func mutations(of text: String, count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(max(1, bound)))
-        }
+        var random = SeededRandom(state: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let lines = text.components(separatedBy: "\n")
         var results: [String] = []
         for _ in 0..<count {
@@ -181,11 +178,8 @@ import Testing
 
     /// Mutations of pdftotext's `-bbox-layout` output, one word at a time.
     static func wordMutations(of xhtml: String, count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(max(1, bound)))
-        }
+        var random = SeededRandom(state: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let lines = xhtml.components(separatedBy: "\n")
         let words = lines.indices.filter { lines[$0].contains("<word ") }
         guard !words.isEmpty else { return [] }
@@ -211,5 +205,15 @@ import Testing
             results.append(mutated.joined(separator: "\n"))
         }
         return results
+    }
+}
+
+/// A small linear congruential generator: the same mutations on every run and machine.
+struct SeededRandom {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(max(1, bound)))
     }
 }
