@@ -10,6 +10,8 @@ struct SitePage: Sendable, Hashable {
         case compilation(Int)
         /// The township × year publication grid and the list of findings (公开年报情况总览).
         case supervision
+        /// The full-text search (检索); its index is written beside it (see `SearchIndexWriter`).
+        case search
         case notFound
     }
 
@@ -26,6 +28,7 @@ struct SitePage: Sendable, Hashable {
         case .report: "report"
         case .compilation: "compilation"
         case .supervision: "supervision"
+        case .search: "search"
         case .notFound: "404"
         }
     }

@@ -20,10 +20,13 @@ struct PageRenderer: Sendable {
 
     /// Fingerprint of the settings, options and portal-gen version (see `BuildManifest.siteFingerprint`).
     let siteFingerprint: String
+    /// Whether the site has a search page (every page's header links it).
+    let hasSearch: Bool
 
     /// `findings` are the statistics findings shown on the supervision page.
-    init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "") {
+    init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "", hasSearch: Bool = false) {
         self.portal = portal
+        self.hasSearch = hasSearch
         self.theme = theme
         self.siteFingerprint = siteFingerprint
         self.findings = findings
@@ -70,7 +73,7 @@ struct PageRenderer: Sendable {
             parts += listing(portal.reports(in: year))
         case .township(let township):
             parts += listing(portal.reports(of: township))
-        case .home, .supervision:
+        case .home, .supervision, .search:
             parts.append(everything)
         case .notFound:
             break
@@ -149,6 +152,8 @@ struct PageRenderer: Sendable {
             context.merge(compilationContext(year, page), uniquingKeysWith: { $1 })
         case .supervision:
             context.merge(supervisionContext(page), uniquingKeysWith: { $1 })
+        case .search:
+            context.merge(searchContext(page), uniquingKeysWith: { $1 })
         case .notFound:
             context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
@@ -189,7 +194,7 @@ struct PageRenderer: Sendable {
         if let code = config.identity.siteCode { meta.append(["name": "SiteIDCode", "content": code]) }
         meta.append(["name": "ColumnName", "content": Self.category])
         meta.append(["name": "ColumnType", "content": "信息公开"])
-        return [
+        var common: [String: Any] = [
             "lang": "zh-CN",
             "root": root,
             "assets": root + Theme.assetsFolder + "/",
@@ -213,6 +218,29 @@ struct PageRenderer: Sendable {
                 "townshipsURL": link(SitePlan.home, from: page) + "#townships",
             ] as [String: Any],
         ]
+        if hasSearch { common["searchURL"] = link(SitePlan.search, from: page) }
+        return common
+    }
+
+    /// The search page: its form and results are made by `assets/search.js` from the index in
+    /// `search/`; without JavaScript it says so and links the year and township pages.
+    private func searchContext(_ page: SitePage) -> [String: Any] {
+        var context = pageInfo(
+            title: "检索_\(portal.config.siteName)", heading: "检索", page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("检索", nil)])
+        context["search"] =
+            [
+                "manifest": link(SearchLayout.manifestPath, from: page),
+                "index": link(SearchLayout.folder + "/", from: page),
+                "years": portal.years.map { year -> [String: Any] in
+                    ["year": year, "label": "\(year)年度", "url": link(SitePlan.yearPath(year), from: page)]
+                },
+                "townships": portal.townshipsWithReports.map { township -> [String: Any] in
+                    ["name": township.name, "url": link(SitePlan.townshipPath(township), from: page)]
+                },
+                "reportCount": portal.reports.count,
+            ] as [String: Any]
+        return context
     }
 
     private func summary(_ report: Report, from page: SitePage) -> [String: Any] {
