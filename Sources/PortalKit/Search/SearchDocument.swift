@@ -31,6 +31,17 @@ struct SearchDocument: Sendable, Equatable {
         body = MarkdownDocument(markdown).plainText()
     }
 
+    /// A record as `json()` writes it; nil when it is not one.
+    init?(record: Any) {
+        guard let fields = record as? [Any], fields.count == 10, let number = fields[0] as? Int, let year = fields[3] as? Int else { return nil }
+        let texts = [1, 2, 4, 5, 6, 7, 8, 9].compactMap { fields[$0] as? String }
+        guard texts.count == 8, number >= 0 else { return nil }
+        self.number = UInt32(number)
+        self.year = year
+        (title, township, published, url) = (texts[0], texts[1], texts[2], texts[3])
+        (indexNumber, issuer, documentNumber, body) = (texts[4], texts[5], texts[6], texts[7])
+    }
+
     /// The fields searched, in the order the browser joins them.
     var searchableFields: [String] { [title, township, String(year), indexNumber, issuer, documentNumber, body] }
 

@@ -1,16 +1,19 @@
 import Foundation
 
 /// Builds the search index of a portal and writes its files (see `SearchShards`), streamed: the
-/// reports are read a block at a time (one document shard's worth), on all cores, and only the
-/// postings are kept, each as a list or a bitmap (see `SearchPosting`).
+/// reports are read a block at a time (one document shard's worth) on all cores, and only the
+/// postings are kept, each as a list or a bitmap (see `SearchPosting`), in one table per core.
 ///
 /// Incremental: a document shard is made from its reports' files, so it is kept without reading
-/// them when none changed (its inputs). The postings of the previous build are read back from its
-/// term shards (each checked against the fingerprint the manifest recorded for it) when the
-/// layout is the same; then only the reports of the blocks that changed are read and tokenised,
-/// their old numbers taken out of every posting and their new terms put in. Every term shard is
-/// encoded again, and the writer keeps those whose bytes did not change: a one-report edit
-/// rewrites its document shard and the term shards of the terms it gained or lost.
+/// them when none changed (its inputs). When the layout and the set of reports are as in the
+/// previous build, the index is updated rather than rebuilt: for each block that changed, the
+/// previous build's document shard gives each report's old text and the content its new one; a
+/// report whose text changed loses the terms it no longer has and gains the new ones. Only the
+/// term shards holding such a term are read back, changed and written (the writer keeps the ones
+/// whose bytes come out the same); the others are kept untouched. A one-report edit reads one
+/// block, tokenises its reports and rewrites one document shard and the few term shards of the
+/// terms the edit added or removed. Anything else (a report added or removed, a new township,
+/// different settings, a previous file not exactly as it was written) rebuilds the whole index.
 struct SearchIndexWriter: Sendable {
     let portal: Portal
     let layout: SearchLayout
@@ -23,8 +26,8 @@ struct SearchIndexWriter: Sendable {
         var written: [OutputWriter.Written] = []
         /// Reports read and tokenised.
         var reportsRead = 0
-        /// Whether the previous build's postings were used.
-        var reusedPostings = false
+        /// Whether the previous build's index was updated instead of rebuilt.
+        var updated = false
     }
 
     /// A block of reports: one document shard.
@@ -35,14 +38,12 @@ struct SearchIndexWriter: Sendable {
         var kept: OutputWriter.Written?
     }
 
-    /// What reading one block gave.
-    private struct BlockWork: Sendable {
-        var written: OutputWriter.Written?
-        var terms: [(document: UInt32, terms: [SearchTerm])]
+    /// The term table of one core: terms are spread over the tables by their hash.
+    private final class Table: @unchecked Sendable {
+        var postings: [SearchTerm: SearchPosting] = [:]
     }
 
     func write() async throws(DiagnosticsError) -> Outcome {
-        var outcome = Outcome()
         let layoutInputs = siteFingerprint.isEmpty ? nil : ContentHash.of(siteFingerprint + "\n" + layout.fingerprint)
         var byShard: [Int: [Report]] = [:]
         for report in portal.reports { byShard[layout.documentShard(of: layout.document(report)), default: []].append(report) }
@@ -53,103 +54,173 @@ struct SearchIndexWriter: Sendable {
             }
             return Block(shard: shard, reports: reports, inputs: inputs, kept: writer.keep(SearchLayout.documentShardPath(shard), inputs: inputs))
         }
-
-        var postings: [SearchTerm: SearchPosting] = [:]
-        let previous = layoutInputs.flatMap { previousPostings(layoutInputs: $0) }
-        let tokenise: [Bool]
-        if let previous {
-            postings = previous
-            outcome.reusedPostings = true
-            // The numbers of the blocks read again, and of blocks left without reports, come out of every posting.
-            let changed = Set(blocks.filter { $0.kept == nil }.map(\.shard))
-            let present = Set(blocks.map(\.shard))
-            for term in Array(postings.keys) {
-                postings[term]!.remove { changed.contains(layout.documentShard(of: $0)) || !present.contains(layout.documentShard(of: $0)) }
-                if postings[term]!.count == 0 { postings[term] = nil }
-            }
-            tokenise = blocks.map { $0.kept == nil }
+        let all = portal.reports.map { layout.document($0) }.sorted()
+        let allEncoded = SearchPosting(universe: layout.universe, documents: all).encoded(all: nil)
+        var outcome = Outcome()
+        if let layoutInputs, let updated = try await update(blocks, all: all, allEncoded: allEncoded, layoutInputs: layoutInputs) {
+            outcome = updated
         } else {
-            tokenise = blocks.map { _ in true }
+            outcome = try await rebuild(blocks, all: all)
         }
-
-        // Blocks are read a few at a time on all cores; their terms go into the postings in order.
-        let work = blocks.indices.filter { blocks[$0].kept == nil || tokenise[$0] }
-        let chunk = max(1, parallelism * 4)
-        for start in stride(from: 0, to: work.count, by: chunk) {
-            let indices = Array(work[start..<min(start + chunk, work.count)])
-            let results = await indices.concurrentMap(width: parallelism) { index -> Result<BlockWork, DiagnosticsError> in
-                Result { () throws(DiagnosticsError) in try read(blocks[index], tokenise: tokenise[index]) }
-            }
-            for result in results {
-                let block = try result.get()
-                if let written = block.written { outcome.written.append(written) }
-                for (document, terms) in block.terms {
-                    outcome.reportsRead += 1
-                    for term in terms { postings[term, default: SearchPosting(universe: layout.universe)].insert(document) }
-                }
-            }
-        }
+        // The document shards kept without reading their reports.
         outcome.written += blocks.compactMap(\.kept)
-
-        let all = SearchPosting(universe: layout.universe, documents: portal.reports.map { layout.document($0) })
-        var shards = [[(term: String, encoded: String)]](repeating: [], count: layout.termShards)
-        for (term, var posting) in postings {
-            posting.sort()
-            let text = term.text
-            shards[layout.termShard(of: text)].append((text, posting.encoded(all: all)))
-        }
-        for (shard, entries) in shards.enumerated() {
-            outcome.written.append(try writer.write(SearchShards.termShard(shard, postings: entries), to: SearchLayout.termShardPath(shard)))
-        }
         outcome.written.append(
             try writer.write(
-                SearchShards.manifest(layout, all: all, withReports: Set(portal.townshipsWithReports.map(\.slug)), years: portal.years),
+                SearchShards.manifest(layout, allEncoded: allEncoded, withReports: Set(portal.townshipsWithReports.map(\.slug)), years: portal.years),
                 to: SearchLayout.manifestPath, inputs: layoutInputs))
         return outcome
     }
 
-    /// Reads a block's reports: writes its document shard unless kept, and gives its terms when asked.
-    private func read(_ block: Block, tokenise: Bool) throws(DiagnosticsError) -> BlockWork {
+    // MARK: - The whole index
+
+    private func rebuild(_ blocks: [Block], all: [UInt32]) async throws(DiagnosticsError) -> Outcome {
+        var outcome = Outcome()
+        let tables = (0..<max(1, parallelism)).map { _ in Table() }
+        let count = tables.count
+        let chunk = max(1, parallelism * 4)
+        for start in stride(from: 0, to: blocks.count, by: chunk) {
+            let range = start..<min(start + chunk, blocks.count)
+            // Each block: read, written (unless kept) and tokenised, its terms sorted by table.
+            let results = await Array(range).concurrentMap(width: parallelism) { index -> Result<(OutputWriter.Written?, [[(SearchTerm, UInt32)]]), DiagnosticsError> in
+                Result { () throws(DiagnosticsError) in
+                    let (documents, written) = try read(blocks[index])
+                    var byTable = [[(SearchTerm, UInt32)]](repeating: [], count: count)
+                    for document in documents {
+                        for term in document.terms { byTable[Int(UInt(bitPattern: term.hashValue) % UInt(count))].append((term, document.number)) }
+                    }
+                    return (written, byTable)
+                }
+            }
+            var pieces: [[(SearchTerm, UInt32)]] = Array(repeating: [], count: count)
+            for result in results {
+                let (written, byTable) = try result.get()
+                if let written { outcome.written.append(written) }
+                for table in 0..<count { pieces[table] += byTable[table] }
+            }
+            outcome.reportsRead += range.reduce(0) { $0 + blocks[$1].reports.count }
+            let universe = layout.universe
+            let gathered = pieces
+            _ = await Array(0..<count).concurrentMap(width: parallelism) { table -> Bool in
+                for (term, document) in gathered[table] { tables[table].postings[term, default: SearchPosting(universe: universe)].insert(document) }
+                return true
+            }
+        }
+        let encoded = await tables.concurrentMap(width: parallelism) { table -> [(shard: Int, term: String, encoded: String)] in
+            table.postings.map { term, posting in
+                var posting = posting
+                posting.sort()
+                let text = term.text
+                return (layout.termShard(of: text), text, posting.encoded(all: all))
+            }
+        }
+        var shards = [[(term: String, encoded: String)]](repeating: [], count: layout.termShards)
+        for entry in encoded.joined() { shards[entry.shard].append((entry.term, entry.encoded)) }
+        for (shard, entries) in shards.enumerated() { outcome.written.append(try writeTermShard(shard, entries)) }
+        return outcome
+    }
+
+    private func writeTermShard(_ shard: Int, _ entries: [(term: String, encoded: String)]) throws(DiagnosticsError) -> OutputWriter.Written {
+        let text = SearchShards.termShard(shard, postings: entries)
+        // Its inputs are its postings: an update keeps the shards it did not touch by them.
+        return try writer.write(text, to: SearchLayout.termShardPath(shard), inputs: ContentHash.of(text))
+    }
+
+    /// A block's reports read (and its document shard written unless kept).
+    private func read(_ block: Block) throws(DiagnosticsError) -> ([SearchDocument], OutputWriter.Written?) {
         var documents: [SearchDocument] = []
         for report in block.reports {
             documents.append(SearchDocument(report: report, layout: layout, markdown: try ReportBody.read(report)))
         }
-        var work = BlockWork(written: nil, terms: [])
-        if block.kept == nil {
-            work.written = try writer.write(
-                SearchShards.documentShard(block.shard, documents: documents), to: SearchLayout.documentShardPath(block.shard), inputs: block.inputs)
-        }
-        if tokenise { work.terms = documents.map { ($0.number, $0.terms) } }
-        return work
+        guard block.kept == nil else { return (documents, nil) }
+        let written = try writer.write(
+            SearchShards.documentShard(block.shard, documents: documents), to: SearchLayout.documentShardPath(block.shard), inputs: block.inputs)
+        return (documents, written)
     }
 
-    /// The previous build's postings, when its index had this layout and every term shard is
-    /// exactly as it wrote it; nil otherwise (then every report is read).
-    private func previousPostings(layoutInputs: String) -> [SearchTerm: SearchPosting]? {
+    // MARK: - Updating the previous index
+
+    /// The previous build's index updated for the blocks that changed; nil when it cannot be (then
+    /// the index is rebuilt).
+    private func update(_ blocks: [Block], all: [UInt32], allEncoded: String, layoutInputs: String) async throws(DiagnosticsError) -> Outcome? {
         guard let previous = writer.previous, previous[SearchLayout.manifestPath]?.inputs == layoutInputs,
-            let all = try? readPrevious(SearchLayout.manifestPath, previous).flatMap(Self.allPosting(inManifest:))
-                .flatMap({ SearchPosting(encoded: $0, universe: layout.universe, all: nil) })
+            let manifest = readPrevious(SearchLayout.manifestPath, previous), Self.allPosting(inManifest: manifest) == allEncoded,
+            (0..<layout.termShards).allSatisfy({ previous[SearchLayout.termShardPath($0)]?.inputs != nil })
         else { return nil }
-        var postings: [SearchTerm: SearchPosting] = [:]
-        for shard in 0..<layout.termShards {
-            guard let text = try? readPrevious(SearchLayout.termShardPath(shard), previous),
-                let read = SearchShards.readTermShard(text), read.shard == shard
+        // Each changed block's previous shard, read first: if one is not as it was written, nothing is written here.
+        let changed = blocks.filter { $0.kept == nil }
+        guard changed.count * 4 <= max(4, blocks.count) else { return nil }
+        var earlier: [[UInt32: SearchDocument]] = []
+        for block in changed {
+            guard let text = readPrevious(SearchLayout.documentShardPath(block.shard), previous),
+                let old = SearchShards.readDocumentShard(text), old.shard == block.shard,
+                Set(old.documents.map(\.number)) == Set(block.reports.map { layout.document($0) })
             else { return nil }
-            for (term, encoded) in read.postings {
-                guard let posting = SearchPosting(encoded: encoded, universe: layout.universe, all: all) else { return nil }
-                postings[SearchTerm(term)] = posting
+            earlier.append(Dictionary(old.documents.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        var outcome = Outcome()
+        outcome.updated = true
+        let before = earlier
+        // Each changed block: the terms each report lost and gained.
+        let results = await Array(changed.indices).concurrentMap(width: parallelism) { index -> Result<(OutputWriter.Written?, [(SearchTerm, UInt32, Bool)], Int), DiagnosticsError> in
+            Result { () throws(DiagnosticsError) in
+                let (documents, written) = try read(changed[index])
+                var changes: [(SearchTerm, UInt32, Bool)] = []
+                var read = 0
+                for document in documents {
+                    guard let old = before[index][document.number], old.searchableText != document.searchableText else { continue }
+                    read += 1
+                    let lost = Set(old.terms)
+                    let has = Set(document.terms)
+                    changes += lost.subtracting(has).map { ($0, document.number, false) } + has.subtracting(lost).map { ($0, document.number, true) }
+                }
+                return (written, changes, read)
             }
         }
-        return postings
+        var changes: [Int: [String: [(UInt32, Bool)]]] = [:]
+        for result in results {
+            let (written, blockChanges, read) = try result.get()
+            if let written { outcome.written.append(written) }
+            outcome.reportsRead += read
+            for (term, document, added) in blockChanges {
+                let text = term.text
+                changes[layout.termShard(of: text), default: [:]][text, default: []].append((document, added))
+            }
+        }
+        // The term shards: those with a changed term read back and changed, the others kept.
+        for shard in 0..<layout.termShards {
+            let path = SearchLayout.termShardPath(shard)
+            guard let termChanges = changes[shard] else {
+                guard let kept = writer.keep(path, inputs: previous[path]?.inputs) else { return nil }
+                outcome.written.append(kept)
+                continue
+            }
+            // A file not as it was written: the index is rebuilt (what was staged here is written again).
+            guard let text = readPrevious(path, previous), let read = SearchShards.readTermShard(text), read.shard == shard else { return nil }
+            var postings = read.postings
+            for (term, documents) in termChanges {
+                var posting: SearchPosting
+                if let encoded = postings[term] {
+                    guard let decoded = SearchPosting(encoded: encoded, universe: layout.universe, all: all) else { return nil }
+                    posting = decoded
+                } else {
+                    posting = SearchPosting(universe: layout.universe)
+                }
+                let removed = Set(documents.filter { !$0.1 }.map(\.0))
+                if !removed.isEmpty { posting.remove { removed.contains($0) } }
+                for (document, added) in documents where added && !posting.contains(document) { posting.insert(document) }
+                posting.sort()
+                postings[term] = posting.count == 0 ? nil : posting.encoded(all: all)
+            }
+            outcome.written.append(try writeTermShard(shard, postings.map { ($0.key, $0.value) }))
+        }
+        return outcome
     }
 
-    private struct Unreadable: Error {}
-
     /// A file of the previous build, when its bytes are those recorded.
-    private func readPrevious(_ path: String, _ previous: [String: BuildManifest.Entry]) throws -> String? {
-        guard let entry = previous[path] else { return nil }
-        let data = try Data(contentsOf: writer.output.appendingPathComponent(path))
-        guard ContentHash.of(data) == entry.hash else { throw Unreadable() }
+    private func readPrevious(_ path: String, _ previous: [String: BuildManifest.Entry]) -> String? {
+        guard let entry = previous[path], let data = try? Data(contentsOf: writer.output.appendingPathComponent(path)),
+            ContentHash.of(data) == entry.hash
+        else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 

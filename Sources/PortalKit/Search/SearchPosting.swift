@@ -101,8 +101,8 @@ struct SearchPosting: Sendable, Equatable {
 
     // MARK: - Encoding
 
-    /// The shortest encoding; `all` is the posting of every report (the `C` encoding is relative to it).
-    func encoded(all: SearchPosting?) -> String {
+    /// The shortest encoding; `all` is every report's number, ascending (the `C` encoding is relative to it).
+    func encoded(all: [UInt32]?) -> String {
         let documents = documents
         var best = "L" + Self.gaps(documents).base64EncodedString()
         if documents.count * 8 > universe / 8 {
@@ -113,15 +113,21 @@ struct SearchPosting: Sendable, Equatable {
             if bitmap.utf8.count < best.utf8.count { best = bitmap }
         }
         if let all, documents.count * 2 > all.count {
-            let contained = Set(documents)
-            let complement = "C" + Self.gaps(all.documents.filter { !contained.contains($0) }).base64EncodedString()
+            // Both ascending: the complement by one merge.
+            var missing: [UInt32] = []
+            var next = 0
+            for document in all {
+                while next < documents.count, documents[next] < document { next += 1 }
+                if next == documents.count || documents[next] != document { missing.append(document) }
+            }
+            let complement = "C" + Self.gaps(missing).base64EncodedString()
             if complement.utf8.count < best.utf8.count { best = complement }
         }
         return best
     }
 
     /// The posting an encoding stands for; nil when it is not one (`all` as for `encoded`).
-    init?(encoded: String, universe: Int, all: SearchPosting?) {
+    init?(encoded: String, universe: Int, all: [UInt32]?) {
         guard let letter = encoded.first, let data = Data(base64Encoded: String(encoded.dropFirst())) else { return nil }
         let bytes = [UInt8](data)
         switch letter {
@@ -131,7 +137,7 @@ struct SearchPosting: Sendable, Equatable {
         case "C":
             guard let all, let excluded = Self.numbers(fromGaps: bytes) else { return nil }
             let set = Set(excluded)
-            self.init(universe: universe, documents: all.documents.filter { !set.contains($0) })
+            self.init(universe: universe, documents: all.filter { !set.contains($0) })
         case "B":
             var documents: [UInt32] = []
             for (index, byte) in bytes.enumerated() {

@@ -41,6 +41,26 @@ enum SearchShards {
         return "portalSearch.d(\(shard),\"" + zlib(json).base64EncodedString() + "\");\n"
     }
 
+    /// The records of a document shard written by `documentShard`; nil when the text is not one.
+    static func readDocumentShard(_ text: String) -> (shard: Int, documents: [SearchDocument])? {
+        guard text.hasPrefix("portalSearch.d("), text.hasSuffix("\");\n"), let comma = text.firstIndex(of: ","),
+            let shard = Int(text[text.index(text.startIndex, offsetBy: 15)..<comma]),
+            let data = Data(base64Encoded: String(text[text.index(comma, offsetBy: 2)..<text.index(text.endIndex, offsetBy: -4)])),
+            data.count > 6
+        else { return nil }
+        let deflated = data.subdata(in: 2..<(data.count - 4))
+        var inflated = Data()
+        guard
+            (try? Data.decompress(
+                size: Int64(deflated.count), bufferSize: 1 << 16, skipCRC32: true,
+                provider: { position, size in deflated.subdata(in: Int(position)..<min(deflated.count, Int(position) + size)) },
+                consumer: { inflated.append($0) })) != nil,
+            let records = try? JSONSerialization.jsonObject(with: inflated) as? [Any]
+        else { return nil }
+        let documents = records.compactMap(SearchDocument.init(record:))
+        return documents.count == records.count ? (shard, documents) : nil
+    }
+
     /// The zlib format (what `DecompressionStream("deflate")` reads): a header, raw DEFLATE, the Adler-32 of the bytes.
     static func zlib(_ bytes: [UInt8]) -> Data {
         let input = Data(bytes)
@@ -63,11 +83,11 @@ enum SearchShards {
     /// The manifest: format, layout, hash, the posting of every report (`all`, for the `C`
     /// encoding and queries of no term), and the years and township names for the filters and
     /// for telling a report's year and township from its number (a township without reports: null).
-    static func manifest(_ layout: SearchLayout, all: SearchPosting, withReports: Set<String>, years: [Int]) -> String {
+    static func manifest(_ layout: SearchLayout, allEncoded: String, withReports: Set<String>, years: [Int]) -> String {
         var text = "portalSearch.m({\"format\":\(SearchLayout.format),\"hash\":\"fnv1a32\",\"longest\":\(SearchTokenizer.longestTerm),\"termShards\":\(layout.termShards)"
         text += ",\"newestYear\":\(layout.newestYear),\"yearSpan\":\(layout.yearSpan),\"blockYears\":\(layout.blockYears)"
         text += ",\"blockTownships\":\(layout.blockTownships),\"universe\":\(layout.universe)"
-        text += ",\"all\":\"\(all.encoded(all: nil))\",\"years\":[" + years.map(String.init).joined(separator: ",") + "]"
+        text += ",\"all\":\"\(allEncoded)\",\"years\":[" + years.map(String.init).joined(separator: ",") + "]"
         text += ",\"townships\":["
         text += layout.townships.map { withReports.contains($0.slug) ? String(decoding: JSONWriter.quoted($0.name), as: UTF8.self) : "null" }
             .joined(separator: ",")

@@ -86,34 +86,41 @@ enum SearchTokenizer {
     /// Every term of a text, for the index: each unit, pair and triple of adjacent units of a run.
     /// Terms of CJK characters only are packed into integers (see `SearchTerm`), the others are strings.
     static func terms(of text: String, into terms: inout SearchTerm.Collector) {
-        var window: [Unit] = []
+        // The two units before the current one, and how many units ago the last word was (the
+        // n-grams with a word in them are made only then; runs of CJK characters, nearly all the
+        // text, take the packed path alone).
+        var previous: (Unit?, Unit?) = (nil, nil)
+        var sinceWord = Int.max
         var word = String.UnicodeScalarView()
-        var packed: [UInt32] = [0, 0]
+        var packed: (UInt32, UInt32) = (0, 0)
         var packedCount = 0
         func add(_ unit: Unit) {
             if case .character(let value) = unit {
                 terms.add(packed: UInt64(value))
-                if packedCount >= 1 { terms.add(packed: UInt64(packed[1]) << 21 | UInt64(value)) }
-                if longestTerm >= 3, packedCount >= 2 { terms.add(packed: UInt64(packed[0]) << 42 | UInt64(packed[1]) << 21 | UInt64(value)) }
-                packed[0] = packed[1]
-                packed[1] = value
+                if packedCount >= 1 { terms.add(packed: UInt64(packed.1) << 21 | UInt64(value)) }
+                if longestTerm >= 3, packedCount >= 2 { terms.add(packed: UInt64(packed.0) << 42 | UInt64(packed.1) << 21 | UInt64(value)) }
+                packed = (packed.1, value)
                 packedCount = min(packedCount + 1, 2)
+                sinceWord = sinceWord == Int.max ? sinceWord : sinceWord + 1
             } else {
                 packedCount = 0
+                sinceWord = 0
             }
-            window.append(unit)
-            if window.count > longestTerm { window.removeFirst() }
-            // The n-grams with a word in them (CJK-only ones are packed above).
-            guard window.contains(where: { if case .word = $0 { true } else { false } }) else { return }
-            for length in 1...window.count {
-                let gram = window.suffix(length)
-                guard gram.contains(where: { if case .word = $0 { true } else { false } }) else { continue }
-                terms.add(text: gram.map(\.text).joined())
+            if sinceWord < longestTerm {
+                let current = unit.text
+                if case .word = unit { terms.add(text: current) }
+                if let one = previous.1 {
+                    let two = one.text + current
+                    if sinceWord < 2 { terms.add(text: two) }
+                    if longestTerm >= 3, let other = previous.0 { terms.add(text: other.text + two) }
+                }
             }
+            previous = (previous.1, unit)
         }
-        func endWord() {
-            if !word.isEmpty { add(.word(String(word))) }
-            word = String.UnicodeScalarView()
+        func endRun() {
+            previous = (nil, nil)
+            packedCount = 0
+            sinceWord = Int.max
         }
         for scalar in text.unicodeScalars {
             let value = normalized(scalar.value)
@@ -121,15 +128,13 @@ enum SearchTokenizer {
                 word.append(Unicode.Scalar(value)!)
                 continue
             }
-            endWord()
-            if isCJK(value) {
-                add(.character(value))
-            } else {
-                window.removeAll(keepingCapacity: true)
-                packedCount = 0
+            if !word.isEmpty {
+                add(.word(String(word)))
+                word = String.UnicodeScalarView()
             }
+            if isCJK(value) { add(.character(value)) } else if previous.1 != nil { endRun() }
         }
-        endWord()
+        if !word.isEmpty { add(.word(String(word))) }
     }
 
     /// The terms whose postings a query part must all be in: per run, its overlapping trigrams,

@@ -47,7 +47,7 @@
   }
   // The terms a part must match: per run its n-grams of the longest length indexed (or the whole run when shorter).
   function queryTerms(part) {
-    var terms = [], longest = data.manifest ? data.manifest.longest : 3;
+    var terms = [], longest = (data.manifest && data.manifest.longest) || 3;
     runs(part).forEach(function (run) {
       var n = Math.min(longest, run.length);
       for (var i = 0; i + n <= run.length; i++) {
