@@ -48,13 +48,16 @@ struct SearchBench: ParsableCommand {
         let script = size(output.appendingPathComponent("assets/search.js"))
         let manifest = size(search.appendingPathComponent("manifest.js"))
         print("")
-        print("build (whole site, cold)      \(String(format: "%.2f", cold.wall)) s wall, search index \(String(format: "%.2f", cold.search)) s, peak \(String(format: "%.0f", cold.peakMB)) MB")
+        print(
+            "build (whole site, cold)      \(String(format: "%.2f", cold.wall)) s wall, search index \(String(format: "%.2f", cold.search)) s, peak \(String(format: "%.0f", cold.peakMB)) MB"
+        )
         print("search files                  \(files.count) (\(terms.count) term shards, \(documents.count) document shards, manifest)")
         print("index bytes                   \(kb(bytes)) (term shards \(kb(termBytes.reduce(0, +))), document shards \(kb(documentBytes.reduce(0, +))))")
         print("term shard                    median \(kb(median(termBytes))), largest \(kb(termBytes.max() ?? 0))")
         print("document shard                median \(kb(median(documentBytes))), largest \(kb(documentBytes.max() ?? 0))")
-        print("start-up (script + manifest)  \(kb(script + manifest)) (search.js \(kb(script)), manifest.js \(kb(manifest)));"
-            + " page \(kb(size(search.appendingPathComponent("index.html")))), search.css \(kb(size(output.appendingPathComponent("assets/search.css"))))")
+        print(
+            "start-up (script + manifest)  \(kb(script + manifest)) (search.js \(kb(script)), manifest.js \(kb(manifest)));"
+                + " page \(kb(size(search.appendingPathComponent("index.html")))), search.css \(kb(size(output.appendingPathComponent("assets/search.css"))))")
 
         // The queries, run by the real script under node.
         let township = portal.townshipName(12)
@@ -71,7 +74,8 @@ struct SearchBench: ParsableCommand {
         print("query                          results  candidates  first page KB (index)  files    ms  recall  precision")
         var worst = 0
         for line in lines {
-            let q = (line["q"] as? String ?? "") + ((line["year"] as? Int).map { " 年度=\($0)" } ?? "") + ((line["township"] as? String).map { " 乡镇=\($0)" } ?? "")
+            let q =
+                (line["q"] as? String ?? "") + ((line["year"] as? Int).map { " 年度=\($0)" } ?? "") + ((line["township"] as? String).map { " 乡镇=\($0)" } ?? "")
             let confirmed = Set(line["confirmed"] as? [Int] ?? [])
             let candidates = line["candidates"] as? Int ?? 0
             let pageBytes = line["firstPageBytes"] as? Int ?? 0
@@ -85,7 +89,8 @@ struct SearchBench: ParsableCommand {
             }
             print(
                 q.leftPadRight(30),
-                String(format: "%7d  %10d  %6.1f (%5.1f)  %10d  %4.0f", confirmed.count, candidates, Double(pageBytes) / 1024,
+                String(
+                    format: "%7d  %10d  %6.1f (%5.1f)  %10d  %4.0f", confirmed.count, candidates, Double(pageBytes) / 1024,
                     Double(line["firstPageTermBytes"] as? Int ?? 0) / 1024, line["firstPageFiles"] as? Int ?? 0, line["milliseconds"] as? Double ?? 0),
                 quality)
         }
@@ -98,7 +103,9 @@ struct SearchBench: ParsableCommand {
         let after = try hashes(search)
         let changed = after.filter { before[$0.key] != $0.value }.keys.sorted()
         print("")
-        print("edit one report                \(String(format: "%.2f", edit.wall)) s wall (search index \(String(format: "%.2f", edit.search)) s), search files rewritten: \(changed.count) \(changed.prefix(12).joined(separator: " "))")
+        print(
+            "edit one report                \(String(format: "%.2f", edit.wall)) s wall (search index \(String(format: "%.2f", edit.search)) s), search files rewritten: \(changed.count) \(changed.prefix(12).joined(separator: " "))"
+        )
     }
 
     func append(_ text: String, to file: URL) throws {

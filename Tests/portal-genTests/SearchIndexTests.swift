@@ -130,7 +130,9 @@ import Testing
         for (query, result) in zip(queries, results) {
             let truth = Self.truth(query, documents)
             let confirmed = Set(result["confirmed"] as? [Int] ?? [-1])
-            #expect(confirmed == truth, "\(query.q) \(query.year.map(String.init) ?? "") \(query.township ?? ""): found \(confirmed.sorted()), contain it \(truth.sorted())")
+            #expect(
+                confirmed == truth,
+                "\(query.q) \(query.year.map(String.init) ?? "") \(query.township ?? ""): found \(confirmed.sorted()), contain it \(truth.sorted())")
             let candidates = result["candidates"] as? Int ?? -1
             #expect(candidates >= truth.count, "\(query.q): the postings never miss a report")
         }
@@ -176,7 +178,8 @@ import Testing
                 let shard = try String(contentsOf: site.appendingPathComponent(SearchLayout.termShardPath(layout.termShard(of: term))), encoding: .utf8)
                 let postings = try #require(SearchShards.readTermShard(shard)).postings
                 let manifest = try String(contentsOf: site.appendingPathComponent(SearchLayout.manifestPath), encoding: .utf8)
-                let all = SearchPosting(encoded: try #require(SearchIndexWriter.allPosting(inManifest: manifest)), universe: layout.universe, all: nil)?.documents
+                let all = SearchPosting(encoded: try #require(SearchIndexWriter.allPosting(inManifest: manifest)), universe: layout.universe, all: nil)?
+                    .documents
                 let found = postings[term].flatMap { SearchPosting(encoded: $0, universe: layout.universe, all: all) }?.documents.map(Int.init) ?? []
                 candidates = candidates.map { $0.intersection(found) } ?? Set(found)
             }
@@ -198,7 +201,10 @@ import Testing
         #expect(after.keys.sorted() == original.keys.sorted())
         let changed = Set(after.keys.filter { after[$0] != original[$0] })
         #expect(changed.filter { $0.hasPrefix("d/") }.count == 1, "\(changed.sorted())")
-        #expect(changed.filter { $0.hasPrefix("t/") } == [SearchLayout.termShardPath(SearchLayout(portal: try await Self.portal(workspace)).termShard(of: "镭")).dropFirst(7)].map(String.init), "\(changed.sorted())")
+        #expect(
+            changed.filter { $0.hasPrefix("t/") }
+                == [SearchLayout.termShardPath(SearchLayout(portal: try await Self.portal(workspace)).termShard(of: "镭")).dropFirst(7)].map(String.init),
+            "\(changed.sorted())")
         #expect(changed.count == 2, "nothing else: \(changed.sorted())")
 
         try build(workspace, output: "Clean")

@@ -286,7 +286,8 @@ public struct SiteBuilder: Sendable {
             Task { () -> (Swift.Result<SearchIndexWriter.Outcome, DiagnosticsError>, Double) in
                 let clock = ContinuousClock()
                 let start = clock.now
-                let index = SearchIndexWriter(portal: portal, layout: layout, writer: writer, siteFingerprint: renderer.siteFingerprint, parallelism: parallelism)
+                let index = SearchIndexWriter(
+                    portal: portal, layout: layout, writer: writer, siteFingerprint: renderer.siteFingerprint, parallelism: parallelism)
                 do throws(DiagnosticsError) {
                     let outcome = try await index.write()
                     return (.success(outcome), BuildTimings.seconds(clock.now - start))

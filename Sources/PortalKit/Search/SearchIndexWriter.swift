@@ -81,7 +81,8 @@ struct SearchIndexWriter: Sendable {
         for start in stride(from: 0, to: blocks.count, by: chunk) {
             let range = start..<min(start + chunk, blocks.count)
             // Each block: read, written (unless kept) and tokenised, its terms sorted by table.
-            let results = await Array(range).concurrentMap(width: parallelism) { index -> Result<(OutputWriter.Written?, [[(SearchTerm, UInt32)]]), DiagnosticsError> in
+            let results = await Array(range).concurrentMap(width: parallelism) {
+                index -> Result<(OutputWriter.Written?, [[(SearchTerm, UInt32)]]), DiagnosticsError> in
                 Result { () throws(DiagnosticsError) in
                     let (documents, written) = try read(blocks[index])
                     var byTable = [[(SearchTerm, UInt32)]](repeating: [], count: count)
@@ -161,7 +162,8 @@ struct SearchIndexWriter: Sendable {
         outcome.updated = true
         let before = earlier
         // Each changed block: the terms each report lost and gained.
-        let results = await Array(changed.indices).concurrentMap(width: parallelism) { index -> Result<(OutputWriter.Written?, [(SearchTerm, UInt32, Bool)], Int), DiagnosticsError> in
+        let results = await Array(changed.indices).concurrentMap(width: parallelism) {
+            index -> Result<(OutputWriter.Written?, [(SearchTerm, UInt32, Bool)], Int), DiagnosticsError> in
             Result { () throws(DiagnosticsError) in
                 let (documents, written) = try read(changed[index])
                 var changes: [(SearchTerm, UInt32, Bool)] = []

@@ -84,7 +84,8 @@ enum SearchShards {
     /// encoding and queries of no term), and the years and township names for the filters and
     /// for telling a report's year and township from its number (a township without reports: null).
     static func manifest(_ layout: SearchLayout, allEncoded: String, withReports: Set<String>, years: [Int]) -> String {
-        var text = "portalSearch.m({\"format\":\(SearchLayout.format),\"hash\":\"fnv1a32\",\"longest\":\(SearchTokenizer.longestTerm),\"termShards\":\(layout.termShards)"
+        var text =
+            "portalSearch.m({\"format\":\(SearchLayout.format),\"hash\":\"fnv1a32\",\"longest\":\(SearchTokenizer.longestTerm),\"termShards\":\(layout.termShards)"
         text += ",\"newestYear\":\(layout.newestYear),\"yearSpan\":\(layout.yearSpan),\"blockYears\":\(layout.blockYears)"
         text += ",\"blockTownships\":\(layout.blockTownships),\"universe\":\(layout.universe)"
         text += ",\"all\":\"\(allEncoded)\",\"years\":[" + years.map(String.init).joined(separator: ",") + "]"
