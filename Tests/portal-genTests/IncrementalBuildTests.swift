@@ -182,7 +182,7 @@ import Testing
         let townships = try FileManager.default.contentsOfDirectory(atPath: workspace.url.appendingPathComponent("Output").path)
             .filter {
                 FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/\($0)/index.html").path) && Int($0) == nil
-                    && $0 != "supervision" && $0 != "assets"
+                    && $0 != "supervision" && $0 != "assets" && $0 != "search"
             }
         let templates = workspace.url.appendingPathComponent("Themes/default/templates")
         func edit(_ name: String, _ old: String, _ new: String) throws {

@@ -73,8 +73,11 @@ struct PageRenderer: Sendable {
             parts += listing(portal.reports(in: year))
         case .township(let township):
             parts += listing(portal.reports(of: township))
-        case .home, .supervision, .search:
+        case .home, .supervision:
             parts.append(everything)
+        case .search:
+            // Its message without JavaScript: the years (in `common`), the townships and the count.
+            parts += portal.townshipsWithReports.map { "\($0.slug) \($0.name)" } + ["\(portal.reports.count)"]
         case .notFound:
             break
         }
