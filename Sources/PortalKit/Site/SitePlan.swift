@@ -46,7 +46,7 @@ struct SitePlan: Sendable {
         self.searchLayout = searchLayout
         self.generatedFiles =
             ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
-            + (searchLayout?.paths(of: portal) ?? [])
+            + (searchLayout == nil ? [] : SearchLayout.linkedPaths)
     }
 
     /// Every path that pages and generated files will occupy.
