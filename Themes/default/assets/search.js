@@ -141,6 +141,10 @@
         return (!filters.year || self.yearOf(id) === filters.year) && (filters.township == null || self.townshipOf(id) === filters.township);
       });
       result.found = result.candidates.length;
+      // A part that is one run of at most `longest` units is one term: its posting is exactly the
+      // reports that contain it, and the count is exact without confirming.
+      var longest = m.longest || 3;
+      result.exact = parts.every(function (p) { var r = runs(p); return r.length === 1 && r[0].join('') === p && r[0].length <= longest; });
       // Few document shards: confirm every candidate now, so the count is exact.
       var needed = {};
       result.candidates.forEach(function (id) { needed[self.documentShard(id)] = true; });
