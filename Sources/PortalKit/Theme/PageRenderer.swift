@@ -480,12 +480,7 @@ struct PageRenderer: Sendable {
         let chart = FigureChart(reports: reports)
         let years = reports.map(\.year).sorted()
         return [
-            "svg": chart.svg(
-                titleID: "chart-title",
-                title: "\(township.name)历年主要数据："
-                    + chart.series.map { series in
-                        series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
-                    }.joined(separator: "；")),
+            "svg": chart.svg(idPrefix: "chart", subject: "\(township.name)历年"),
             "years": years,
             "series": chart.series.map { series -> [String: Any] in
                 ["label": series.label, "values": series.values.map { ["year": $0.year, "text": $0.value?.text ?? ""] }]
