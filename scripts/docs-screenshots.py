@@ -21,7 +21,7 @@ from selenium import webdriver
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 REPORT = "2024/donghu/index.html"
 # The phone picture shows the top of T3 (its caption, note and first rows), the wide one all of it.
-SHOTS = [(375, 1500, "report-t3-375.png"), (1280, 1300, "report-t3-1280.png")]
+SHOTS = [(375, 1500, "report-t3-375.png"), (1280, 1600, "report-t3-1280.png")]
 
 
 def driver_for(width):
@@ -39,12 +39,17 @@ def shoot(site, width, height, name):
     driver = driver_for(width)
     try:
         driver.get((site / REPORT).resolve().as_uri())
-        top = driver.execute_script(
+        # From the heading of section 三 to the end of T3 (at most `height` pixels), across the
+        # page's text column.
+        x, top, right, bottom = driver.execute_script(
             "const h = [...document.querySelectorAll('h2')].find(h => h.textContent.startsWith('三、'));"
-            "return h.getBoundingClientRect().top + scrollY - 8")
+            "const t = document.querySelector('table.stat-t3').closest('.table-scroll').getBoundingClientRect();"
+            "const w = document.querySelector('main').getBoundingClientRect();"
+            "return [Math.max(0, w.left - 12), h.getBoundingClientRect().top + scrollY - 8,"
+            "        Math.min(innerWidth, w.right + 12), t.bottom + scrollY + 8]")
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": top, "width": width, "height": height, "scale": 1}})
+            "clip": {"x": x, "y": top, "width": right - x, "height": min(height, bottom - top), "scale": 1}})
         image = Image.open(io.BytesIO(base64.b64decode(shot["data"])))
         # A 64-colour palette keeps the text sharp at a fraction of the size.
         image = image.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
