@@ -300,7 +300,11 @@ public struct SiteBuilder: Sendable {
                 written.append(try made.get())
             }
         }
-        try await writeReportData(portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, written: &written)
+        let display = ContentLoader(root: options.content, displayBase: options.displayBase).displayPath
+        let attached = try await AttachmentCopier(content: options.content, writer: writer, displayPath: display).copy(portal, parallelism: options.parallelism)
+        written += attached.written
+        try await writeReportData(
+            portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, attachments: attached.byReport, written: &written)
         for asset in planned.theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
         try await beside.cacheStaged.value.get()
     }
@@ -363,6 +367,8 @@ public struct SiteBuilder: Sendable {
     /// its stamp and text are looked at again, and they must be what was built.
     private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
         guard let fingerprint = prepared.fingerprint else { return "" }
+        // An attachment edited just before the walk may be edited again without its stamp moving.
+        if prepared.snapshot.attachmentFiles.contains(where: prepared.snapshot.isRecent) { return "" }
         let recent = prepared.snapshot.recentEntries
         let settledAt = recent.map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
         guard let settled = settledAt.max() else { return fingerprint }
@@ -397,14 +403,16 @@ public struct SiteBuilder: Sendable {
     /// file. What was written is added to `written`.
     private func writeReportData(
         _ portal: Portal, renderer: PageRenderer, writer: OutputWriter, templates: OpenData.Templates,
-        written: inout [OutputWriter.Written]
+        attachments: [ReportID: [AttachmentCopier.Copied]] = [:], written: inout [OutputWriter.Written]
     ) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
-            let inputs = renderer.dataInputs(of: report)
+            let copied = attachments[report.id] ?? []
+            // The attachments' digests are what their files hold: the file changes with them.
+            let inputs = renderer.dataInputs(of: report).map { copied.isEmpty ? $0 : ContentHash.of($0 + "\n" + AttachmentData.fingerprint(copied)) }
             if let kept = writer.keep(path, inputs: inputs) { return .success(kept) }
             return Swift.Result { () throws(DiagnosticsError) in
-                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates), to: path, inputs: inputs)
+                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates, attachments: copied), to: path, inputs: inputs)
             }
         }
         for outcome in outcomes { written.append(try outcome.get()) }
