@@ -147,12 +147,13 @@ import Testing
         let build = try workspace.build()
         for outcome in [check, build] {
             #expect(outcome.status == 1, "\(outcome.stderr)")
+            // `check` lists its findings on standard output, `build` on standard error.
+            let shown = outcome.stdout + outcome.stderr
             for (message, line) in expected {
-                #expect(outcome.stderr.shows(.error, message, at: "Content/r.md", line: line, column: 5), "\(message): \(outcome.stderr)")
+                #expect(shown.shows(.error, message, at: "Content/r.md", line: line, column: 5), "\(message): \(shown)")
             }
-            #expect(!outcome.stderr.contains("Content/r.md:16:"), "the good file has no error")
-            #expect(
-                outcome.stderr.shows(.error, .attachmentPathRefused(path: "../outside.pdf", problem: .parent), at: "Content/escape.md", line: 8, column: 5))
+            #expect(!shown.contains("Content/r.md:16:"), "the good file has no error")
+            #expect(shown.shows(.error, .attachmentPathRefused(path: "../outside.pdf", problem: .parent), at: "Content/escape.md", line: 8, column: 5))
         }
         #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Output/2024/huazhuang").path))
     }

@@ -117,4 +117,40 @@ struct AttachmentCopier: Sendable {
         if !attachment.racy { written.inputs = Self.inputs(stampKey: key, sha256: sha256) }
         return (written, Copied(attachment: attachment, path: path, sha256: sha256))
     }
+
+    /// Whether the attachment files modified just before the walk (`recent`, whose stamps cannot
+    /// tell a later edit) still have the stamp they were walked with and hold the bytes their copy
+    /// was made of, once the clock has moved past their moment: only then may the build be recorded
+    /// as made from them (see `SiteBuilder.settledFingerprint`). A file no report lists does not matter.
+    static func stillCopied(_ recent: [FileWalker.Entry], portal: Portal, content: URL, written: [OutputWriter.Written]) -> Bool {
+        guard !recent.isEmpty else { return true }
+        let root = content.standardizedFileURL.path
+        var copies: [String: String] = [:]
+        for report in portal.reports {
+            for attachment in report.attachments { copies[root + "/" + attachment.contentPath.value] = attachment.outputPath(of: report) }
+        }
+        let hashes = Dictionary(written.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
+        for entry in recent {
+            guard ContentLoader.stamp(of: entry.path) == entry.stamp else { return false }
+            guard let copy = copies[entry.path] else { continue }
+            guard let expected = hashes[copy], contentHash(of: entry.path) == expected else { return false }
+        }
+        return true
+    }
+
+    /// The `ContentHash` of a file's bytes, read a piece at a time without following a link; nil when unreadable.
+    private static func contentHash(of path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash = ContentHash()
+        var piece = [UInt8](repeating: 0, count: pieceSize)
+        while true {
+            let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return hash.value }
+            piece.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+    }
 }

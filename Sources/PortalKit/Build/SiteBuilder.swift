@@ -314,7 +314,7 @@ public struct SiteBuilder: Sendable {
         async throws(DiagnosticsError)
     {
         // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
-        let fingerprint = await settledFingerprint(prepared, portal: portal)
+        let fingerprint = await settledFingerprint(prepared, portal: portal, written: written)
         try planned.writer.commit(
             OutputWriter.Summary(
                 inputs: fingerprint, warnings: warnings.sortedForDisplay(), reports: portal.reports.count, pages: planned.plan.pages.count),
@@ -365,12 +365,11 @@ public struct SiteBuilder: Sendable {
     /// it cannot be told for certain. A report file modified just before the walk may have been
     /// modified again since without its stamp changing: once the clock has moved past that moment,
     /// its stamp and text are looked at again, and they must be what was built.
-    private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
+    private func settledFingerprint(_ prepared: Prepared, portal: Portal, written: [OutputWriter.Written]) async -> String {
         guard let fingerprint = prepared.fingerprint else { return "" }
-        // An attachment edited just before the walk may be edited again without its stamp moving.
-        if prepared.snapshot.attachmentFiles.contains(where: prepared.snapshot.isRecent) { return "" }
         let recent = prepared.snapshot.recentEntries
-        let settledAt = recent.map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
+        let recentAttachments = prepared.snapshot.attachmentFiles.filter(prepared.snapshot.isRecent)
+        let settledAt = (recent + recentAttachments).map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
         guard let settled = settledAt.max() else { return fingerprint }
         let wait = settled - ContentLoader.Snapshot.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
@@ -381,6 +380,7 @@ public struct SiteBuilder: Sendable {
                 ContentHash.of(text) == expected
             else { return "" }
         }
+        guard AttachmentCopier.stillCopied(recentAttachments, portal: portal, content: options.content, written: written) else { return "" }
         return fingerprint
     }
 
