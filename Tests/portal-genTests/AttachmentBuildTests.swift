@@ -119,9 +119,11 @@ import Testing
         try workspace.write("", to: "Content/empty.pdf")
         try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("Content/a-folder.pdf"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
-            atPath: workspace.url.appendingPathComponent("Content/link.pdf").path, withDestinationPath: workspace.url.appendingPathComponent("outside.pdf").path)
+            atPath: workspace.url.appendingPathComponent("Content/link.pdf").path, withDestinationPath: workspace.url.appendingPathComponent("outside.pdf").path
+        )
         try FileManager.default.createSymbolicLink(
-            atPath: workspace.url.appendingPathComponent("Content/linked").path, withDestinationPath: workspace.url.appendingPathComponent("Content/folder").path)
+            atPath: workspace.url.appendingPathComponent("Content/linked").path,
+            withDestinationPath: workspace.url.appendingPathComponent("Content/folder").path)
         // A sparse file: over the limit without writing 50 MB.
         let large = try workspace.write("%PDF-1.4\n", to: "Content/large.pdf")
         let handle = try FileHandle(forWritingTo: large)

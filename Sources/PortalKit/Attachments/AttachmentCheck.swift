@@ -77,14 +77,16 @@ struct AttachmentCheck: Sendable {
                 return .failure(Problem(message: .attachmentThroughLink(path: entry.path, link: components[first...index].joined(separator: "/"))))
             }
             if index < components.count - 1, type != S_IFDIR {
-                return .failure(Problem(message: .attachmentMissing(path: entry.path, missing: components[first...index].joined(separator: "/"), isFolder: true)))
+                return .failure(
+                    Problem(message: .attachmentMissing(path: entry.path, missing: components[first...index].joined(separator: "/"), isFolder: true)))
             }
         }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(Problem(message: .attachmentNotAFile(path: entry.path))) }
         let size = Int64(info.st_size)
         if size > AttachmentFormat.maximumSize {
             let megabytes = Int((size + 1024 * 1024 - 1) / (1024 * 1024))
-            return .failure(Problem(message: .attachmentTooLarge(path: entry.path, megabytes: megabytes, limit: Int(AttachmentFormat.maximumSize / 1024 / 1024))))
+            return .failure(
+                Problem(message: .attachmentTooLarge(path: entry.path, megabytes: megabytes, limit: Int(AttachmentFormat.maximumSize / 1024 / 1024))))
         }
         if size == 0 { return .failure(Problem(message: .attachmentEmpty(path: entry.path))) }
         switch head(of: current) {

@@ -33,9 +33,6 @@ struct AttachmentCopier: Sendable {
         var byReport: [ReportID: [Copied]] = [:]
     }
 
-    /// The piece of a file read at a time.
-    static let pieceSize = 1 << 20
-
     func copy(_ portal: Portal, parallelism: Int) async throws(DiagnosticsError) -> Result {
         let reports = portal.reports.filter { !$0.attachments.isEmpty }
         guard !reports.isEmpty else { return Result() }
@@ -96,19 +93,12 @@ struct AttachmentCopier: Sendable {
         var total: Int64 = 0
         // Kept as untracked when the stamp cannot be trusted: the next build reads it again.
         var written = try writer.write(to: path, inputs: nil) { sink in
-            var piece = [UInt8](repeating: 0, count: Self.pieceSize)
-            while true {
-                let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else {
-                    readError = errno
-                    return
-                }
-                if count == 0 { return }
-                total += Int64(count)
-                let bytes = count == piece.count ? piece : Array(piece[0..<count])
+            readError = FilePieces.read(descriptor) { piece in
+                total += Int64(piece.count)
+                let bytes = Array(piece)
                 digest.update(bytes)
                 sink.append(bytes)
+                return true
             }
         }
         if let readError { throw failure(.attachmentUnreadable(path: attachment.entry.path, reason: String(cString: strerror(readError)))) }
@@ -144,13 +134,10 @@ struct AttachmentCopier: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var hash = ContentHash()
-        var piece = [UInt8](repeating: 0, count: pieceSize)
-        while true {
-            let count = piece.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { return hash.value }
-            piece.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        let failed = FilePieces.read(descriptor) { piece in
+            piece.withUnsafeBytes { hash.update($0) }
+            return true
         }
+        return failed == nil ? hash.value : nil
     }
 }

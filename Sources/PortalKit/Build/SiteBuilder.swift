@@ -369,7 +369,9 @@ public struct SiteBuilder: Sendable {
         guard let fingerprint = prepared.fingerprint else { return "" }
         let recent = prepared.snapshot.recentEntries
         let recentAttachments = prepared.snapshot.attachmentFiles.filter(prepared.snapshot.isRecent)
-        let settledAt = (recent + recentAttachments).map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
+        let settledAt = (recent + recentAttachments).map {
+            max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed)
+        }
         guard let settled = settledAt.max() else { return fingerprint }
         let wait = settled - ContentLoader.Snapshot.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }

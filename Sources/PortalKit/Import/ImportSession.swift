@@ -189,7 +189,8 @@ public struct ImportSession: Sendable {
             }
             try Data(text.utf8).write(to: target, options: .atomic)
         } catch {
-            outcome.diagnostics.append(.error(.importUnwritable(path: targetShown, reason: (error as? SystemError)?.reason ?? error.localizedDescription), at: nil))
+            outcome.diagnostics.append(
+                .error(.importUnwritable(path: targetShown, reason: (error as? SystemError)?.reason ?? error.localizedDescription), at: nil))
             return outcome
         }
         outcome.status = .written(targetShown)

@@ -53,13 +53,14 @@ public enum OriginalAttachment {
         let output = open(pending, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard output >= 0 else { throw SystemError("写入 \(pending)") }
         var failure: SystemError?
-        var piece = [UInt8](repeating: 0, count: AttachmentCopier.pieceSize)
-        while failure == nil {
-            let count = piece.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { failure = SystemError("读取 \(source.path)") }
-            if count <= 0 { break }
-            if let code = OutputWriter.writeAll(piece[0..<count], to: output) { failure = SystemError("写入 \(pending)", code: code) }
+        if let code = FilePieces.read(
+            input,
+            { piece in
+                if let code = OutputWriter.writeAll(piece, to: output) { failure = SystemError("写入 \(pending)", code: code) }
+                return failure == nil
+            })
+        {
+            failure = SystemError("读取 \(source.path)", code: code)
         }
         if close(output) != 0, failure == nil { failure = SystemError("写入 \(pending)") }
         if failure == nil, rename(pending, target.path) != 0 { failure = SystemError("写入 \(target.path)") }

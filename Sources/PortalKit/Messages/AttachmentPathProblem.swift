@@ -32,7 +32,8 @@ extension Message {
             case .parent: "contains `..`; an attachment must be in the report file's folder or below it: move the file there and write its name"
             case .backslash: "uses backslashes `\\`; separate folders with `/`, e.g. `attachments/signed.pdf`"
             case .hidden: "names a hidden file or folder (starting with `.`); hidden files are never published: rename it"
-            case .address: "is a web address; an attachment is a file kept beside the report: download it into the report's folder and write its name (put links in the text)"
+            case .address:
+                "is a web address; an attachment is a file kept beside the report: download it into the report's folder and write its name (put links in the text)"
             case .unusable: "has characters a file name of the site cannot have, or is too long; give the file a short name"
             }
         }
