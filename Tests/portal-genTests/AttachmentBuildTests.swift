@@ -20,10 +20,11 @@ import Testing
         try Data(contentsOf: workspace.url.appendingPathComponent(path))
     }
 
-    /// The `attachments` of a report's `data.json`.
+    /// The `attachments` of a report's `data.json` (absent when it has none).
     func listed(_ workspace: Workspace, _ path: String) throws -> [[String: Any]] {
         let object = try #require(try JSONSerialization.jsonObject(with: data(workspace, path)) as? [String: Any])
-        return try #require(object["attachments"] as? [[String: Any]])
+        guard let items = object["attachments"] else { return [] }
+        return try #require(items as? [[String: Any]])
     }
 
     func build(_ workspace: Workspace) throws -> PortalGen.Outcome {

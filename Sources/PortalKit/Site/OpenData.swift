@@ -153,13 +153,13 @@ enum OpenData {
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
-    /// `attachments` are written in a report's own `data.json` (nil in `reports.json`, which has none).
+    /// `attachments` are written in a report's own `data.json` when it has any (never in `reports.json`).
     static func writeReport(
         _ report: Report, config: PortalConfig, templates: Templates, attachments: [AttachmentCopier.Copied]? = nil, into json: inout JSONWriter
     ) {
         let keys = Self.reportKeys
         json.beginObject()
-        if let attachments {
+        if let attachments, !attachments.isEmpty {
             json.key("attachments")
             AttachmentData.write(attachments, config: config, into: &json)
         }
@@ -225,7 +225,7 @@ enum OpenData {
         json.endObject()
     }
 
-    static func json(of report: Report, config: PortalConfig, templates: Templates, attachments: [AttachmentCopier.Copied] = []) -> Data {
+    static func json(of report: Report, config: PortalConfig, templates: Templates, attachments: [AttachmentCopier.Copied]? = nil) -> Data {
         var json = JSONWriter()
         writeReport(report, config: config, templates: templates, attachments: attachments, into: &json)
         return json.data
