@@ -52,7 +52,7 @@ import Testing
         #expect(items[0]["format"] as? String == "pdf")
         #expect(items[0]["mime_type"] as? String == "application/pdf")
         #expect(items[0]["size"] as? Int == original.count)
-        #expect(items[0]["sha256"] as? String == SHA256.hex(of: Array(original)))
+        #expect(items[0]["sha256"] as? String == SHA256Digest.hex(of: Array(original)))
         #expect((items[0]["url"] as? String)?.hasSuffix("/" + Self.exampleCopy) == true)
         #expect(try listed(workspace, "Output/2024/donghu/data.json").isEmpty, "a report without attachments lists none")
         #expect(!(try text(workspace, "Output/2024/donghu/index.html")).contains("附件下载"))
@@ -80,7 +80,7 @@ import Testing
         var after = IncrementalBuildTests.modificationTimes(output)
         #expect(try data(workspace, "Output/" + Self.exampleCopy) == bytes)
         #expect(try text(workspace, "Output/" + Self.examplePage).contains("下载PDF（\((bytes.count + 1023) / 1024)KB）"))
-        #expect(try listed(workspace, "Output/2024/chengguan/data.json").first?["sha256"] as? String == SHA256.hex(of: Array(bytes)))
+        #expect(try listed(workspace, "Output/2024/chengguan/data.json").first?["sha256"] as? String == SHA256Digest.hex(of: Array(bytes)))
         #expect(after["2024/donghu/index.html"] == before["2024/donghu/index.html"], "other reports' pages are kept")
         try IncrementalBuildTests().expectSameAsClean(workspace, "attachment edited")
 

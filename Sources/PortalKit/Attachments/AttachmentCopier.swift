@@ -88,7 +88,7 @@ struct AttachmentCopier: Sendable {
             return fstat(descriptor, &info) == 0 ? ParseCache.Stamp(info) : nil
         }
         guard stamp() == attachment.stamp else { throw failure(.attachmentChangedWhileCopied(path: attachment.entry.path)) }
-        var digest = SHA256()
+        var digest = SHA256Digest()
         var readError: Int32?
         var total: Int64 = 0
         // Kept as untracked when the stamp cannot be trusted: the next build reads it again.
