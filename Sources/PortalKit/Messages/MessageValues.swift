@@ -5,7 +5,7 @@ import Foundation
 extension Message {
     /// Which YAML document or group a message is about.
     public enum YAMLPart: String, Sendable, Hashable, Codable {
-        case frontMatter, settings, identity, township
+        case frontMatter, settings, identity, township, formerName
 
         var chinese: String {
             switch self {
@@ -13,6 +13,7 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "`identity`（网站标识）"
             case .township: "乡镇条目"
+            case .formerName: "曾用名条目（former_names）"
             }
         }
 
@@ -22,6 +23,7 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "identity"
             case .township: "a township"
+            case .formerName: "a former name (former_names)"
             }
         }
     }

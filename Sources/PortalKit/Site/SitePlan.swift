@@ -32,12 +32,17 @@ struct SitePlan: Sendable {
         for year in portal.compilationYears {
             pages.append(SitePage(kind: .compilation(year), path: Self.compilationPath(year)))
         }
-        if !portal.reports.isEmpty {
+        if Self.hasPublicSupervision(portal) {
             pages.append(SitePage(kind: .supervision, path: Self.supervision))
         }
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
         self.pages = pages
         self.generatedFiles = ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+    }
+
+    /// Whether the site has the supervision page: reports to show, and `supervision: public`.
+    static func hasPublicSupervision(_ portal: Portal) -> Bool {
+        !portal.reports.isEmpty && portal.config.supervision == .public
     }
 
     /// Every path that pages and generated files will occupy.
