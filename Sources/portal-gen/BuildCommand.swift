@@ -35,7 +35,9 @@ struct BuildCommand: AsyncParsableCommand {
     func validate() throws {
         let language = languageOptions.language
         if let fault, FaultPlan(fault) == nil { throw ValidationError(Message.faultInvalid.text(language)) }
-        if let today, CalendarDate(iso: today) == nil { throw ValidationError(Message.optionDateInvalid(option: "--today", text: today, suggestion: CalendarDate(written: today)?.iso).text(language)) }
+        if let today, CalendarDate(iso: today) == nil {
+            throw ValidationError(Message.optionDateInvalid(option: "--today", text: today, suggestion: CalendarDate(written: today)?.iso).text(language))
+        }
     }
 
     func run() async throws {

@@ -157,7 +157,8 @@ import Testing
             Self.settings.replacingOccurrences(of: "{name: 花庄乡, until: 2022}", with: "{name: 北镇, until: 2022}"),
             message: .formerNameTaken(former: "北镇", other: "北镇", otherLine: 20), key: "{name: 北镇")
         try expectSettingsError(
-            Self.settings.replacingOccurrences(of: "    established: 2023\n", with: "    established: 2023\n    former_names:\n      - {name: 东城乡, until: 2020}\n"),
+            Self.settings.replacingOccurrences(
+                of: "    established: 2023\n", with: "    established: 2023\n    former_names:\n      - {name: 东城乡, until: 2020}\n"),
             message: .formerNameUntilOutside(name: "东城镇", former: "东城乡", until: 2020, first: 2023, last: nil), key: "- {name: 东城乡")
     }
 
@@ -260,7 +261,8 @@ import Testing
         let inside = try Self.portal(settings: Self.supervisionSettings("office"))
         let refused = try inside.build(["--today", "2025-01-10", "--office", "Output/office"])
         #expect(refused.status == 1)
-        #expect(refused.printed.contains("错误: \(Message.officeFolderInsideOutput(office: "Output/office", output: "Output").text(.chinese))"), "\(refused.printed)")
+        #expect(
+            refused.printed.contains("错误: \(Message.officeFolderInsideOutput(office: "Output/office", output: "Output").text(.chinese))"), "\(refused.printed)")
         #expect(!FileManager.default.fileExists(atPath: inside.url.appendingPathComponent("Output/office").path))
     }
 

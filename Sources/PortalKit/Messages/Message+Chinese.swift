@@ -129,21 +129,25 @@ extension Message {
         case .mergedIntoWithoutAbolished(let name):
             return "乡镇 `\(name)` 写了 `merged_into`（并入的乡镇），但没有写 `abolished`（撤销年度）；请加一行 `abolished: 年度`，写它应报送年报的最后一个年度，例如 `abolished: 2023`"
         case .mergedIntoUnknown(let name, let target, let suggestion):
-            return "乡镇 `\(name)` 的 `merged_into` 是 `\(target)`，但 portal.yml 的 `townships` 中没有这个乡镇\(suggestion.map { "；是不是 `\($0)`？" } ?? "；请写列表中另一个乡镇的名称或 slug")"
+            return
+                "乡镇 `\(name)` 的 `merged_into` 是 `\(target)`，但 portal.yml 的 `townships` 中没有这个乡镇\(suggestion.map { "；是不是 `\($0)`？" } ?? "；请写列表中另一个乡镇的名称或 slug")"
         case .mergedIntoItself(let name):
             return "乡镇 `\(name)` 的 `merged_into` 指向它自己；请写它并入的另一个乡镇的名称或 slug"
         case .mergedIntoGone(let name, let target, let year):
             return "乡镇 `\(name)` 并入 `\(target)`，但 `\(target)` 在 \(year) 年度并不存在（见它的 established / abolished）；请检查两个乡镇的年度"
         case .formerNameUntilOutside(let name, let former, let until, let first, let last):
-            return "乡镇 `\(name)` 的曾用名 `\(former)` 写了 `until: \(until)`，但它\(first.map { "从 \($0) 年度起才设立" } ?? "")\(first != nil && last != nil ? "、" : "")\(last.map { "最后一个年度是 \($0)" } ?? "")；曾用名的 until 是使用该名称的最后一个年度，要在设立之后、现名称启用之前"
+            return
+                "乡镇 `\(name)` 的曾用名 `\(former)` 写了 `until: \(until)`，但它\(first.map { "从 \($0) 年度起才设立" } ?? "")\(first != nil && last != nil ? "、" : "")\(last.map { "最后一个年度是 \($0)" } ?? "")；曾用名的 until 是使用该名称的最后一个年度，要在设立之后、现名称启用之前"
         case .formerNameTaken(let former, let other, let otherLine):
             return "曾用名 `\(former)` 已被乡镇 `\(other)`（第 \(otherLine) 行）使用；一个名称只能属于一个乡镇，否则无法判断报告属于哪个乡镇"
         case .formerNameUntilRepeated(let former, let other, let until):
             return "曾用名 `\(former)` 和 `\(other)` 都写了 `until: \(until)`；同一年度只能有一个名称，请改正其中一个"
         case .reportOutsideExistence(let township, let year, let established, let abolished):
-            return "这是\(township) \(year) 年度的报告，但按 portal.yml 的设置，\(township)\(established.map { "从 \($0) 年度起才设立" } ?? "")\(established != nil && abolished != nil ? "，" : "")\(abolished.map { "\($0) 年度后已撤销" } ?? "")；请检查报告的 `year` 和 `township`，或 portal.yml 中的 established / abolished"
+            return
+                "这是\(township) \(year) 年度的报告，但按 portal.yml 的设置，\(township)\(established.map { "从 \($0) 年度起才设立" } ?? "")\(established != nil && abolished != nil ? "，" : "")\(abolished.map { "\($0) 年度后已撤销" } ?? "")；请检查报告的 `year` 和 `township`，或 portal.yml 中的 established / abolished"
         case .reportFormerNameOutOfTime(let written, let year, let until, let present):
-            return "`township` 写的是曾用名 `\(written)`，它只用到 \(until) 年度；\(year) 年度这个乡镇名为 `\(present)`，报告将显示在 `\(present)` 名下。请把 `township` 改为 `\(present)`，或检查 portal.yml 中曾用名的 until"
+            return
+                "`township` 写的是曾用名 `\(written)`，它只用到 \(until) 年度；\(year) 年度这个乡镇名为 `\(present)`，报告将显示在 `\(present)` 名下。请把 `township` 改为 `\(present)`，或检查 portal.yml 中曾用名的 until"
         case .officeFolderInsideOutput(let office, let output):
             return "监督页的内部文件夹 `\(office)` 与输出文件夹 `\(output)` 互相包含；它必须在输出文件夹之外（例如输出文件夹旁边的 `监督页` 文件夹），否则会随网站一起发布"
         case .officeFolderUnwritable(let office, let reason):

@@ -78,7 +78,8 @@ struct PageRenderer: Sendable {
         case .supervision:
             parts.append(everything)
             // A deadline passing turns 未到期 into 未公开 with nothing else changed.
-            parts.append("not due " + Supervision.yearsNotDue(portal.years, deadline: portal.config.deadline, today: today).map(String.init).joined(separator: ","))
+            parts.append(
+                "not due " + Supervision.yearsNotDue(portal.years, deadline: portal.config.deadline, today: today).map(String.init).joined(separator: ","))
         case .notFound:
             break
         }

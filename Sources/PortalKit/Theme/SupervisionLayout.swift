@@ -16,7 +16,9 @@ enum SupervisionLayout {
             let former = cell.nameOfTheYear.map { " <span class=\"flag flag-former\">时称" + HTMLContent.escape($0) + "</span>" } ?? ""
             guard let report = cell.report else {
                 if let absence = cell.absence {
-                    html += "<td class=\"state-absent\">" + year + "<span class=\"mark\" aria-hidden=\"true\">－</span> " + HTMLContent.escape(label(absence)) + "</td>"
+                    html +=
+                        "<td class=\"state-absent\">" + year + "<span class=\"mark\" aria-hidden=\"true\">－</span> " + HTMLContent.escape(label(absence))
+                        + "</td>"
                 } else if cell.notDue {
                     html += "<td class=\"state-not-due\">" + year + "<span class=\"mark\" aria-hidden=\"true\">…</span> 未到期" + former + "</td>"
                 } else {
