@@ -8,30 +8,16 @@ import Testing
 @Suite(.serialized) struct TownshipLifecycleTests {
     /// 花庄镇 was 花庄乡 until 2022; 东城镇 was set up in 2023; 西山乡's last year is 2022, then it
     /// was merged into 花庄镇; 北镇 always existed and never published.
-    static let settings = """
-        site_name: 测试县政府信息公开工作年度报告
-        county: 测试县
-        host_organ: 测试县人民政府办公室
-        contact: 电话 0000-0000000
-        townships:
-          - name: 花庄镇
-            organ: 测试县花庄镇人民政府
-            slug: huazhuang
-            former_names:
-              - {name: 花庄乡, until: 2022}
-          - name: 东城镇
-            organ: 测试县东城镇人民政府
-            slug: dongcheng
-            established: 2023
-          - name: 西山乡
-            organ: 测试县西山乡人民政府
-            slug: xishan
-            abolished: 2022
-            merged_into: 花庄镇
-          - name: 北镇
-            organ: 测试县北镇人民政府
-            slug: beizhen
-        """
+    static let settings =
+        minimalSettings
+        .replacingOccurrences(of: "    slug: huazhuang\n", with: "    slug: huazhuang\n    former_names:\n      - {name: 花庄乡, until: 2022}\n")
+        .replacingOccurrences(of: "    slug: dongcheng\n", with: "    slug: dongcheng\n    established: 2023\n")
+        + "\n    abolished: 2022\n    merged_into: 花庄镇\n  - name: 北镇\n    organ: 测试县北镇人民政府\n    slug: beizhen\n"
+
+    /// The line of `settings` holding `text`.
+    static func line(of text: String) -> Int {
+        (settings.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+    }
 
     static func portal(settings: String = settings) throws -> Workspace {
         let workspace = try Workspace()
@@ -107,7 +93,7 @@ import Testing
         let township = try Self.read(workspace, "huazhuang/index.html")
         #expect(township.contains("2022/huazhuang/index.html") && township.contains("2023/huazhuang/index.html"))
         #expect(township.contains("曾用名花庄乡（测试县花庄乡人民政府），使用至2022年度"))
-        let merged = try Self.read(workspace, "xishan/index.html")
+        let merged = try Self.read(workspace, "xishanxiang/index.html")
         #expect(merged.contains("2022年度后并入<a href=\"../huazhuang/index.html\">花庄镇</a>"))
         #expect(try Self.read(workspace, "dongcheng/index.html").contains("2023年度起设立"))
         let data = try Self.read(workspace, "data/reports.csv")
@@ -137,7 +123,7 @@ import Testing
         (
             "    merged_into: 花庄\n", Message.mergedIntoUnknown(name: "西山乡", target: "花庄", suggestion: "花庄镇"), "merged_into"
         ),
-        ("    merged_into: xishan\n", Message.mergedIntoItself(name: "西山乡"), "merged_into"),
+        ("    merged_into: xishanxiang\n", Message.mergedIntoItself(name: "西山乡"), "merged_into"),
         // 东城镇 is set up in 2023: it does not exist the year after 2021.
         ("    merged_into: dongcheng\n", Message.mergedIntoGone(name: "西山乡", target: "东城镇", year: 2022), "merged_into"),
     ])
@@ -155,7 +141,7 @@ import Testing
             message: .abolishedBeforeEstablished(name: "东城镇", established: 2023, abolished: 2021), key: "abolished")
         try expectSettingsError(
             Self.settings.replacingOccurrences(of: "{name: 花庄乡, until: 2022}", with: "{name: 北镇, until: 2022}"),
-            message: .formerNameTaken(former: "北镇", other: "北镇", otherLine: 20), key: "{name: 北镇")
+            message: .formerNameTaken(former: "北镇", other: "北镇", otherLine: Self.line(of: "- name: 北镇")), key: "{name: 北镇")
         try expectSettingsError(
             Self.settings.replacingOccurrences(
                 of: "    established: 2023\n", with: "    established: 2023\n    former_names:\n      - {name: 东城乡, until: 2020}\n"),
