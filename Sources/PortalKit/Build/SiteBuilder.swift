@@ -29,8 +29,12 @@ public struct SiteBuilder: Sendable {
         public var atomic = false
         /// For tests: where the build fails or dies on purpose (see `FaultPlan`).
         public var faults: FaultPlan?
-        /// The day the build runs on: some warnings depend on it (a publication date still to come).
+        /// The day the build runs on: some warnings depend on it (a publication date still to come),
+        /// and the supervision grid (a report not yet due is 未到期).
         public var today: CalendarDate = .today
+        /// Where the office's copy of the supervision page goes (`--office`; see `OfficeCopy`):
+        /// outside the output folder. Nil: none is written.
+        public var office: URL?
         /// Counts the report files read, for a progress line on a terminal.
         public var progress: ProgressCounter?
         /// For a process that builds again and again (the preview): records it has decoded in the
@@ -113,7 +117,7 @@ public struct SiteBuilder: Sendable {
         defer { if options.skipsTeardown { _ = Unmanaged.passRetained(kept) } }
 
         let prepared = await prepare(reader.loader)
-        if let previous = prepared.unchanged {
+        if let previous = prepared.unchanged, officeInPlace(prepared.snapshot.config) {
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
@@ -128,6 +132,7 @@ public struct SiteBuilder: Sendable {
         let (read, portal, readDiagnostics) = try await self.read(prepared, with: reader, timings: &timings)
         kept.read = read
         var diagnostics = readDiagnostics
+        let office = try officeFolder(for: portal, display: reader.loader.displayPath, diagnostics: &diagnostics)
         let planStart = clock.now
         let planned = try await plan(portal, read: read, prepared: prepared, loader: reader.loader, diagnostics: diagnostics)
         (kept.writer, kept.renderer, kept.plan, kept.theme) = (planned.writer, planned.renderer, planned.plan, planned.theme)
@@ -148,6 +153,9 @@ public struct SiteBuilder: Sendable {
             timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
             try await commit(planned, portal: portal, prepared: prepared, warnings: diagnostics, written: written)
             timings.commitWall = BuildTimings.seconds(clock.now - commitStart)
+            if let office {
+                try OfficeCopy.write(renderer: planned.renderer, office: office, output: options.output, displayPath: reader.loader.displayPath)
+            }
             kept.written = written
             timings.filesUnchanged = written.filter(\.unchanged).count
             timings.filesWritten = written.count - timings.filesUnchanged
@@ -233,7 +241,7 @@ public struct SiteBuilder: Sendable {
             version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
         return Planned(
             theme: theme, writer: writer, plan: plan,
-            renderer: PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site),
+            renderer: PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site, today: options.today),
             knownPaths: Set(sitePaths), pathsFingerprint: ContentHash.of(sitePaths.joined(separator: "\n")),
             notices: notices + writer.notices)
     }
@@ -393,8 +401,35 @@ public struct SiteBuilder: Sendable {
             let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath)
         else { return nil }
         return BuildManifest.fingerprint(
-            version: PortalKit.version, options: fingerprintOptions(themeURL),
+            version: PortalKit.version, options: fingerprintOptions(themeURL) + " office=\(options.office?.standardizedFileURL.path ?? "-")",
             settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: options.today)
+    }
+
+    /// Where to write the office's copy of the supervision page, if anywhere; a folder that overlaps
+    /// the output folder is refused before anything is written. Adds the settings' notices.
+    private func officeFolder(for portal: Portal, display: (URL) -> String, diagnostics: inout [Diagnostic]) throws(DiagnosticsError) -> URL? {
+        switch (portal.config.supervision, options.office) {
+        case (.none, _?):
+            diagnostics.append(.warning(.officeIgnored, at: nil))
+            return nil
+        case (.office, nil):
+            diagnostics.append(.warning(.officeNotRequested, at: nil))
+            return nil
+        case (_, let office?) where !portal.reports.isEmpty:
+            if OfficeCopy.overlaps(office: office, output: options.output) {
+                throw DiagnosticsError(diagnostics + [.error(.officeFolderInsideOutput(office: display(office), output: display(options.output)), at: nil)])
+            }
+            return office
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the office's copy, when one is asked for, is where the last build wrote it: a build
+    /// with nothing changed writes nothing, but must not leave it missing.
+    private func officeInPlace(_ config: PortalConfig?) -> Bool {
+        guard let office = options.office, config?.supervision != SupervisionPublication.none else { return true }
+        return FileManager.default.fileExists(atPath: office.appendingPathComponent(OfficeCopy.fileName).path)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {

@@ -130,6 +130,47 @@ extension Message {
             return "the township `\(name)` is listed twice (first on line \(firstLine)); list each township once"
         case .slugShared(let name, let other, let otherLine, let slug):
             return "`\(name)` and `\(other)` (line \(otherLine)) would both use the web address `\(slug)`; give one of them its own `slug: …`"
+        case .supervisionInvalid(let text):
+            return
+                "`supervision` is `\(text)`; write `public` (on the public site, the default), `office` (made only for the supervising office, outside the public site) or `none` (not made)"
+        case .abolishedBeforeEstablished(let name, let established, let abolished):
+            return
+                "the township `\(name)` has `abolished` \(abolished) before `established` \(established); correct one of them: abolished is the last year a report is due"
+        case .mergedIntoWithoutAbolished(let name):
+            return
+                "the township `\(name)` has `merged_into` but no `abolished`; add `abolished: YEAR` with the last year a report is due, for example `abolished: 2023`"
+        case .mergedIntoUnknown(let name, let target, let suggestion):
+            return
+                "the township `\(name)` has `merged_into` `\(target)`, which is not in `townships` of portal.yml\(suggestion.map { "; did you mean `\($0)`?" } ?? "; write the name or slug of another township of the list")"
+        case .mergedIntoItself(let name):
+            return "the township `\(name)` has `merged_into` pointing to itself; write the name or slug of the township it was merged into"
+        case .mergedIntoGone(let name, let target, let year):
+            return
+                "the township `\(name)` is merged into `\(target)`, but `\(target)` does not exist in \(year) (see its established / abolished); check the years of both"
+        case .formerNameUntilOutside(let name, let former, let until, let first, let last):
+            return
+                "the former name `\(former)` of `\(name)` has `until: \(until)`, outside the township's years\(first.map { " (established \($0))" } ?? "")\(last.map { " (last year \($0))" } ?? ""); until is the last year of the former name, after the establishment and before the present name"
+        case .formerNameTaken(let former, let other, let otherLine):
+            return
+                "the former name `\(former)` is already used by the township `\(other)` (line \(otherLine)); a name can belong to one township only, or reports could not be told apart"
+        case .formerNameUntilRepeated(let former, let other, let until):
+            return "the former names `\(former)` and `\(other)` both have `until: \(until)`; a year has one name, correct one of them"
+        case .reportOutsideExistence(let township, let year, let established, let abolished):
+            return
+                "this is the \(year) report of \(township), but by portal.yml \(township) \(established.map { "was established in \($0)" } ?? "")\(established != nil && abolished != nil ? " and " : "")\(abolished.map { "was abolished after \($0)" } ?? ""); check the report's `year` and `township`, or established / abolished in portal.yml"
+        case .reportFormerNameOutOfTime(let written, let year, let until, let present):
+            return
+                "`township` is the former name `\(written)`, used until \(until); in \(year) the township is called `\(present)` and the report is shown under that name. Write `township: \(present)`, or check the former name's until in portal.yml"
+        case .officeFolderInsideOutput(let office, let output):
+            return
+                "the office folder `\(office)` and the output folder `\(output)` contain one another; it must be outside the output folder (for example beside it), or it would be published with the site"
+        case .officeFolderUnwritable(let office, let reason):
+            return "cannot write the office folder `\(office)`: \(reason)"
+        case .officeNotRequested:
+            return
+                "portal.yml sets `supervision: office`: the public site has no supervision page; to make it for the office run portal-gen build --office FOLDER (outside the output folder)"
+        case .officeIgnored:
+            return "portal.yml sets `supervision: none`: no supervision page is made and --office is ignored"
         case .unsafeHTMLEnabled:
             return
                 "portal.yml sets `unsafe_html: true`: raw HTML and javascript: links in reports are published as written; set it only when every report is trusted"
@@ -539,6 +580,10 @@ extension Message {
                 "Replace the whole output folder in one rename on every build (unchanged files hard-linked), so a web server serving it never sees two builds mixed."
         case .helpFault: return "For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio)."
         case .helpTimings: return "Write where the build's time went, as JSON, to this file (for benchmarks)."
+        case .helpOffice:
+            return
+                "Also write the supervision page (with rule codes) into this folder, for the supervising office only; it must be outside the output folder. With supervision: office in portal.yml this is how the page is made."
+        case .helpToday: return "For tests only: decide which reports are due as on this day (YYYY-MM-DD) instead of today."
         case .helpCheckAbstract: return "Check the content and every statistics rule without writing anything."
         case .helpCheckDiscussion:
             return

@@ -68,6 +68,22 @@ public enum Message: Sendable, Hashable, Codable {
     case townshipListedTwice(name: String, firstLine: Int)
     case slugShared(name: String, other: String, otherLine: Int, slug: String)
     case unsafeHTMLEnabled
+    // Township lifecycle and the supervision setting (see `TownshipLifecycle`).
+    case supervisionInvalid(text: String)
+    case abolishedBeforeEstablished(name: String, established: Int, abolished: Int)
+    case mergedIntoWithoutAbolished(name: String)
+    case mergedIntoUnknown(name: String, target: String, suggestion: String?)
+    case mergedIntoItself(name: String)
+    case mergedIntoGone(name: String, target: String, year: Int)
+    case formerNameUntilOutside(name: String, former: String, until: Int, first: Int?, last: Int?)
+    case formerNameTaken(former: String, other: String, otherLine: Int)
+    case formerNameUntilRepeated(former: String, other: String, until: Int)
+    case reportOutsideExistence(township: String, year: Int, established: Int?, abolished: Int?)
+    case reportFormerNameOutOfTime(written: String, year: Int, until: Int, present: String)
+    case officeFolderInsideOutput(office: String, output: String)
+    case officeFolderUnwritable(office: String, reason: String)
+    case officeNotRequested
+    case officeIgnored
 
     // MARK: - Statistics tables in the front matter
 
@@ -283,6 +299,8 @@ public enum Message: Sendable, Hashable, Codable {
     case helpAtomic
     case helpFault
     case helpTimings
+    case helpOffice
+    case helpToday
     case helpCheckAbstract
     case helpCheckDiscussion
     case helpFormat

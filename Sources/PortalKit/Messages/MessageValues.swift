@@ -5,7 +5,7 @@ import Foundation
 extension Message {
     /// Which YAML document or group a message is about.
     public enum YAMLPart: String, Sendable, Hashable, Codable {
-        case frontMatter, settings, identity, township, attachment
+        case frontMatter, settings, identity, township, attachment, formerName
 
         var chinese: String {
             switch self {
@@ -14,6 +14,7 @@ extension Message {
             case .identity: "`identity`（网站标识）"
             case .township: "乡镇条目"
             case .attachment: "附件条目（`attachments` 的一项）"
+            case .formerName: "曾用名条目（former_names）"
             }
         }
 
@@ -24,6 +25,7 @@ extension Message {
             case .identity: "identity"
             case .township: "a township"
             case .attachment: "an attachment (an item of `attachments`)"
+            case .formerName: "a former name (former_names)"
             }
         }
     }

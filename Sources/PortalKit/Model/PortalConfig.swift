@@ -30,6 +30,8 @@ public struct PortalConfig: Sendable {
     var unsafeHTML: Bool
     /// Marks every page as sample data (for the bundled example and demos).
     var sampleData: Bool
+    /// Whether the supervision page is public, for the office only, or not made.
+    var supervision: SupervisionPublication = .public
 
     struct Identity: Sendable, Hashable {
         /// 网站标识码 (10 characters).
@@ -73,7 +75,12 @@ public struct PortalConfig: Sendable {
         townshipsByName[name].map { townships[$0] }
     }
 
+    /// Present names first, then former names (a report of those years may be written under one).
     private static func index(_ townships: [Township]) -> [String: Int] {
-        Dictionary(townships.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var index = Dictionary(townships.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for (offset, township) in townships.enumerated() {
+            for former in township.lifecycle.formerNames where index[former.name] == nil { index[former.name] = offset }
+        }
+        return index
     }
 }

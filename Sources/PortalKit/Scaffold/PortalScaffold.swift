@@ -108,11 +108,15 @@ public struct PortalScaffold: Sendable, Hashable {
             "sample_data: false",
             "# 是否原样发布报告中的 HTML 代码和 javascript: 链接；为了网站安全，请保持 false",
             "unsafe_html: false",
+            "# 监督页（公开年报情况总览）：public 在网站上公开；office 只用 portal-gen build --office 文件夹 为主管部门生成；none 不生成",
+            "supervision: public",
             "# 各乡镇，按全县的正式顺序排列（网站上的列表都按这个顺序）。每个乡镇：",
             "#   name：报告文件中写的乡镇名称",
             "#   organ：机关全称，也是报告默认的发布机构",
             "#   slug：网址中使用的名称，由名称的拼音生成，可以修改（只用小写字母、数字和连字符）",
             "#   credit_code：统一社会信用代码（可不填，18 位），例如 credit_code: \"11419999MB0000001A\"",
+            "#   乡镇设立、撤并或改名时（可不填，年份都是报告年度）：established: 2021（设立年度）、abolished: 2023（最后一个报送年度）、",
+            "#   merged_into: 城关镇（并入的乡镇）、former_names: [{name: 旧名乡, until: 2020}]（曾用名及使用到的年度）",
             "townships:",
         ]
         var slugs: Set<String> = []

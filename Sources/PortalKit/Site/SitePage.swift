@@ -16,6 +16,9 @@ struct SitePage: Sendable, Hashable {
     let kind: Kind
     /// Path inside the output folder, `/`-separated, e.g. `2024/huazhuang/index.html`.
     let path: String
+    /// The prefix to the site root when the page is written outside the site (the office's copy
+    /// of the supervision page); nil for every page of the site.
+    var rootOverride: String? = nil
 
     /// The name of the theme template that renders this page.
     var template: String {
@@ -32,6 +35,6 @@ struct SitePage: Sendable, Hashable {
 
     /// The prefix that leads from this page back to the site root (`""`, `../`, `../../`).
     var rootPrefix: String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        rootOverride ?? String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 }

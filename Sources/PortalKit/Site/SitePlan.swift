@@ -32,7 +32,7 @@ struct SitePlan: Sendable {
         for year in portal.compilationYears {
             pages.append(SitePage(kind: .compilation(year), path: Self.compilationPath(year)))
         }
-        if !portal.reports.isEmpty {
+        if Self.hasPublicSupervision(portal) {
             pages.append(SitePage(kind: .supervision, path: Self.supervision))
         }
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
@@ -40,6 +40,11 @@ struct SitePlan: Sendable {
         self.generatedFiles =
             ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
             + portal.reports.flatMap { report in report.attachments.map { $0.outputPath(of: report) } }
+    }
+
+    /// Whether the site has the supervision page: reports to show, and `supervision: public`.
+    static func hasPublicSupervision(_ portal: Portal) -> Bool {
+        !portal.reports.isEmpty && portal.config.supervision == .public
     }
 
     /// Every path that pages and generated files will occupy.

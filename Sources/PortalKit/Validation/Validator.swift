@@ -24,6 +24,27 @@ enum Validator {
                 diagnostics.append(.error(message, at: source.location(of: "township")))
                 continue
             }
+            // A year in which the township did not exist is a mistake in the report or in portal.yml:
+            // the grid could not show it (see `TownshipLifecycle`).
+            if !township.lifecycle.exists(in: source.year) {
+                diagnostics.append(
+                    .error(
+                        .reportOutsideExistence(
+                            township: township.name, year: source.year, established: township.lifecycle.established,
+                            abolished: township.lifecycle.abolished),
+                        at: source.location(of: "year")))
+                continue
+            }
+            // The report is shown under the name of its year, whatever name it was written under.
+            let named = township.named(in: source.year)
+            if source.township != township.name, source.township != named.name,
+                let former = township.lifecycle.formerNames.first(where: { $0.name == source.township })
+            {
+                diagnostics.append(
+                    .warning(
+                        .reportFormerNameOutOfTime(written: source.township, year: source.year, until: former.until, present: named.name),
+                        at: source.location(of: "township")))
+            }
             let key = ReportID(township: township.slug, year: source.year)
             if let first = byKey[key] {
                 diagnostics.append(
@@ -63,9 +84,9 @@ enum Validator {
                         at: source.location(of: "written")))
             }
             let report = Report(
-                source: source.path, title: source.title, township: township, year: source.year,
+                source: source.path, title: source.title, township: named, year: source.year,
                 published: source.published, written: source.written, indexNumber: source.indexNumber,
-                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber, attachments: attachments[source.file] ?? [],
+                issuer: source.issuer ?? named.organ, documentNumber: source.documentNumber, attachments: attachments[source.file] ?? [],
                 statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
                 contentHash: source.contentHash, summaryHash: source.summaryHash, findings: source.findings)
             reports.append(report)
