@@ -18,6 +18,14 @@ from conftest import axe_report, axe_violations, clear_storage, page_url, repres
 STORAGE_KEY = "portal-gen-aids"
 TOOLBAR_LABELS = ["A+", "A−", "高对比度", "长者模式", "大鼠标", "重置"]
 TOGGLES = {"contrast": "高对比度", "elder": "长者模式", "cursor": "大鼠标"}
+MODES = {
+    "none": {},
+    "zoom 200%": {"zoom": 200},
+    "high contrast": {"contrast": True},
+    "elder": {"elder": True},
+    "large cursor": {"cursor": True},
+    "all": {"zoom": 200, "contrast": True, "elder": True, "cursor": True},
+}
 
 
 @pytest.fixture(scope="module")
@@ -331,8 +339,13 @@ def test_read_aloud_speaks_the_main_content_with_a_chinese_voice_and_stops(reade
     title = reader.find_element(By.TAG_NAME, "h1").text
     paragraph = reader.find_element(By.CSS_SELECTOR, ".report-body p").text
     assert title in text and paragraph[:40] in text.replace(" ", "")
-    for outside in ("按年度浏览", "主办单位", "无障碍工具"):
+    for outside in ("按年度浏览", "主办单位", "无障碍工具", "打印本页"):
         assert outside not in text
+    # Of a statistics table only its caption is read, not its cells one by one.
+    caption = reader.find_element(By.CSS_SELECTOR, ".stat-t3 caption").get_attribute("textContent").strip()
+    row_label = reader.find_element(By.CSS_SELECTOR, ".stat-t3 tbody th").get_attribute("textContent").strip()
+    assert caption in text and row_label not in text
+    assert all(0 < len(item["text"]) <= 200 for item in spoken)
     button.click()
     assert button.text == "朗读" and button.get_attribute("aria-pressed") == "false"
     assert reader.execute_script("return window.__cancelled") >= 1
@@ -347,10 +360,8 @@ def print_pdf(driver, path):
 
 
 def test_a_report_prints_on_a4_with_page_numbers_and_without_the_site_chrome(reader, site, report_paths, tmp_path):
-    reader.get(page_url(site, report_paths[0]))
     # Aids switched on do not change the printout.
-    reader.execute_script(f"localStorage.setItem('{STORAGE_KEY}', JSON.stringify({{zoom: 200, contrast: true, elder: true, cursor: true}}))")
-    reader.refresh()
+    open_with_aids(reader, site, report_paths[0], MODES["all"])
     info, text = print_pdf(reader, tmp_path / "report.pdf")
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
     assert size and abs(float(size.group(1)) - 595.3) < 1 and abs(float(size.group(2)) - 841.9) < 1, info
@@ -388,48 +399,38 @@ def test_t3_keeps_its_official_layout_within_the_a4_width_in_print(browser, site
     assert measures["width"] <= 680 and measures["page"] <= measures["view"], measures
 
 
-MODES = {
-    "none": {},
-    "zoom 200%": {"zoom": 200},
-    "high contrast": {"contrast": True},
-    "elder": {"elder": True},
-    "large cursor": {"cursor": True},
-    "all": {"zoom": 200, "contrast": True, "elder": True, "cursor": True},
-}
+def open_with_aids(driver, site, path, choice):
+    """Opens a page as a reader whose saved choice is ``choice``: saved, then the page loaded again."""
+    driver.get(page_url(site, path))
+    driver.execute_script(f"localStorage.setItem('{STORAGE_KEY}', arguments[0])", json.dumps(choice))
+    driver.refresh()
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_no_violation_with_each_aid_on(browser, site, report_paths, width):
-    driver = browser(width)
+def axe_failures(driver, pages):
+    """axe-core's violations on each (name, site, path, choice), reported together."""
     failures = []
     try:
-        for name, choice in MODES.items():
-            driver.get(page_url(site, report_paths[0]))
-            driver.execute_script(f"localStorage.setItem('{STORAGE_KEY}', arguments[0])", json.dumps(choice))
-            driver.refresh()
-            violations = axe_violations(driver)
-            if violations:
-                failures.append(f"{name}:\n{axe_report(violations)}")
-    finally:
-        clear_storage(driver)
-    assert not failures, "\n".join(failures)
-
-
-def test_axe_finds_no_violation_on_every_page_kind_with_the_toolbar_and_all_aids_on(browser, site):
-    driver = browser(375)
-    failures = []
-    try:
-        for path in representative_pages(site, per_kind=1):
-            driver.get(page_url(site, path))
-            driver.execute_script(f"localStorage.setItem('{STORAGE_KEY}', arguments[0])", json.dumps(MODES["all"]))
-            driver.refresh()
+        for name, site, path, choice in pages:
+            open_with_aids(driver, site, path, choice)
             # 404.html links its assets from the site's root path (it is served for any URL), so
             # from file:// it has none: it is checked as it is.
             if path != "404.html":
                 assert driver.find_elements(By.CSS_SELECTOR, ".aid-bar"), path
             violations = axe_violations(driver)
             if violations:
-                failures.append(f"{path}:\n{axe_report(violations)}")
+                failures.append(f"{name}:\n{axe_report(violations)}")
     finally:
         clear_storage(driver)
+    return failures
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_violation_with_each_aid_on(browser, site, report_paths, width):
+    failures = axe_failures(browser(width), [(name, site, report_paths[0], choice) for name, choice in MODES.items()])
+    assert not failures, "\n".join(failures)
+
+
+def test_axe_finds_no_violation_on_every_page_kind_with_the_toolbar_and_all_aids_on(browser, site):
+    pages = [(path, site, path, MODES["all"]) for path in representative_pages(site, per_kind=1)]
+    failures = axe_failures(browser(375), pages)
     assert not failures, "\n".join(failures)

@@ -65,15 +65,31 @@
     return best;
   }
 
-  function sentences(text) {
+  /* What is read: the text blocks of <main> in order; of a table only its caption (a statistics
+     table read cell by cell is a long run of figures); long blocks in sentence-sized utterances,
+     since some browsers stop a long utterance early. */
+  var BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,caption,figcaption,blockquote";
+  function readable(main) {
+    var chunks = [];
+    var blocks = main.querySelectorAll(BLOCKS);
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i], outer = block.parentNode.closest(BLOCKS);
+      if ((outer && main.contains(outer)) || block.closest("[hidden],[aria-hidden=true],[data-print-page]")) { continue; }
+      if (block.tagName !== "CAPTION" && block.closest("table")) { continue; }
+      sentences(block.textContent, chunks);
+    }
+    if (!chunks.length) { sentences(main.innerText || main.textContent || "", chunks); }
+    return chunks;
+  }
+
+  function sentences(text, chunks) {
     var parts = text.replace(/\s+/g, " ").match(/[^。！？!?；;]+[。！？!?；;]*/g) || [];
-    var chunks = [], current = "";
+    var current = "";
     for (var i = 0; i < parts.length; i++) {
       if (current && current.length + parts[i].length > 160) { chunks.push(current); current = ""; }
       current += parts[i];
     }
-    if (current.trim()) { chunks.push(current); }
-    return chunks;
+    if (current.trim()) { chunks.push(current.trim()); }
   }
 
   function build() {
@@ -145,7 +161,7 @@
       }
       var voice = chineseVoice();
       var main = document.querySelector("main") || document.body;
-      var chunks = sentences(main.innerText || main.textContent || "");
+      var chunks = readable(main);
       if (!voice || !chunks.length) { return; }
       speech.cancel();
       reading = true;
