@@ -237,7 +237,8 @@ def test_every_toolbar_control_is_a_button_reached_and_worked_by_keyboard(reader
     reader.get(page_url(site, report_paths[0]))
     bar = reader.find_element(By.CSS_SELECTOR, ".aid-bar")
     assert bar.tag_name == "section" and bar.get_attribute("aria-label") == "无障碍工具"
-    visible = [b for b in bar.find_elements(By.CSS_SELECTOR, "button") if b.is_displayed()]
+    # 朗读 is there only where the browser has a Chinese voice (its tests stub one).
+    visible = [b for b in bar.find_elements(By.CSS_SELECTOR, "button") if b.is_displayed() and label(b) != "朗读"]
     assert [label(b) for b in visible] == TOOLBAR_LABELS
     for button in visible:
         assert button.get_attribute("type") == "button"
