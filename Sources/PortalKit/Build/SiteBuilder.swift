@@ -300,7 +300,11 @@ public struct SiteBuilder: Sendable {
                 written.append(try made.get())
             }
         }
-        try await writeReportData(portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, written: &written)
+        let display = ContentLoader(root: options.content, displayBase: options.displayBase).displayPath
+        let attached = try await AttachmentCopier(content: options.content, writer: writer, displayPath: display).copy(portal, parallelism: options.parallelism)
+        written += attached.written
+        try await writeReportData(
+            portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, attachments: attached.byReport, written: &written)
         for asset in planned.theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
         try await beside.cacheStaged.value.get()
     }
@@ -310,7 +314,7 @@ public struct SiteBuilder: Sendable {
         async throws(DiagnosticsError)
     {
         // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
-        let fingerprint = await settledFingerprint(prepared, portal: portal)
+        let fingerprint = await settledFingerprint(prepared, portal: portal, written: written)
         try planned.writer.commit(
             OutputWriter.Summary(
                 inputs: fingerprint, warnings: warnings.sortedForDisplay(), reports: portal.reports.count, pages: planned.plan.pages.count),
@@ -361,10 +365,13 @@ public struct SiteBuilder: Sendable {
     /// it cannot be told for certain. A report file modified just before the walk may have been
     /// modified again since without its stamp changing: once the clock has moved past that moment,
     /// its stamp and text are looked at again, and they must be what was built.
-    private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
+    private func settledFingerprint(_ prepared: Prepared, portal: Portal, written: [OutputWriter.Written]) async -> String {
         guard let fingerprint = prepared.fingerprint else { return "" }
         let recent = prepared.snapshot.recentEntries
-        let settledAt = recent.map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
+        let recentAttachments = prepared.snapshot.attachmentFiles.filter(prepared.snapshot.isRecent)
+        let settledAt = (recent + recentAttachments).map {
+            max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed)
+        }
         guard let settled = settledAt.max() else { return fingerprint }
         let wait = settled - ContentLoader.Snapshot.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
@@ -375,6 +382,7 @@ public struct SiteBuilder: Sendable {
                 ContentHash.of(text) == expected
             else { return "" }
         }
+        guard AttachmentCopier.stillCopied(recentAttachments, portal: portal, content: options.content, written: written) else { return "" }
         return fingerprint
     }
 
@@ -397,14 +405,16 @@ public struct SiteBuilder: Sendable {
     /// file. What was written is added to `written`.
     private func writeReportData(
         _ portal: Portal, renderer: PageRenderer, writer: OutputWriter, templates: OpenData.Templates,
-        written: inout [OutputWriter.Written]
+        attachments: [ReportID: [AttachmentCopier.Copied]] = [:], written: inout [OutputWriter.Written]
     ) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
-            let inputs = renderer.dataInputs(of: report)
+            let copied = attachments[report.id] ?? []
+            // The attachments' digests are what their files hold: the file changes with them.
+            let inputs = renderer.dataInputs(of: report).map { copied.isEmpty ? $0 : ContentHash.of($0 + "\n" + AttachmentData.fingerprint(copied)) }
             if let kept = writer.keep(path, inputs: inputs) { return .success(kept) }
             return Swift.Result { () throws(DiagnosticsError) in
-                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates), to: path, inputs: inputs)
+                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates, attachments: copied), to: path, inputs: inputs)
             }
         }
         for outcome in outcomes { written.append(try outcome.get()) }

@@ -205,6 +205,33 @@ extension Message {
         case .writtenAfterPublished(let written, let published):
             return "`written`（成文日期 \(written)）晚于 `published`（发布日期 \(published)）；报告应当先成文、后发布"
 
+        // MARK: - Attachments
+
+        case .attachmentItemInvalid:
+            return "`attachments`（附件）的这一项既不是文件名，也不是 `file:`/`title:` 组；请写成 `- 城关镇2024年报.pdf`，或 `- file: 盖章原件.pdf` 下一行 `  title: 盖章原件`"
+        case .attachmentPathRefused(let path, let problem):
+            return "附件 `\(path)` \(problem.chinese)"
+        case .attachmentTypeUnsupported(let path, let ext, let allowed):
+            return "附件 `\(path)` 的类型\(ext.isEmpty ? "（没有扩展名）" : " `.\(ext)`")不能作为附件发布；可以发布的类型：\(allowed.joined(separator: "、"))。请另存为其中一种（例如另存为PDF）"
+        case .attachmentListedTwice(let path, let firstLine):
+            return "附件 `\(path)` 在第 \(firstLine) 行已经列过；请删去这一行"
+        case .attachmentMissing(let path, let missing, let isFolder):
+            return "找不到附件 `\(path)`：报告文件所在的文件夹里没有\(isFolder ? "文件夹" : "文件") `\(missing)`；请把文件放到报告文件旁边，或改正文件名（注意扩展名和大小写）"
+        case .attachmentThroughLink(let path, let link):
+            return "附件 `\(path)` 经过符号链接 `\(link)`，portal-gen 不会跟随它（它可能指向内容文件夹以外）；请把文件本身复制到报告文件旁边"
+        case .attachmentNotAFile(let path):
+            return "附件 `\(path)` 是一个文件夹，不是文件；请写文件夹里要发布的文件的名字（多个文件可以打成一个 ZIP 包）"
+        case .attachmentTooLarge(let path, let megabytes, let limit):
+            return "附件 `\(path)` 有 \(megabytes) MB，超过每个附件 \(limit) MB 的上限；请压缩（例如PDF“减小文件大小”、降低扫描分辨率）或分成几个文件"
+        case .attachmentEmpty(let path):
+            return "附件 `\(path)` 是空文件（0 字节）；请放入真正的文件"
+        case .attachmentContentMismatch(let path, let format, let found):
+            return "附件 `\(path)` 的内容不是\(format)文件\(found.map { "（看起来是 \($0) 文件）" } ?? "")；可能是改了扩展名。请用原来的程序另存为\(format)，或把扩展名改回它本来的类型"
+        case .attachmentUnreadable(let path, let reason):
+            return "无法读取附件 `\(path)`（\(reason)）；请检查文件的权限"
+        case .attachmentChangedWhileCopied(let path):
+            return "附件 `\(path)` 在构建过程中被修改；请等文件保存完成后重新构建"
+
         // MARK: - Links and Markdown
 
         case .placeholderLeft:
@@ -314,6 +341,12 @@ extension Message {
             return "`\(path)` 已经存在；如果确实要替换它，请加上 --force（现有的报告是已发布的记录，请先对比两者）"
         case .importUnwritable(let path, let reason):
             return "无法写入 `\(path)`：\(reason)"
+        case .importAttachKindUnsupported(let kind):
+            return "--attach 只对 PDF 和 Word/WPS 文件（.pdf、.docx、.doc、.wps）有用；这个 .\(kind) 文件照常导入，原件没有作为附件保存"
+        case .importAttachmentExists(let path):
+            return "`\(path)` 已经存在，而且和原件不同；导入不会覆盖它。请确认后加 --force 覆盖，或先把它移走"
+        case .importAttachmentTooLarge(let megabytes, let limit):
+            return "原件有 \(megabytes) MB，超过附件 \(limit) MB 的上限，没有作为附件保存（报告照常导入）；请压缩后放到报告文件旁边，再在 `attachments:` 中列出"
         case .htmlUnreadable:
             return "无法把这个文件当作网页读取"
         case .htmlEncodingMismatch(let declared, let actual):
@@ -387,6 +420,10 @@ extension Message {
             return "`\(path)` 不存在；请检查文件名和路径"
         case .importWrote(let path):
             return "已写入 \(path)"
+        case .importAttached(let path):
+            return "已把原件保存为附件 \(path)（列在报告的 attachments: 中，网站上提供下载）"
+        case .importAttachHint:
+            return "提示：加 --attach 可以把原件（PDF 或 Word 文件）一起保存在报告旁边，网站上提供原件下载"
         case .importWroteWithErrors(let path, let errors):
             return "已写入 `\(path)`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认"
         case .importNoInputs:
@@ -462,6 +499,7 @@ extension Message {
         case .helpDryRun: return "只显示转换结果，不写入文件（试运行）。"
         case .helpPartial: return "有些格子读不出时也写入文件：这些格子留空，并逐条列出。"
         case .helpLegacy: return "按 2019 年以前的旧格式导入（format: legacy）：不识别统计表，表格照原文写进正文；2019 年以前、又没有找到统一格式表三的报告会自动这样导入。"
+        case .helpImportAttach: return "把原件（.pdf、.docx、.doc、.wps）复制到报告文件旁边，并写进报告的 attachments:（附件），网站上提供原件下载。"
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "预览地址：\(url)（按 Ctrl-C 停止）"

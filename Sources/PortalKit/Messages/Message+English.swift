@@ -223,6 +223,39 @@ extension Message {
         case .writtenAfterPublished(let written, let published):
             return "`written` (成文日期 \(written)) is after `published` (\(published)); a report is written before it is published"
 
+        // MARK: - Attachments
+
+        case .attachmentItemInvalid:
+            return
+                "this item of `attachments` (附件) is neither a file name nor a `file:`/`title:` group; write `- report.pdf`, or `- file: signed.pdf` and below it `  title: 盖章原件`"
+        case .attachmentPathRefused(let path, let problem):
+            return "attachment `\(path)` \(problem.english)"
+        case .attachmentTypeUnsupported(let path, let ext, let allowed):
+            return
+                "attachment `\(path)`: \(ext.isEmpty ? "a file without an extension" : "the type `.\(ext)`") cannot be published as an attachment; the types accepted are \(allowed.joined(separator: ", ")). Save it as one of them (e.g. as PDF)"
+        case .attachmentListedTwice(let path, let firstLine):
+            return "attachment `\(path)` is already listed on line \(firstLine); remove this line"
+        case .attachmentMissing(let path, let missing, let isFolder):
+            return
+                "attachment `\(path)` not found: the report file's folder has no \(isFolder ? "folder" : "file") `\(missing)`; put the file beside the report file or correct its name (mind the extension and case)"
+        case .attachmentThroughLink(let path, let link):
+            return
+                "attachment `\(path)` goes through the symbolic link `\(link)`, which portal-gen does not follow (it may lead outside the content folder); copy the file itself beside the report file"
+        case .attachmentNotAFile(let path):
+            return "attachment `\(path)` is a folder, not a file; name the file in it to publish (several files can go into one ZIP file)"
+        case .attachmentTooLarge(let path, let megabytes, let limit):
+            return
+                "attachment `\(path)` is \(megabytes) MB, over the limit of \(limit) MB per attachment; compress it (reduce the PDF's size, scan at a lower resolution) or split it"
+        case .attachmentEmpty(let path):
+            return "attachment `\(path)` is empty (0 bytes); put the real file there"
+        case .attachmentContentMismatch(let path, let format, let found):
+            return
+                "attachment `\(path)` is not a \(format) file\(found.map { " (it looks like a \($0) file)" } ?? "") — perhaps its extension was changed. Save it as \(format) from the program that made it, or give it back its own extension"
+        case .attachmentUnreadable(let path, let reason):
+            return "cannot read attachment `\(path)` (\(reason)); check the file's permissions"
+        case .attachmentChangedWhileCopied(let path):
+            return "attachment `\(path)` was modified during the build; wait until it is saved and build again"
+
         // MARK: - Links and Markdown
 
         case .placeholderLeft:
@@ -343,6 +376,14 @@ extension Message {
             return "`\(path)` already exists; pass --force to replace it (the existing report is a published record: compare them first)"
         case .importUnwritable(let path, let reason):
             return "cannot write `\(path)`: \(reason)"
+        case .importAttachKindUnsupported(let kind):
+            return
+                "--attach applies to PDF and Word/WPS files (.pdf, .docx, .doc, .wps) only; this .\(kind) file is imported as usual, without keeping the original as an attachment"
+        case .importAttachmentExists(let path):
+            return "`\(path)` already exists and differs from the original; import does not overwrite it. Add --force to replace it, or move it away first"
+        case .importAttachmentTooLarge(let megabytes, let limit):
+            return
+                "the original is \(megabytes) MB, over the attachment limit of \(limit) MB, and was not kept as an attachment (the report was imported); compress it, put it beside the report file and list it under `attachments:`"
         case .htmlUnreadable:
             return "the file cannot be read as an HTML page"
         case .htmlEncodingMismatch(let declared, let actual):
@@ -426,6 +467,10 @@ extension Message {
             return "`\(path)` does not exist"
         case .importWrote(let path):
             return "Wrote \(path)"
+        case .importAttached(let path):
+            return "Kept the original as attachment \(path) (listed under the report's attachments:, offered for download on the site)"
+        case .importAttachHint:
+            return "Tip: add --attach to keep the original (PDF or Word file) beside the report, offered for download on the site"
         case .importWroteWithErrors(let path, let errors):
             return
                 "`\(path)` was written, but it has \(errors) error\(errors == 1 ? "" : "s") (see above); correct the file as the messages say and run portal-gen check"
@@ -515,6 +560,8 @@ extension Message {
         case .helpLegacy:
             return
                 "Import as a pre-2019 report (format: legacy): no statistics tables are recognised, the tables go into the body as published; a report before 2019 without the official T3 is imported this way by itself."
+        case .helpImportAttach:
+            return "Copy the original (.pdf, .docx, .doc, .wps) beside the report file and list it under the report's attachments:, for download on the site."
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "Preview at \(url) (press Ctrl-C to stop)"

@@ -113,6 +113,23 @@ public enum Message: Sendable, Hashable, Codable {
     case publishedTooEarly(date: String, year: Int)
     case writtenAfterPublished(written: String, published: String)
 
+    // MARK: - Attachments (`attachments:` in a report's front matter)
+
+    case attachmentItemInvalid
+    case attachmentPathRefused(path: String, problem: AttachmentPathProblem)
+    case attachmentTypeUnsupported(path: String, extension: String, allowed: [String])
+    case attachmentListedTwice(path: String, firstLine: Int)
+    /// `missing` is the part of the path (from the report's folder) that is not there.
+    case attachmentMissing(path: String, missing: String, isFolder: Bool)
+    case attachmentThroughLink(path: String, link: String)
+    case attachmentNotAFile(path: String)
+    case attachmentTooLarge(path: String, megabytes: Int, limit: Int)
+    case attachmentEmpty(path: String)
+    /// The file's first bytes are not those of its format; `found` names what they are, when known.
+    case attachmentContentMismatch(path: String, format: String, found: String?)
+    case attachmentUnreadable(path: String, reason: String)
+    case attachmentChangedWhileCopied(path: String)
+
     // MARK: - Links and Markdown
 
     case placeholderLeft
@@ -173,6 +190,12 @@ public enum Message: Sendable, Hashable, Codable {
     case importThroughLink(path: String)
     case importTargetExists(path: String)
     case importUnwritable(path: String, reason: String)
+    /// `--attach` with a file that is not a PDF or Word/WPS document (a warning: imported without it).
+    case importAttachKindUnsupported(kind: String)
+    /// `--attach`: a different file is already where the original would be copied.
+    case importAttachmentExists(path: String)
+    /// `--attach`: the original is larger than an attachment may be (a warning: imported without it).
+    case importAttachmentTooLarge(megabytes: Int, limit: Int)
     case htmlUnreadable
     case htmlEncodingMismatch(declared: String?, actual: String)
     case docxNotOpenable
@@ -214,6 +237,10 @@ public enum Message: Sendable, Hashable, Codable {
     case importNeedsSettings(file: String)
     case inputMissing(path: String)
     case importWrote(path: String)
+    /// `--attach`: the original was copied beside the report and listed in its `attachments:`.
+    case importAttached(path: String)
+    /// A PDF or Word file was imported without `--attach`: how to keep the original too.
+    case importAttachHint
     case importWroteWithErrors(path: String, errors: Int)
     case importNoInputs
     /// The summary of several files, one line each: imported exactly, with its content file.
@@ -270,6 +297,7 @@ public enum Message: Sendable, Hashable, Codable {
     case helpDryRun
     case helpPartial
     case helpLegacy
+    case helpImportAttach
 
     // MARK: - Preview (serve)
     /// The address to open the preview at, once the server listens.

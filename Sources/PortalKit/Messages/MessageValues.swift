@@ -5,7 +5,7 @@ import Foundation
 extension Message {
     /// Which YAML document or group a message is about.
     public enum YAMLPart: String, Sendable, Hashable, Codable {
-        case frontMatter, settings, identity, township
+        case frontMatter, settings, identity, township, attachment
 
         var chinese: String {
             switch self {
@@ -13,6 +13,7 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "`identity`（网站标识）"
             case .township: "乡镇条目"
+            case .attachment: "附件条目（`attachments` 的一项）"
             }
         }
 
@@ -22,6 +23,7 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "identity"
             case .township: "a township"
+            case .attachment: "an attachment (an item of `attachments`)"
             }
         }
     }

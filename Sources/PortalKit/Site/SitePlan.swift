@@ -37,7 +37,9 @@ struct SitePlan: Sendable {
         }
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
         self.pages = pages
-        self.generatedFiles = ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+        self.generatedFiles =
+            ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+            + portal.reports.flatMap { report in report.attachments.map { $0.outputPath(of: report) } }
     }
 
     /// Every path that pages and generated files will occupy.

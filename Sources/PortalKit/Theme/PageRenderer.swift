@@ -63,7 +63,7 @@ struct PageRenderer: Sendable {
             let report = portal.reports[index]
             let around = neighbours[report.id]
             parts += [
-                report.contentHash, around?.previous.map { portal.reports[$0].summaryHash } ?? "-",
+                report.contentHash, report.attachmentsHash, around?.previous.map { portal.reports[$0].summaryHash } ?? "-",
                 around?.next.map { portal.reports[$0].summaryHash } ?? "-",
             ]
         case .year(let year), .compilation(let year):
@@ -320,6 +320,8 @@ struct PageRenderer: Sendable {
         info["format"] = report.statistics?.format.rawValue ?? StatisticsParser.legacyFormat
         info["zeroReport"] = report.statistics?.isZeroReport ?? false
         info["dataURL"] = "data.json"
+        info["attachments"] = AttachmentData.pageContext(report)
+        info["hasAttachments"] = !report.attachments.isEmpty
         context["report"] = info
         if let around = neighbours[report.id] {
             if let previous = around.previous { context["previous"] = summary(portal.reports[previous], from: page) }
@@ -480,12 +482,7 @@ struct PageRenderer: Sendable {
         let chart = FigureChart(reports: reports)
         let years = reports.map(\.year).sorted()
         return [
-            "svg": chart.svg(
-                titleID: "chart-title",
-                title: "\(township.name)历年主要数据："
-                    + chart.series.map { series in
-                        series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
-                    }.joined(separator: "；")),
+            "svg": chart.svg(idPrefix: "chart", subject: "\(township.name)历年"),
             "years": years,
             "series": chart.series.map { series -> [String: Any] in
                 ["label": series.label, "values": series.values.map { ["year": $0.year, "text": $0.value?.text ?? ""] }]

@@ -1,7 +1,10 @@
 /// Checks parsed reports against the settings and each other, and builds the validated model.
 enum Validator {
     /// `today` is only used to catch reports dated in the future; it never appears in the output.
-    static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
+    /// `attachments` are the checked attachments of each report, by its file's absolute path (`AttachmentCheck`).
+    static func validate(
+        config: PortalConfig, sources: [ReportSource], attachments: [String: [Attachment]] = [:], today: CalendarDate = .today
+    ) -> (portal: Portal, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
         // The file of the first report seen for each township and year, and for each index number.
@@ -62,7 +65,7 @@ enum Validator {
             let report = Report(
                 source: source.path, title: source.title, township: township, year: source.year,
                 published: source.published, written: source.written, indexNumber: source.indexNumber,
-                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
+                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber, attachments: attachments[source.file] ?? [],
                 statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
                 contentHash: source.contentHash, summaryHash: source.summaryHash, findings: source.findings)
             reports.append(report)
