@@ -5,7 +5,7 @@ import Foundation
 extension Message {
     /// Which YAML document or group a message is about.
     public enum YAMLPart: String, Sendable, Hashable, Codable {
-        case frontMatter, settings, identity, township
+        case frontMatter, settings, identity, township, feeds, siteMap, countyPortal
 
         var chinese: String {
             switch self {
@@ -13,6 +13,9 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "`identity`（网站标识）"
             case .township: "乡镇条目"
+            case .feeds: "`feeds`（RSS订阅）"
+            case .siteMap: "`sitemap`（网站地图）"
+            case .countyPortal: "`county_portal`（县政府门户网站）"
             }
         }
 
@@ -22,6 +25,9 @@ extension Message {
             case .settings: "portal.yml"
             case .identity: "identity"
             case .township: "a township"
+            case .feeds: "feeds"
+            case .siteMap: "sitemap"
+            case .countyPortal: "county_portal"
             }
         }
     }
