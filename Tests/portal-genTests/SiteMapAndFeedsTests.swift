@@ -97,7 +97,10 @@ import Testing
         // The main page lists the years' parts and the township parts, not the reports themselves.
         let main = try Self.read(output, "sitemap/index.html")
         let mainTargets = Set(Self.targets(of: main, page: "sitemap/index.html"))
-        #expect(mainTargets.isSuperset(of: ["sitemap/2024.html", "sitemap/2024-2.html", "sitemap/2022-2.html", "sitemap/townships.html", "sitemap/townships-2.html"]))
+        #expect(
+            mainTargets.isSuperset(of: [
+                "sitemap/2024.html", "sitemap/2024-2.html", "sitemap/2022-2.html", "sitemap/townships.html", "sitemap/townships-2.html",
+            ]))
         #expect(!mainTargets.contains("2024/huazhuang/index.html"))
         // Every report is on exactly one part page, and every link of every part works.
         var listed: [String] = []
@@ -178,7 +181,10 @@ import Testing
                 == [base + "2024/dongcheng/index.html", base + "2023/dongcheng/index.html"])
         // A year's feed: that year's reports only.
         let year = try XMLTree(try Data(contentsOf: output.appendingPathComponent("feeds/2023/atom.xml")))
-        #expect(year.children("entry").compactMap { $0.child("link")?.attributes["href"] } == [base + "2023/xishanxiang/index.html", base + "2023/dongcheng/index.html"])
+        #expect(
+            year.children("entry").compactMap { $0.child("link")?.attributes["href"] } == [
+                base + "2023/xishanxiang/index.html", base + "2023/dongcheng/index.html",
+            ])
         // Every feed file parses.
         for path in snapshot(output).keys where path.hasPrefix("feeds/") && path.hasSuffix(".xml") {
             _ = try XMLTree(try Data(contentsOf: output.appendingPathComponent(path)))
@@ -194,7 +200,8 @@ import Testing
             let found = try alternates(page).flatMap { Self.targets(of: " href=\"\($0)\"", page: page) }
             #expect(found.contains("feeds/rss.xml") && found.contains("feeds/atom.xml"), "autodiscovery on \(page)")
         }
-        #expect(try alternates("dongcheng/index.html") == ["../feeds/rss.xml", "../feeds/atom.xml", "../feeds/dongcheng/rss.xml", "../feeds/dongcheng/atom.xml"])
+        #expect(
+            try alternates("dongcheng/index.html") == ["../feeds/rss.xml", "../feeds/atom.xml", "../feeds/dongcheng/rss.xml", "../feeds/dongcheng/atom.xml"])
         #expect(try alternates("2023/index.html") == ["../feeds/rss.xml", "../feeds/atom.xml", "../feeds/2023/rss.xml", "../feeds/2023/atom.xml"])
         #expect(try alternates("2024/huazhuang/index.html") == ["../../feeds/rss.xml", "../../feeds/atom.xml"])
 
@@ -235,7 +242,8 @@ import Testing
         _ = try Self.built(workspace)
         after = IncrementalBuildTests.modificationTimes(output)
         let changed = Set(feedFiles.filter { after[$0] != before[$0] })
-        #expect(changed == ["feeds/rss.xml", "feeds/atom.xml", "feeds/2023/rss.xml", "feeds/2023/atom.xml", "feeds/dongcheng/rss.xml", "feeds/dongcheng/atom.xml"])
+        #expect(
+            changed == ["feeds/rss.xml", "feeds/atom.xml", "feeds/2023/rss.xml", "feeds/2023/atom.xml", "feeds/dongcheng/rss.xml", "feeds/dongcheng/atom.xml"])
         #expect(try Self.read(output, "feeds/dongcheng/rss.xml").contains("测试县东城镇人民政府2023年度政府信息公开工作年度报告"))
     }
 
@@ -253,7 +261,8 @@ import Testing
                 """)
         try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("Content/images"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: PortalGen.repositoryRoot.appendingPathComponent("Content/images/badge-example.png"), to: workspace.url.appendingPathComponent("Content/images/red.png"))
+            at: PortalGen.repositoryRoot.appendingPathComponent("Content/images/badge-example.png"),
+            to: workspace.url.appendingPathComponent("Content/images/red.png"))
         let output = try Self.built(workspace)
         #expect(
             try Data(contentsOf: output.appendingPathComponent("assets/identity/red.png"))
@@ -269,7 +278,8 @@ import Testing
         }
 
         // Not set: neither is shown.
-        let plain = try Self.built(try Self.portal())
+        let unset = try Self.portal()
+        let plain = try Self.built(unset)
         let home = try Self.read(plain, "index.html")
         #expect(!home.contains("identity-badge") && !home.contains("党政机关网站标识") && !home.contains("门户网站</a>"))
     }
@@ -278,7 +288,9 @@ import Testing
         let workspace = try Self.portal(settings: "identity:\n  badge: images/none.png\n  badge_link: https://bszs.conac.cn/sitename?method=show&id=ABC\n")
         let outcome = try workspace.build()
         #expect(outcome.status != 0)
-        let line = (minimalSettings + "\nsite_url: https://www.example.gov.cn\nbase_path: /xxgk/ndbg/\n").split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let line =
+            (minimalSettings + "\nsite_url: https://www.example.gov.cn\nbase_path: /xxgk/ndbg/\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .count + 1
         #expect(outcome.stderr.contains("Content/portal.yml:\(line):"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("images/none.png"), "\(outcome.stderr)")
 

@@ -118,7 +118,8 @@ extension Message {
         case .identityLinkInvalid(let key, _):
             return "`\(key)` must be a web address starting with https:// or http://, for example `https://bszs.conac.cn/sitename?method=show&id=…`"
         case .badgePathInvalid(let path):
-            return "`badge` `\(path)` must be a relative path inside the content folder, for example `badge: images/dzjg.png`; it cannot start with `/` or contain `..` or `\\`"
+            return
+                "`badge` `\(path)` must be a relative path inside the content folder, for example `badge: images/dzjg.png`; it cannot start with `/` or contain `..` or `\\`"
         case .badgeFileMissing(let path, let folder):
             return "the 党政机关网站标识 image `\(path)` was not found (looked in the folder `\(folder)`); put the image there or correct the path after `badge:`"
         case .badgeImageUnreadable(let path):
