@@ -265,11 +265,14 @@ public struct SiteBuilder: Sendable {
     private func makeBeside(_ planned: Planned, portal: Portal, parsed: ParseCache?) -> Beside {
         let (writer, renderer, plan) = (planned.writer, planned.renderer, planned.plan)
         let dataTemplates = OpenData.Templates()
-        let makers: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
-            ("sitemap.xml", { $0.append(Sitemap.xml(plan: plan, portal: portal)) }),
+        let sitemaps: [(path: String, make: @Sendable (inout FileSink) -> Void)] = plan.sitemapFiles.map { path in
+            (path, { sink in Sitemap.write(path, plan: plan, portal: portal, into: &sink) })
+        }
+        let data: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
             (OpenData.csvPath, { sink in OpenData.csv(portal) { sink.append($0) } }),
             (OpenData.jsonPath, { sink in OpenData.json(portal, templates: dataTemplates) { sink.append($0) } }),
         ]
+        let makers = sitemaps + data
         let files = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: planned.pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
@@ -313,7 +316,11 @@ public struct SiteBuilder: Sendable {
         written += attached.written
         try await writeReportData(
             portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, attachments: attached.byReport, written: &written)
+        written += try await FeedFiles.write(planned.plan.feeds, portal: portal, renderer: planned.renderer, writer: writer, width: options.parallelism)
         for asset in planned.theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
+        if let badge = portal.config.identity.badge {
+            written.append(try writer.copy(options.content.appendingPathComponent(badge.file), to: badge.outputPath))
+        }
         try await beside.cacheStaged.value.get()
     }
 

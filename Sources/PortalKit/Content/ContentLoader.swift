@@ -126,6 +126,13 @@ public struct ContentLoader: Sendable {
                 settingsHash = ContentHash.of(bytes)
                 let source = try SourceText.decode(bytes, displayPath: displayPath(settingsURL))
                 config = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
+                // The badge image is shown on every page: its bytes count as part of the settings.
+                if var parsed = config, let badge = PortalConfigLoader.resolveBadge(&parsed, root: root, displayPath: displayPath, diagnostics: &diagnostics) {
+                    settingsHash = ContentHash.of(settingsHash + " badge " + badge)
+                    config = parsed
+                } else if config?.identity.badge != nil {
+                    config = nil
+                }
             } catch {
                 diagnostics += error.diagnostics
                 unreadable = true

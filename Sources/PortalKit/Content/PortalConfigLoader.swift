@@ -28,9 +28,9 @@ public enum PortalConfigLoader {
 
     static let keys = [
         "site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
-        "deadline", "theme", "unsafe_html", "sample_data", "townships", "supervision",
+        "deadline", "theme", "unsafe_html", "sample_data", "townships", "supervision", "feeds", "sitemap",
     ]
-    static let identityKeys = ["site_code", "icp", "police", "police_link"]
+    static let identityKeys = ["site_code", "icp", "police", "police_link", "badge", "badge_link", "county_portal"]
     static let townshipKeys = ["name", "organ", "slug", "credit_code"] + TownshipLifecycleReader.keys
 
     /// Parses settings text; returns nil when an error makes the settings unusable (see `diagnostics`).
@@ -78,6 +78,7 @@ public enum PortalConfigLoader {
                 group.error(.policeLinkInvalid, at: group.location(ofKey: "police_link"))
                 identity.policeLink = nil
             }
+            readBadge(&group, into: &identity)
             fields.absorb(group)
         }
 
@@ -104,6 +105,7 @@ public enum PortalConfigLoader {
         }
 
         let townships = readTownships(&fields)
+        let (feeds, siteMap) = (readFeeds(&fields), readSiteMap(&fields))
         diagnostics += fields.diagnostics
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore, let siteName, let county, let hostOrgan, let contact else { return nil }
@@ -112,6 +114,7 @@ public enum PortalConfigLoader {
             siteURL: siteURL, identity: identity, deadline: deadline, townships: townships, theme: theme,
             unsafeHTML: unsafeHTML, sampleData: sampleData)
         config.supervision = supervision
+        (config.feeds, config.siteMap) = (feeds, siteMap)
         return config
     }
 

@@ -108,6 +108,14 @@ extension Message {
             return "`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名"
         case .policeLinkInvalid:
             return "`police_link`（公安备案链接）必须以 https:// 开头"
+        case .identityLinkInvalid(let key, let label):
+            return "`\(key)`（\(label)）必须是以 https:// 或 http:// 开头的网址，例如 `https://bszs.conac.cn/sitename?method=show&id=…`"
+        case .badgePathInvalid(let path):
+            return "`badge`（党政机关网站标识图片）`\(path)` 应当是 Content 文件夹里的相对路径，例如 `badge: images/dzjg.png`；不能以 `/` 开头，不能含有 `..` 或 `\\`"
+        case .badgeFileMissing(let path, let folder):
+            return "找不到党政机关网站标识图片 `\(path)`（在 `\(folder)` 文件夹中查找）；请把图片文件放到这里，或改正 `badge:` 后的路径"
+        case .badgeImageUnreadable(let path):
+            return "党政机关网站标识图片 `\(path)` 不是能读出尺寸的 PNG、JPEG 或 GIF 图片；请使用发证机关提供的 PNG 图片"
         case .deadlineInvalid(let text):
             return "`deadline`（报告截止日期）是 `\(text)`；请写成报告年度次年的“月-日”，例如 `deadline: 03-31` 表示 3 月 31 日"
         case .townshipsEmpty:

@@ -115,6 +115,15 @@ extension Message {
                 "`site_url` must be written `https://domain`, optionally with a port and a path, for example `https://www.example.gov.cn` or `https://www.example.gov.cn/xxgk`; no `@`, `?`, `#`, spaces or user name"
         case .policeLinkInvalid:
             return "`police_link` must start with https://"
+        case .identityLinkInvalid(let key, _):
+            return "`\(key)` must be a web address starting with https:// or http://, for example `https://bszs.conac.cn/sitename?method=show&id=…`"
+        case .badgePathInvalid(let path):
+            return
+                "`badge` `\(path)` must be a relative path inside the content folder, for example `badge: images/dzjg.png`; it cannot start with `/` or contain `..` or `\\`"
+        case .badgeFileMissing(let path, let folder):
+            return "the 党政机关网站标识 image `\(path)` was not found (looked in the folder `\(folder)`); put the image there or correct the path after `badge:`"
+        case .badgeImageUnreadable(let path):
+            return "the 党政机关网站标识 image `\(path)` is not a PNG, JPEG or GIF image whose size can be read; use the PNG image issued with the registration"
         case .deadlineInvalid(let text):
             return "`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March"
         case .townshipsEmpty:

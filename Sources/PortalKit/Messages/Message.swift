@@ -60,6 +60,14 @@ public enum Message: Sendable, Hashable, Codable {
     case basePathInvalid
     case siteURLInvalid
     case policeLinkInvalid
+    /// A link of the identity footer (`badge_link`, `county_portal.url`) that is not a web address.
+    case identityLinkInvalid(key: String, label: String)
+    /// `identity.badge` is not a plain relative path inside the content folder.
+    case badgePathInvalid(path: String)
+    /// `identity.badge` names no file of the content folder.
+    case badgeFileMissing(path: String, folder: String)
+    /// `identity.badge` is not a PNG, JPEG or GIF image whose size can be read.
+    case badgeImageUnreadable(path: String)
     case deadlineInvalid(text: String)
     case townshipsEmpty
     case creditCodeInvalid(code: String)

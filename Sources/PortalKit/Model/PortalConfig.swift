@@ -32,6 +32,10 @@ public struct PortalConfig: Sendable {
     var sampleData: Bool
     /// Whether the supervision page is public, for the office only, or not made.
     var supervision: SupervisionPublication = .public
+    /// The RSS and Atom feeds (see `Feed`).
+    var feeds = FeedSettings()
+    /// How the site map page and sitemap.xml are split (see `SiteMapSettings`).
+    var siteMap = SiteMapSettings()
 
     struct Identity: Sendable, Hashable {
         /// 网站标识码 (10 characters).
@@ -42,6 +46,10 @@ public struct PortalConfig: Sendable {
         var police: String?
         /// The 公安备案 record link; the badge links here when set.
         var policeLink: String?
+        /// The 党政机关网站标识 (red badge) and its registration link.
+        var badge: IdentityBadge?
+        /// The link back to the county's own portal.
+        var countyPortal: CountyPortal?
 
         init(siteCode: String? = nil, icp: String? = nil, police: String? = nil, policeLink: String? = nil) {
             self.siteCode = siteCode

@@ -10,6 +10,8 @@ struct SitePage: Sendable, Hashable {
         case compilation(Int)
         /// The township × year publication grid and the list of findings (公开年报情况总览).
         case supervision
+        /// 网站地图 and RSS订阅: pages of links to the rest of the site (see `Directory`).
+        case directory(Directory)
         case notFound
     }
 
@@ -29,6 +31,7 @@ struct SitePage: Sendable, Hashable {
         case .report: "report"
         case .compilation: "compilation"
         case .supervision: "supervision"
+        case .directory(let directory): directory.template
         case .notFound: "404"
         }
     }

@@ -35,10 +35,15 @@ struct SitePlan: Sendable {
         if Self.hasPublicSupervision(portal) {
             pages.append(SitePage(kind: .supervision, path: Self.supervision))
         }
+        let directories = Directory.pages(of: portal)
+        pages += directories
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
         self.pages = pages
+        self.sitemapFiles = Sitemap.files(urls: pages.count - 1, limit: portal.config.siteMap.urlsPerFile)
+        self.feeds = Feed.all(of: portal)
         self.generatedFiles =
-            ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+            sitemapFiles + ["robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+            + feeds.flatMap(\.paths) + (portal.config.identity.badge.map { [$0.outputPath] } ?? [])
             + portal.reports.flatMap { report in report.attachments.map { $0.outputPath(of: report) } }
     }
 
@@ -46,6 +51,11 @@ struct SitePlan: Sendable {
     static func hasPublicSupervision(_ portal: Portal) -> Bool {
         !portal.reports.isEmpty && portal.config.supervision == .public
     }
+
+    /// The files of sitemap.xml: one, or the index and its parts (see `Sitemap.files`).
+    let sitemapFiles: [String]
+    /// Every RSS and Atom feed (none without `site_url`).
+    let feeds: [Feed]
 
     /// Every path that pages and generated files will occupy.
     var allPaths: [String] { pages.map(\.path) + generatedFiles }

@@ -80,6 +80,8 @@ struct PageRenderer: Sendable {
             // A deadline passing turns 未到期 into 未公开 with nothing else changed.
             parts.append(
                 "not due " + Supervision.yearsNotDue(portal.years, deadline: portal.config.deadline, today: today).map(String.init).joined(separator: ","))
+        case .directory(let directory):
+            parts += directoryInputs(directory, everything: everything)
         case .notFound:
             break
         }
@@ -157,6 +159,8 @@ struct PageRenderer: Sendable {
             context.merge(compilationContext(year, page), uniquingKeysWith: { $1 })
         case .supervision:
             context.merge(supervisionContext(page), uniquingKeysWith: { $1 })
+        case .directory(let directory):
+            context.merge(directoryContext(directory, page), uniquingKeysWith: { $1 })
         case .notFound:
             context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
@@ -184,7 +188,7 @@ struct PageRenderer: Sendable {
 
     // MARK: - Contexts
 
-    private func link(_ target: String, from page: SitePage) -> String {
+    func link(_ target: String, from page: SitePage) -> String {
         page.kind == .notFound ? portal.config.basePath + target : page.rootPrefix + target
     }
 
@@ -201,7 +205,7 @@ struct PageRenderer: Sendable {
         if let code = config.identity.siteCode { meta.append(["name": "SiteIDCode", "content": code]) }
         meta.append(["name": "ColumnName", "content": Self.category])
         meta.append(["name": "ColumnType", "content": "信息公开"])
-        return [
+        return publishingContext(for: page).merging([
             "lang": "zh-CN",
             "root": root,
             "assets": root + Theme.assetsFolder + "/",
@@ -224,10 +228,10 @@ struct PageRenderer: Sendable {
                 },
                 "townshipsURL": link(SitePlan.home, from: page) + "#townships",
             ] as [String: Any],
-        ]
+        ]) { $1 }
     }
 
-    private func summary(_ report: Report, from page: SitePage) -> [String: Any] {
+    func summary(_ report: Report, from page: SitePage) -> [String: Any] {
         var item: [String: Any] = [
             "title": report.title,
             "url": link(SitePlan.reportPath(report), from: page),
@@ -245,7 +249,7 @@ struct PageRenderer: Sendable {
         return item
     }
 
-    private func pageInfo(title: String, heading: String, page: SitePage, breadcrumbs: [(String, String?)]) -> [String: Any] {
+    func pageInfo(title: String, heading: String, page: SitePage, breadcrumbs: [(String, String?)]) -> [String: Any] {
         let crumbs = breadcrumbs.enumerated().map { index, crumb -> [String: Any] in
             var item: [String: Any] = ["label": crumb.0, "last": index == breadcrumbs.count - 1]
             item["url"] = crumb.1
