@@ -31,7 +31,10 @@ import Testing
         #expect(township.contains("role=\"img\" aria-labelledby=\"chart-1\">\n<title id=\"chart-1\">东湖镇历年新收申请：2022年2，2023年1，2024年3</title>"))
         let css = try #require(files["assets/style.css"])
         #expect(css.contains(".figure-chart { display: block; width: 17.5rem; max-width: 100%; height: auto; }"))
-        #expect(!css.contains("overflow-wrap: anywhere"))
+        // The body breaks a long run only where it cannot fit (`break-word`), never anywhere: the
+        // 索引号 stays whole when it fits a line.
+        let body = try #require(css.range(of: "\nbody {").map { css[$0.lowerBound...].prefix { $0 != "}" } })
+        #expect(body.contains("overflow-wrap: break-word") && !body.contains("overflow-wrap: anywhere"))
 
         // Every date in the year and township lists carries its label for the phone's cards.
         for page in ["2024/index.html", "donghu/index.html"] {
