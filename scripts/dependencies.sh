@@ -97,3 +97,19 @@ ensure_browser() {
     python3 -m pip install --quiet "selenium>=4.20" "selenium-axe-python==2.2.0" "pytest>=8" >&2
   fi
 }
+
+# The search tests and `portal-bench search` run the portal's search script under Node.js.
+ensure_node() {
+  if command -v node >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Installing Node.js for the search tests..." >&2
+  if command -v apt-get >/dev/null 2>&1; then
+    apt_install nodejs
+  elif command -v brew >/dev/null 2>&1; then
+    brew install node
+  else
+    echo "error: install Node.js (Debian: apt-get install nodejs) and run again" >&2
+    return 1
+  fi
+}

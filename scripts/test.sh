@@ -14,6 +14,8 @@ ensure_libreoffice
 ensure_poppler
 # The browser tests drive headless Chromium (Selenium, axe-core).
 ensure_browser
+# The search tests run the portal's search script under Node.js.
+ensure_node
 
 echo "Checking the formatting (swift format, configuration in .swift-format)..."
 swift format lint --strict --recursive Sources Tests Package.swift

@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal-bench",
         abstract: "Benchmarks portal-gen on a synthetic portal and prints the figures.",
-        subcommands: [Generate.self, Run.self, Serve.self, ImportBench.self],
+        subcommands: [Generate.self, Run.self, Serve.self, ImportBench.self, SearchBench.self],
         defaultSubcommand: Run.self
     )
 }
@@ -100,28 +100,28 @@ struct Run: ParsableCommand {
             "wall = elapsed time of the whole command; stage columns: load+parse and check are wall seconds, markdown/templates/write are CPU seconds summed over all cores; cmark share = cmark's CPU time / total CPU time of the build."
         )
     }
+}
 
-    /// Runs a command and returns its exit status, wall time and peak resident memory (of the child).
-    func spawn(_ path: String, _ arguments: [String], in directory: String) throws -> (status: Int32, wall: Double, peakMB: Double) {
-        let start = Date()
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(directory)
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        _ = FileManager.default.changeCurrentDirectoryPath(previous)
-        guard spawned == 0 else { throw ValidationError("cannot run \(path): error \(spawned)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        return ((status >> 8) & 0xFF, Date().timeIntervalSince(start), Double(usage.ru_maxrss) / 1024)
-    }
+/// Runs a command and returns its exit status, wall time and peak resident memory (of the child).
+func spawn(_ path: String, _ arguments: [String], in directory: String) throws -> (status: Int32, wall: Double, peakMB: Double) {
+    let start = Date()
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for argument in argv { free(argument) } }
+    let previous = FileManager.default.currentDirectoryPath
+    _ = FileManager.default.changeCurrentDirectoryPath(directory)
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    _ = FileManager.default.changeCurrentDirectoryPath(previous)
+    guard spawned == 0 else { throw ValidationError("cannot run \(path): error \(spawned)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return ((status >> 8) & 0xFF, Date().timeIntervalSince(start), Double(usage.ru_maxrss) / 1024)
 }
 
 extension String {

@@ -19,6 +19,8 @@ public struct BuildTimings: Codable, Sendable {
     public var renderWall: Double = 0
     /// After the pages: the files made from every report, each report's data file and the assets.
     public var dataWall: Double = 0
+    /// Building and writing the search index (made while the pages render, on the same cores).
+    public var searchWall: Double = 0
     /// Moving the changed files into the output folder and writing the manifest and parse cache.
     public var commitWall: Double = 0
     public var markdownCPU: Double = 0

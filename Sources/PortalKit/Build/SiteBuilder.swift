@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
 
             let dataStart = clock.now
             var written = work.written
-            try await writeData(planned, portal: portal, beside: beside, written: &written)
+            timings.searchWall = try await writeData(planned, portal: portal, beside: beside, written: &written)
             if diagnostics.hasErrors { throw DiagnosticsError([]) }
 
             let commitStart = clock.now
@@ -235,13 +235,15 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticsError(notices + diagnostics + error.diagnostics)
         }
-        let plan = SitePlan(portal: portal)
+        let plan = SitePlan(portal: portal, search: theme.templateInputs["search"] != nil)
         let sitePaths = plan.allPaths + theme.assets.map(\.path)
         let site = BuildManifest.siteFingerprint(
             version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
         return Planned(
             theme: theme, writer: writer, plan: plan,
-            renderer: PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site, today: options.today),
+            renderer: PageRenderer(
+                portal: portal, theme: theme, findings: read.findings, siteFingerprint: site, today: options.today,
+                hasSearch: plan.searchLayout != nil),
             knownPaths: Set(sitePaths), pathsFingerprint: ContentHash.of(sitePaths.joined(separator: "\n")),
             notices: notices + writer.notices)
     }
@@ -254,11 +256,14 @@ public struct SiteBuilder: Sendable {
         var cacheStaged: Task<Swift.Result<Void, DiagnosticsError>, Never>
         /// The tables of every report's JSON, laid out once for this build.
         var dataTemplates: OpenData.Templates
+        /// The search index (see `SearchIndexWriter`) and the seconds it took; nil without search.
+        var search: Task<(Swift.Result<SearchIndexWriter.Outcome, DiagnosticsError>, Double), Never>?
 
         /// Waits for all of them (after a failure, before the staging folder is removed).
         func settle() async {
             for file in files { _ = await file.made.value }
             _ = await cacheStaged.value
+            _ = await search?.value
         }
     }
 
@@ -289,7 +294,22 @@ public struct SiteBuilder: Sendable {
                 try writer.stage(record: ParseCache.fileName, kind: .parseCache) { sink in parsed.encode { sink.append($0) } }
             }
         }
-        return Beside(files: files, cacheStaged: cacheStaged, dataTemplates: dataTemplates)
+        let parallelism = options.parallelism
+        let search = plan.searchLayout.map { layout in
+            Task { () -> (Swift.Result<SearchIndexWriter.Outcome, DiagnosticsError>, Double) in
+                let clock = ContinuousClock()
+                let start = clock.now
+                let index = SearchIndexWriter(
+                    portal: portal, layout: layout, writer: writer, siteFingerprint: renderer.siteFingerprint, parallelism: parallelism)
+                do throws(DiagnosticsError) {
+                    let outcome = try await index.write()
+                    return (.success(outcome), BuildTimings.seconds(clock.now - start))
+                } catch {
+                    return (.failure(error), BuildTimings.seconds(clock.now - start))
+                }
+            }
+        }
+        return Beside(files: files, cacheStaged: cacheStaged, dataTemplates: dataTemplates, search: search)
     }
 
     /// Step 4: renders and writes the pages whose inputs changed.
@@ -299,9 +319,12 @@ public struct SiteBuilder: Sendable {
             pathsFingerprint: planned.pathsFingerprint, writer: planned.writer)
     }
 
-    /// Step 5: robots.txt, the files made beside the pages, each report's `data.json`, the assets
-    /// and the parse cache.
-    private func writeData(_ planned: Planned, portal: Portal, beside: Beside, written: inout [OutputWriter.Written]) async throws(DiagnosticsError) {
+    /// Step 5: robots.txt, the files made beside the pages, each report's `data.json`, the assets,
+    /// the parse cache and the search index.
+    /// Returns the seconds the search index took (0 without search).
+    private func writeData(_ planned: Planned, portal: Portal, beside: Beside, written: inout [OutputWriter.Written]) async throws(DiagnosticsError)
+        -> Double
+    {
         let writer = planned.writer
         written.append(try writer.write(Sitemap.robots(portal: portal), to: "robots.txt"))
         for file in beside.files {
@@ -322,6 +345,9 @@ public struct SiteBuilder: Sendable {
             written.append(try writer.copy(options.content.appendingPathComponent(badge.file), to: badge.outputPath))
         }
         try await beside.cacheStaged.value.get()
+        guard let (search, seconds) = await beside.search?.value else { return 0 }
+        written += try search.get().written
+        return seconds
     }
 
     /// Step 6: makes the staged site the output, recording what it was made from.

@@ -217,6 +217,33 @@ final class MarkdownDocument {
         return 1
     }
 
+    /// The document as plain text, for the search index: the text of every inline (raw HTML
+    /// left out), a line break at each line break and at the end of each block.
+    func plainText() -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(root) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += "\n"
+                default: break
+                }
+            } else if event == CMARK_EVENT_EXIT, type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+                if !text.isEmpty, text.last != "\n" { text += "\n" }
+            }
+        }
+        while text.last == "\n" { text.removeLast() }
+        return text
+    }
+
     /// Convenience for one-shot conversion.
     static func html(from markdown: String, allowUnsafe: Bool = false) -> String {
         MarkdownDocument(markdown).html(allowUnsafe: allowUnsafe)

@@ -12,6 +12,8 @@ struct SitePage: Sendable, Hashable {
         case supervision
         /// 网站地图 and RSS订阅: pages of links to the rest of the site (see `Directory`).
         case directory(Directory)
+        /// The full-text search (检索); its index is written beside it (see `SearchIndexWriter`).
+        case search
         case notFound
     }
 
@@ -32,6 +34,7 @@ struct SitePage: Sendable, Hashable {
         case .compilation: "compilation"
         case .supervision: "supervision"
         case .directory(let directory): directory.template
+        case .search: "search"
         case .notFound: "404"
         }
     }

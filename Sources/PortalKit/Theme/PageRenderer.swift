@@ -22,11 +22,17 @@ struct PageRenderer: Sendable {
     let siteFingerprint: String
     /// The build's day: the supervision grid shows a report not yet due as 未到期.
     let today: CalendarDate
+    /// Whether the site has a search page (every page's header links it).
+    let hasSearch: Bool
 
     /// `findings` are the statistics findings shown on the supervision page.
-    init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "", today: CalendarDate = .today) {
+    init(
+        portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "", today: CalendarDate = .today,
+        hasSearch: Bool = false
+    ) {
         self.portal = portal
         self.today = today
+        self.hasSearch = hasSearch
         self.theme = theme
         self.siteFingerprint = siteFingerprint
         self.findings = findings
@@ -82,6 +88,9 @@ struct PageRenderer: Sendable {
                 "not due " + Supervision.yearsNotDue(portal.years, deadline: portal.config.deadline, today: today).map(String.init).joined(separator: ","))
         case .directory(let directory):
             parts += directoryInputs(directory, everything: everything)
+        case .search:
+            // Its message without JavaScript: the years (in `common`), the townships and the count.
+            parts += portal.townshipsWithReports.map { "\($0.slug) \($0.name)" } + ["\(portal.reports.count)"]
         case .notFound:
             break
         }
@@ -161,6 +170,8 @@ struct PageRenderer: Sendable {
             context.merge(supervisionContext(page), uniquingKeysWith: { $1 })
         case .directory(let directory):
             context.merge(directoryContext(directory, page), uniquingKeysWith: { $1 })
+        case .search:
+            context.merge(searchContext(page), uniquingKeysWith: { $1 })
         case .notFound:
             context.merge(pageInfo(title: "页面不存在_\(portal.config.siteName)", heading: "页面不存在", page: page, breadcrumbs: []), uniquingKeysWith: { $1 })
         }
@@ -205,7 +216,7 @@ struct PageRenderer: Sendable {
         if let code = config.identity.siteCode { meta.append(["name": "SiteIDCode", "content": code]) }
         meta.append(["name": "ColumnName", "content": Self.category])
         meta.append(["name": "ColumnType", "content": "信息公开"])
-        return publishingContext(for: page).merging([
+        var common = publishingContext(for: page).merging([
             "lang": "zh-CN",
             "root": root,
             "assets": root + Theme.assetsFolder + "/",
@@ -229,6 +240,29 @@ struct PageRenderer: Sendable {
                 "townshipsURL": link(SitePlan.home, from: page) + "#townships",
             ] as [String: Any],
         ]) { $1 }
+        if hasSearch { common["searchURL"] = link(SitePlan.search, from: page) }
+        return common
+    }
+
+    /// The search page: its form and results are made by `assets/search.js` from the index in
+    /// `search/`; without JavaScript it says so and links the year and township pages.
+    private func searchContext(_ page: SitePage) -> [String: Any] {
+        var context = pageInfo(
+            title: "检索_\(portal.config.siteName)", heading: "检索", page: page,
+            breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("检索", nil)])
+        context["search"] =
+            [
+                "manifest": link(SearchLayout.manifestPath, from: page),
+                "index": link(SearchLayout.folder + "/", from: page),
+                "years": portal.years.map { year -> [String: Any] in
+                    ["year": year, "label": "\(year)年度", "url": link(SitePlan.yearPath(year), from: page)]
+                },
+                "townships": portal.townshipsWithReports.map { township -> [String: Any] in
+                    ["name": township.name, "url": link(SitePlan.townshipPath(township), from: page)]
+                },
+                "reportCount": portal.reports.count,
+            ] as [String: Any]
+        return context
     }
 
     func summary(_ report: Report, from page: SitePage) -> [String: Any] {
