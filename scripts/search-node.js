@@ -69,8 +69,8 @@ async function main() {
     search.data.docs = {};
     loaded = [];
     const engine = makeEngine();
-    const township = query.township ? manifest.townships.indexOf(query.township) : null;
     const started = process.hrtime.bigint();
+    const township = query.township ? (await engine.names()).indexOf(query.township) : null;
     const result = await engine.search(query.q, { year: query.year || 0, township: township >= 0 ? township : null });
     const firstPage = await engine.more(result, 10);
     const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;

@@ -51,13 +51,14 @@ struct SearchBench: ParsableCommand {
         print(
             "build (whole site, cold)      \(String(format: "%.2f", cold.wall)) s wall, search index \(String(format: "%.2f", cold.search)) s, peak \(String(format: "%.0f", cold.peakMB)) MB"
         )
-        print("search files                  \(files.count) (\(terms.count) term shards, \(documents.count) document shards, manifest)")
+        print("search files                  \(files.count) (\(terms.count) term shards, \(documents.count) document shards, manifest, townships)")
         print("index bytes                   \(kb(bytes)) (term shards \(kb(termBytes.reduce(0, +))), document shards \(kb(documentBytes.reduce(0, +))))")
         print("term shard                    median \(kb(median(termBytes))), largest \(kb(termBytes.max() ?? 0))")
         print("document shard                median \(kb(median(documentBytes))), largest \(kb(documentBytes.max() ?? 0))")
         print(
             "start-up (script + manifest)  \(kb(script + manifest)) (search.js \(kb(script)), manifest.js \(kb(manifest)));"
-                + " page \(kb(size(search.appendingPathComponent("index.html")))), search.css \(kb(size(output.appendingPathComponent("assets/search.css"))))")
+                + " page \(kb(size(search.appendingPathComponent("index.html")))), search.css \(kb(size(output.appendingPathComponent("assets/search.css")))),"
+                + " townships.js \(kb(size(search.appendingPathComponent("townships.js")))) (only for the township filter)")
 
         // The queries, run by the real script under node.
         let township = portal.townshipName(12)

@@ -57,24 +57,28 @@ struct SearchIndexWriter: Sendable {
         let all = portal.reports.map { layout.document($0) }.sorted()
         let allEncoded = SearchPosting(universe: layout.universe, documents: all).encoded(all: nil)
         var outcome = Outcome()
-        if let layoutInputs, let updated = try await update(blocks, all: all, allEncoded: allEncoded, layoutInputs: layoutInputs) {
-            outcome = updated
+        var decided = layout
+        if let layoutInputs, let (updated, previousLayout) = try await update(blocks, all: all, allEncoded: allEncoded, layoutInputs: layoutInputs) {
+            (outcome, decided) = (updated, previousLayout)
         } else {
-            outcome = try await rebuild(blocks, all: all)
+            (outcome, decided) = try await rebuild(blocks, all: all)
         }
         // The document shards kept without reading their reports.
         outcome.written += blocks.compactMap(\.kept)
         outcome.written.append(
-            try writer.write(
-                SearchShards.manifest(layout, allEncoded: allEncoded, withReports: Set(portal.townshipsWithReports.map(\.slug)), years: portal.years),
-                to: SearchLayout.manifestPath, inputs: layoutInputs))
+            try writer.write(SearchShards.manifest(decided, allEncoded: allEncoded, years: portal.years), to: SearchLayout.manifestPath, inputs: layoutInputs))
+        outcome.written.append(
+            try writer.write(SearchShards.townships(layout, withReports: Set(portal.townshipsWithReports.map(\.slug))), to: SearchLayout.townshipsPath))
         return outcome
     }
 
     // MARK: - The whole index
 
-    private func rebuild(_ blocks: [Block], all: [UInt32]) async throws(DiagnosticsError) -> Outcome {
+    /// The whole index; returns the layout with the number of term shards it chose.
+    private func rebuild(_ blocks: [Block], all: [UInt32]) async throws(DiagnosticsError) -> (Outcome, SearchLayout) {
         var outcome = Outcome()
+        // A term is in table `hash % 64 % count`; the number of term shards is a multiple of 64,
+        // so each table holds whole shards (shard % 64 % count) and writes them at the end.
         let tables = (0..<max(1, parallelism)).map { _ in Table() }
         let count = tables.count
         let chunk = max(1, parallelism * 4)
@@ -87,7 +91,7 @@ struct SearchIndexWriter: Sendable {
                     let (documents, written) = try read(blocks[index])
                     var byTable = [[(SearchTerm, UInt32)]](repeating: [], count: count)
                     for document in documents {
-                        for term in document.terms { byTable[Int(UInt(bitPattern: term.hashValue) % UInt(count))].append((term, document.number)) }
+                        for term in document.terms { byTable[Int(term.fnv1a % 64) % count].append((term, document.number)) }
                     }
                     return (written, byTable)
                 }
@@ -106,18 +110,34 @@ struct SearchIndexWriter: Sendable {
                 return true
             }
         }
-        let encoded = await tables.concurrentMap(width: parallelism) { table -> [(shard: Int, term: String, encoded: String)] in
-            table.postings.map { term, posting in
-                var posting = posting
-                posting.sort()
-                let text = term.text
-                return (layout.termShard(of: text), text, posting.encoded(all: all))
+        // Shards of about `termShardBytes`: the size of each posting told from its count.
+        let universe = layout.universe
+        let estimate = tables.reduce(0) { sum, table in
+            table.postings.reduce(sum) { sum, entry in
+                let count = entry.value.count
+                return sum + 8 + entry.key.text.utf8.count + min(count * 3 / 2, universe / 8, (all.count - count) * 3 / 2 + 2) * 4 / 3
             }
         }
-        var shards = [[(term: String, encoded: String)]](repeating: [], count: layout.termShards)
-        for entry in encoded.joined() { shards[entry.shard].append((entry.term, entry.encoded)) }
-        for (shard, entries) in shards.enumerated() { outcome.written.append(try writeTermShard(shard, entries)) }
-        return outcome
+        let layout = layout.withTermShards(SearchLayout.termShards(forBytes: estimate))
+        // Each table encodes and writes its shards one at a time, letting go of each posting as it goes.
+        let written = await Array(0..<count).concurrentMap(width: parallelism) { table -> Result<[OutputWriter.Written], DiagnosticsError> in
+            Result { () throws(DiagnosticsError) in
+                var byShard: [Int: [SearchTerm]] = [:]
+                for term in tables[table].postings.keys { byShard[layout.termShard(of: term), default: []].append(term) }
+                var written: [OutputWriter.Written] = []
+                for shard in 0..<layout.termShards where shard % 64 % count == table {
+                    let entries = (byShard.removeValue(forKey: shard) ?? []).map { term -> (term: String, encoded: String) in
+                        var posting = tables[table].postings.removeValue(forKey: term)!
+                        posting.sort()
+                        return (term.text, posting.encoded(all: all))
+                    }
+                    written.append(try writeTermShard(shard, entries))
+                }
+                return written
+            }
+        }
+        for result in written { outcome.written += try result.get() }
+        return (outcome, layout)
     }
 
     private func writeTermShard(_ shard: Int, _ entries: [(term: String, encoded: String)]) throws(DiagnosticsError) -> OutputWriter.Written {
@@ -142,11 +162,16 @@ struct SearchIndexWriter: Sendable {
 
     /// The previous build's index updated for the blocks that changed; nil when it cannot be (then
     /// the index is rebuilt).
-    private func update(_ blocks: [Block], all: [UInt32], allEncoded: String, layoutInputs: String) async throws(DiagnosticsError) -> Outcome? {
+    private func update(_ blocks: [Block], all: [UInt32], allEncoded: String, layoutInputs: String) async throws(DiagnosticsError)
+        -> (Outcome, SearchLayout)?
+    {
         guard let previous = writer.previous, previous[SearchLayout.manifestPath]?.inputs == layoutInputs,
             let manifest = readPrevious(SearchLayout.manifestPath, previous), Self.allPosting(inManifest: manifest) == allEncoded,
-            (0..<layout.termShards).allSatisfy({ previous[SearchLayout.termShardPath($0)]?.inputs != nil })
+            let termShards = Self.termShards(inManifest: manifest), termShards > 0, termShards % 64 == 0,
+            (0..<termShards).allSatisfy({ previous[SearchLayout.termShardPath($0)]?.inputs != nil })
         else { return nil }
+        // The previous build's number of term shards is kept.
+        let layout = layout.withTermShards(termShards)
         // Each changed block's previous shard, read first: if one is not as it was written, nothing is written here.
         let changed = blocks.filter { $0.kept == nil }
         guard changed.count * 4 <= max(4, blocks.count) else { return nil }
@@ -184,8 +209,7 @@ struct SearchIndexWriter: Sendable {
             if let written { outcome.written.append(written) }
             outcome.reportsRead += read
             for (term, document, added) in blockChanges {
-                let text = term.text
-                changes[layout.termShard(of: text), default: [:]][text, default: []].append((document, added))
+                changes[layout.termShard(of: term), default: [:]][term.text, default: []].append((document, added))
             }
         }
         // The term shards: those with a changed term read back and changed, the others kept.
@@ -215,7 +239,7 @@ struct SearchIndexWriter: Sendable {
             }
             outcome.written.append(try writeTermShard(shard, postings.map { ($0.key, $0.value) }))
         }
-        return outcome
+        return (outcome, layout)
     }
 
     /// A file of the previous build, when its bytes are those recorded.
@@ -224,6 +248,11 @@ struct SearchIndexWriter: Sendable {
             ContentHash.of(data) == entry.hash
         else { return nil }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    static func termShards(inManifest text: String) -> Int? {
+        guard let start = text.range(of: "\"termShards\":") else { return nil }
+        return Int(text[start.upperBound...].prefix { $0.isNumber })
     }
 
     static func allPosting(inManifest text: String) -> String? {

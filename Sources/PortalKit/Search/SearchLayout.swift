@@ -7,7 +7,7 @@
 /// from its number without loading anything (so the filters cost nothing), and numbers ascending
 /// are the order results are shown in (newest year first, then the county's township order).
 ///
-/// Document shards are blocks of up to `blockYears` years × `blockTownships` townships, so that
+/// Document shards are blocks of up to 5 years × 5 townships, so that
 /// the first results of a query (one year's first townships, or one township's years) lie in one
 /// or two shards.
 struct SearchLayout: Sendable, Equatable {
@@ -15,12 +15,13 @@ struct SearchLayout: Sendable, Equatable {
     static let format = 1
     static let folder = "search"
     static let manifestPath = "search/manifest.js"
-    /// About this many reports per term shard: about 800 shards at 10,000 reports. The count is
-    /// rounded up to a multiple of 64, so that adding a report rarely changes it (which rewrites
-    /// every term shard).
-    static let reportsPerTermShard = 13
-    /// About this many reports per document shard.
-    static let reportsPerDocumentShard = 50
+    /// The township names, loaded only for the township filter.
+    static let townshipsPath = "search/townships.js"
+    /// Term shards are about this large on average (their number is decided once the postings are
+    /// known, see `termShards(forBytes:)`).
+    static let termShardBytes = 2048
+    /// About this many reports per document shard (5 years × 5 townships).
+    static let reportsPerDocumentShard = 25
 
     let townships: [Township]
     let newestYear: Int
@@ -28,16 +29,16 @@ struct SearchLayout: Sendable, Equatable {
     let yearSpan: Int
     let blockYears: Int
     let blockTownships: Int
-    let termShards: Int
+    /// How many term shards: a multiple of 64 (so that a term's shard modulo 64 is its hash modulo
+    /// 64, which the index builder's tables use), decided from the size of the postings.
+    private(set) var termShards = 64
 
     init(portal: Portal) {
         townships = portal.config.townships
         newestYear = portal.years.first ?? 0
         yearSpan = portal.years.isEmpty ? 0 : newestYear - portal.years.last! + 1
-        blockYears = max(1, min(yearSpan, 10))
+        blockYears = max(1, min(yearSpan, 5))
         blockTownships = max(1, Self.reportsPerDocumentShard / blockYears)
-        let wanted = (portal.reports.count + Self.reportsPerTermShard - 1) / Self.reportsPerTermShard
-        termShards = wanted <= 64 ? max(1, wanted) : (wanted + 63) / 64 * 64
         townshipIndex = Dictionary(uniqueKeysWithValues: townships.enumerated().map { ($1.slug, $0) })
     }
 
@@ -58,21 +59,33 @@ struct SearchLayout: Sendable, Equatable {
         return (row / blockYears) * townshipBlocks + column / blockTownships
     }
 
+    /// The layout with `count` term shards.
+    func withTermShards(_ count: Int) -> SearchLayout {
+        var layout = self
+        layout.termShards = count
+        return layout
+    }
+
+    /// Enough shards of about `termShardBytes` for postings of about `bytes` bytes, rounded up to a
+    /// multiple of 64 (so that the count rarely changes from one build to the next).
+    static func termShards(forBytes bytes: Int) -> Int {
+        max(1, (bytes / termShardBytes + 63) / 64) * 64
+    }
+
     func termShard(of term: String) -> Int { Int(SearchTerm.fnv1a(term) % UInt32(termShards)) }
+    func termShard(of term: SearchTerm) -> Int { Int(term.fnv1a % UInt32(termShards)) }
 
     static func termShardPath(_ shard: Int) -> String { "search/t/\(shard).js" }
     static func documentShardPath(_ shard: Int) -> String { "search/d/\(shard).js" }
 
-    /// Every file of the index for these reports (document shards only where there are reports).
-    func paths(of portal: Portal) -> [String] {
-        let shards = Set(portal.reports.map { documentShard(of: document($0)) })
-        return [Self.manifestPath] + (0..<termShards).map(Self.termShardPath) + shards.sorted().map(Self.documentShardPath)
-    }
+    /// The index files that pages link to (the shards are loaded by the script, not linked).
+    static let linkedPaths = [manifestPath, townshipsPath]
 
-    /// What the layout is made of: a report's number and shard change when this does.
+    /// What the layout is made of: a report's number and document shard change when this does
+    /// (the number of term shards is not in it: see `SearchIndexWriter`).
     var fingerprint: String {
         ContentHash.of(
-            ["search \(Self.format) \(SearchTokenizer.longestTerm)", "\(newestYear) \(yearSpan) \(blockYears) \(blockTownships) \(termShards)"]
+            ["search \(Self.format) \(SearchTokenizer.longestTerm)", "\(newestYear) \(yearSpan) \(blockYears) \(blockTownships)"]
                 .joined(separator: "\n") + "\n" + townships.map { "\($0.slug) \($0.name)" }.joined(separator: "\n"))
     }
 }

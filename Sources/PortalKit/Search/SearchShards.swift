@@ -5,7 +5,8 @@ import ZIPFoundation
 /// registration functions (`portalSearch.m`, `.t`, `.d`), so that a `<script>` tag loads it, from
 /// `file://` as well as from a server:
 ///
-/// - `search/manifest.js`: `portalSearch.m({…})`, the layout and the filters' years and townships;
+/// - `search/manifest.js`: `portalSearch.m({…})`, the layout and the years;
+/// - `search/townships.js`: `portalSearch.n([…])`, the township names, for the township filter;
 /// - `search/t/N.js`: `portalSearch.t(N,{"term":"posting",…})`, the postings of the terms whose
 ///   FNV-1a hash modulo the number of term shards is N (see `SearchPosting` for the encodings);
 /// - `search/d/N.js`: `portalSearch.d(N,"…")`, the records of a block of reports (see
@@ -81,17 +82,21 @@ enum SearchShards {
     }
 
     /// The manifest: format, layout, hash, the posting of every report (`all`, for the `C`
-    /// encoding and queries of no term), and the years and township names for the filters and
-    /// for telling a report's year and township from its number (a township without reports: null).
-    static func manifest(_ layout: SearchLayout, allEncoded: String, withReports: Set<String>, years: [Int]) -> String {
+    /// encoding and the filters) and the years for the year filter.
+    static func manifest(_ layout: SearchLayout, allEncoded: String, years: [Int]) -> String {
         var text =
             "portalSearch.m({\"format\":\(SearchLayout.format),\"hash\":\"fnv1a32\",\"longest\":\(SearchTokenizer.longestTerm),\"termShards\":\(layout.termShards)"
-        text += ",\"newestYear\":\(layout.newestYear),\"yearSpan\":\(layout.yearSpan),\"blockYears\":\(layout.blockYears)"
+        text +=
+            ",\"newestYear\":\(layout.newestYear),\"yearSpan\":\(layout.yearSpan),\"townships\":\(layout.townships.count),\"blockYears\":\(layout.blockYears)"
         text += ",\"blockTownships\":\(layout.blockTownships),\"universe\":\(layout.universe)"
-        text += ",\"all\":\"\(allEncoded)\",\"years\":[" + years.map(String.init).joined(separator: ",") + "]"
-        text += ",\"townships\":["
-        text += layout.townships.map { withReports.contains($0.slug) ? String(decoding: JSONWriter.quoted($0.name), as: UTF8.self) : "null" }
-            .joined(separator: ",")
-        return text + "]});\n"
+        return text + ",\"all\":\"\(allEncoded)\",\"years\":[" + years.map(String.init).joined(separator: ",") + "]});\n"
+    }
+
+    /// `search/townships.js`: the township names in portal.yml's order (null for a township without
+    /// reports), for the township filter; loaded only when the reader uses it.
+    static func townships(_ layout: SearchLayout, withReports: Set<String>) -> String {
+        "portalSearch.n(["
+            + layout.townships.map { withReports.contains($0.slug) ? String(decoding: JSONWriter.quoted($0.name), as: UTF8.self) : "null" }
+            .joined(separator: ",") + "]);\n"
     }
 }

@@ -42,6 +42,36 @@ enum SearchTerm: Hashable, Sendable, Comparable {
         return hash
     }
 
+    /// `fnv1a` of the term's text, without making the text.
+    var fnv1a: UInt32 {
+        guard case .packed(let value) = self else { return Self.fnv1a(text) }
+        var hash: UInt32 = 0x811C_9DC5
+        func add(_ byte: UInt32) {
+            hash ^= byte
+            hash = hash &* 0x0100_0193
+        }
+        for shift in stride(from: 42, through: 0, by: -21) {
+            let scalar = UInt32((value >> UInt64(shift)) & 0x1F_FFFF)
+            switch scalar {
+            case 0: continue
+            case ..<0x80: add(scalar)
+            case ..<0x800:
+                add(0xC0 | scalar >> 6)
+                add(0x80 | scalar & 0x3F)
+            case ..<0x10000:
+                add(0xE0 | scalar >> 12)
+                add(0x80 | scalar >> 6 & 0x3F)
+                add(0x80 | scalar & 0x3F)
+            default:
+                add(0xF0 | scalar >> 18)
+                add(0x80 | scalar >> 12 & 0x3F)
+                add(0x80 | scalar >> 6 & 0x3F)
+                add(0x80 | scalar & 0x3F)
+            }
+        }
+        return hash
+    }
+
     /// The terms of one document, gathered while it is tokenised.
     struct Collector {
         var packed: [UInt64] = []

@@ -52,7 +52,7 @@ struct SitePlan: Sendable {
             sitemapFiles + ["robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
             + feeds.flatMap(\.paths) + (portal.config.identity.badge.map { [$0.outputPath] } ?? [])
             + portal.reports.flatMap { report in report.attachments.map { $0.outputPath(of: report) } }
-            + (searchLayout?.paths(of: portal) ?? [])
+            + (searchLayout == nil ? [] : SearchLayout.linkedPaths)
     }
 
     /// Whether the site has the supervision page: reports to show, and `supervision: public`.

@@ -6,6 +6,8 @@ import Foundation
 /// and, later, only when their inputs changed.
 struct PageRenderer: Sendable {
     static let category = "政府信息公开年报"
+    /// Up to this many townships are linked on the search page for readers without JavaScript.
+    static let searchPageTownships = 200
 
     let portal: Portal
     let theme: Theme
@@ -257,9 +259,13 @@ struct PageRenderer: Sendable {
                 "years": portal.years.map { year -> [String: Any] in
                     ["year": year, "label": "\(year)年度", "url": link(SitePlan.yearPath(year), from: page)]
                 },
-                "townships": portal.townshipsWithReports.map { township -> [String: Any] in
-                    ["name": township.name, "url": link(SitePlan.townshipPath(township), from: page)]
-                },
+                // A long list (a province's townships) would make the page heavy for everyone: the home page lists them.
+                "townships": portal.townshipsWithReports.count > Self.searchPageTownships
+                    ? []
+                    : portal.townshipsWithReports.map { township -> [String: Any] in
+                        ["name": township.name, "url": link(SitePlan.townshipPath(township), from: page)]
+                    },
+                "townshipsURL": link(SitePlan.home, from: page) + "#townships",
                 "reportCount": portal.reports.count,
             ] as [String: Any]
         return context

@@ -13,6 +13,7 @@
       data.all = decode(manifest.all, null);
       data.ready.forEach(function (f) { f(); });
     },
+    n: function (names) { data.names = names; },
     t: function (shard, postings) { data.terms[shard] = postings; },
     d: function (shard, encoded) { data.docs[shard] = inflate(encoded).then(JSON.parse); }
   };
@@ -115,11 +116,13 @@
     return this.loading[path];
   };
   Engine.prototype.documentShard = function (id) {
-    var m = data.manifest, t = m.townships.length, row = Math.floor(id / t), column = id % t;
+    var m = data.manifest, t = m.townships, row = Math.floor(id / t), column = id % t;
     return Math.floor(row / m.blockYears) * Math.ceil(t / m.blockTownships) + Math.floor(column / m.blockTownships);
   };
-  Engine.prototype.yearOf = function (id) { return data.manifest.newestYear - Math.floor(id / data.manifest.townships.length); };
-  Engine.prototype.townshipOf = function (id) { return id % data.manifest.townships.length; };
+  Engine.prototype.yearOf = function (id) { return data.manifest.newestYear - Math.floor(id / data.manifest.townships); };
+  Engine.prototype.townshipOf = function (id) { return id % data.manifest.townships; };
+  // The township names (null: no reports), in portal.yml's order: loaded only for the township filter.
+  Engine.prototype.names = function () { return this.file('townships.js').then(function () { return data.names; }); };
   // Candidates: the reports whose postings have every term of every part, in the filters.
   Engine.prototype.search = function (query, filters) {
     var self = this, m = data.manifest, parts = queryParts(query), terms = [];
@@ -291,8 +294,30 @@
       if (focus && first) first.focus();
     });
   }
+  var townshipsLoaded = null;
+  function loadTownships() {
+    if (!townshipsLoaded) {
+      townshipsLoaded = engine.names().then(function (names) {
+        var chosen = townshipSelect.value;
+        names.forEach(function (name) { if (name) { var o = element('option', null, name); o.value = name; townshipSelect.appendChild(o); } });
+        townshipSelect.value = chosen;
+        return names;
+      });
+    }
+    return townshipsLoaded;
+  }
   function run(params) {
-    var query = (params.get('q') || '').trim(), year = Number(params.get('year')) || 0, township = params.get('township') || '';
+    var township = params.get('township') || '';
+    if (township) {
+      var mine = ++generation;
+      say('正在检索……');
+      loadTownships().then(function () { if (mine === generation) search(params, township); }, function () { say('检索索引无法读取，请稍后再试，或按年度、按乡镇浏览报告。'); });
+    } else {
+      search(params, '');
+    }
+  }
+  function search(params, township) {
+    var query = (params.get('q') || '').trim(), year = Number(params.get('year')) || 0;
     input.value = query;
     yearSelect.value = year ? String(year) : '';
     townshipSelect.value = township;
@@ -303,7 +328,7 @@
     if (!query) { say(''); return; }
     if (typeof DecompressionStream === 'undefined') { say('您的浏览器版本较低，无法显示检索结果，请升级浏览器，或按年度、按乡镇浏览报告。'); return; }
     say('正在检索……');
-    var index = data.manifest.townships.indexOf(township);
+    var index = township && data.names ? data.names.indexOf(township) : -1;
     engine.search(query, { year: year, township: township && index >= 0 ? index : null }).then(function (result) {
       if (mine !== generation) return;
       current = { result: result, query: query };
@@ -322,7 +347,7 @@
     var m = data.manifest;
     if (!m || m.format !== FORMAT) { say('检索索引与本页面版本不符，请重新生成网站。'); return; }
     m.years.forEach(function (y) { var o = element('option', null, y + '年度'); o.value = String(y); yearSelect.appendChild(o); });
-    m.townships.forEach(function (name) { if (name) { var o = element('option', null, name); o.value = name; townshipSelect.appendChild(o); } });
+    ['focus', 'mousedown', 'touchstart'].forEach(function (type) { townshipSelect.addEventListener(type, loadTownships); });
     form.addEventListener('submit', function (event) {
       var params = paramsOfForm();
       try { history.pushState(null, '', '?' + params.toString()); } catch (e) { return; }
