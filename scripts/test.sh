@@ -28,6 +28,8 @@ trap 'rm -rf "$site"' EXIT
 # A portal without reports yet: its site says so (暂无报告) and must be valid too.
 mkdir -p "$site/Empty/Content"
 cp Content/portal.yml "$site/Empty/Content/portal.yml"
+# The settings name the example's 党政机关网站标识 image, kept beside them.
+cp -r Content/images "$site/Empty/Content/images"
 .build/debug/portal-gen build --content "$site/Empty/Content" --theme Themes/default --output "$site/EmptySite"
 rm -rf "$site/Empty"
 # A portal made by `init`, empty and then with one report made by `new` and filled in: valid too.

@@ -24,11 +24,20 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpTimings), valueName: LanguageOptions.help(.valueFile)))
     var timings: String?
 
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpOffice), valueName: LanguageOptions.help(.valueFolder)))
+    var office: String?
+
+    @Option(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpToday), visibility: .private))
+    var today: String?
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         let language = languageOptions.language
         if let fault, FaultPlan(fault) == nil { throw ValidationError(Message.faultInvalid.text(language)) }
+        if let today, CalendarDate(iso: today) == nil {
+            throw ValidationError(Message.optionDateInvalid(option: "--today", text: today, suggestion: CalendarDate(written: today)?.iso).text(language))
+        }
     }
 
     func run() async throws {
@@ -39,6 +48,8 @@ struct BuildCommand: AsyncParsableCommand {
         options.skipsTeardown = true
         options.atomic = atomic
         options.faults = fault.flatMap(FaultPlan.init)
+        options.office = office.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        if let day = today.flatMap(CalendarDate.init(iso:)) { options.today = day }
         let progress = ProgressLine(.build, language: language)
         options.progress = progress.counter
         let builder = SiteBuilder(options: options)

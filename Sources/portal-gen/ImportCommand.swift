@@ -39,6 +39,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpLegacy)))
     var legacy = false
 
+    @Flag(name: .long, help: ArgumentHelp(LanguageOptions.help(.helpImportAttach)))
+    var attach = false
+
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
@@ -80,7 +83,7 @@ struct ImportCommand: AsyncParsableCommand {
                 overrides: .init(
                     township: township, year: year, published: published.flatMap(CalendarDate.init(iso:)), indexNumber: indexNumber,
                     legacy: legacy),
-                force: force, dryRun: dryRun, partial: partial),
+                force: force, dryRun: dryRun, partial: partial, attach: attach),
             displayPath: { loader.displayPath($0) })
         var outcomes: [ImportSession.Outcome] = []
         // A progress line only between files, where nothing else is being printed.
@@ -95,6 +98,9 @@ struct ImportCommand: AsyncParsableCommand {
             Console.print(outcome.diagnostics, in: language, sorted: false)
             if case .written(let path) = outcome.status {
                 Console.printOut([Message.importWrote(path: TextSafety.printable(path)).text(language)])
+                if let attachment = outcome.attachment {
+                    Console.printOut([Message.importAttached(path: TextSafety.printable(attachment)).text(language)])
+                }
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count
                 if errors > 0 {
                     Console.print([.error(.importWroteWithErrors(path: path, errors: errors), at: nil)], in: language)
@@ -105,6 +111,12 @@ struct ImportCommand: AsyncParsableCommand {
             Console.printOut(summary(outcomes, language: language))
         }
         if inputs.isEmpty { Console.printError(Message.importNoInputs.text(language)) }
+        // The offer to keep the originals, once, when a PDF or Word file was imported without it.
+        let originals = zip(inputs, outcomes).contains { file, outcome in
+            if case .written = outcome.status { return OriginalAttachment.kinds.contains(file.pathExtension.lowercased()) }
+            return false
+        }
+        if !attach, originals { Console.printError(Message.importAttachHint.text(language)) }
         // A report written with errors is not done: the build would fail on it.
         let writtenWithErrors = outcomes.contains { outcome in
             if case .written = outcome.status { return outcome.diagnostics.hasErrors }

@@ -81,6 +81,15 @@ import ZIPFoundation
         #expect(HTMLReader.grid(of: table).rows == [["a", "b", nil], [nil, "c", ""]])
     }
 
+    /// portal-gen's own pages repeat each figure's column label in its cell, hidden from assistive
+    /// technology: a saved page imports with its figures, not with the labels.
+    @Test func htmlTableCellsLeaveOutTextHiddenFromAssistiveTechnology() throws {
+        let html = "<table><tr><th>一、本年新收</th><td headers=\"n\">3<span class=\"cell-label\" aria-hidden=\"true\">申请人情况·自然人</span></td></tr></table>"
+        let tree = try #require(HTMLTree.parse(Data(html.utf8)))
+        let table = try #require(tree.elements { $0.name == "table" }.first)
+        #expect(HTMLReader.grid(of: table).rows == [["一、本年新收", "3"]])
+    }
+
     @Test func htmlMetadataToleratesSpacedLabels() throws {
         let html = "<table><tr><td><b>索&nbsp;&nbsp;引&nbsp;号：</b>X/2024-1</td><td><b>文&nbsp;号：</b></td></tr><tr><td>发布日期：2024-02-06</td></tr></table>"
         let tree = try #require(HTMLTree.parse(Data(html.utf8)))

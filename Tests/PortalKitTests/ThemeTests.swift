@@ -22,7 +22,9 @@ import Testing
         } throws: { error in
             let diagnostics = (error as! DiagnosticsError).diagnostics
             let missing = diagnostics.filter { $0.message.id == "themeTemplateMissing" }.compactMap { $0.location?.file }
-            return Set(missing) == ["township.mustache", "report.mustache", "compilation.mustache", "supervision.mustache", "404.mustache"]
+            return Set(missing) == [
+                "township.mustache", "report.mustache", "compilation.mustache", "supervision.mustache", "sitemap.mustache", "feeds.mustache", "404.mustache",
+            ]
                 && diagnostics.contains { $0.location?.file == "home.mustache" && $0.location?.line == 3 }
         }
     }

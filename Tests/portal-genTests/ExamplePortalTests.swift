@@ -90,7 +90,7 @@ import Testing
         // No empty sections: the only year and township pages are those with reports.
         let yearPages = Set(files.keys.filter { $0.split(separator: "/").count == 2 && Int($0.split(separator: "/")[0]) != nil })
         #expect(yearPages == Set(years.map { "\($0)/index.html" }))
-        let siteFolders: Set<Substring> = ["assets", "data", "supervision", "search"]
+        let siteFolders: Set<Substring> = ["assets", "data", "supervision", "sitemap", "feeds", "search"]
         let townshipPages = Set(
             files.keys.filter { path in
                 let parts = path.split(separator: "/")

@@ -127,7 +127,7 @@ import Yams
         #expect(front["township"] as? String == "西山乡")
         #expect(front["year"] as? Int == 2025)
         #expect(front["format"] as? Int == 2021)
-        for key in ["published", "written", "index_number", "issuer", "document_number"] {
+        for key in ["published", "written", "index_number", "issuer", "document_number", "attachments"] {
             // Written with nothing after the colon: YAML's null.
             #expect(front.keys.contains(key) && front[key].flatMap { $0 } is NSNull, "\(key)")
             let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(key + ":") })

@@ -47,7 +47,9 @@ public struct PortalReader: Sendable {
         }
         // Every report that could be read is validated and checked, even when others could not:
         // `check` lists every finding at once.
-        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports, today: today)
+        let attached = AttachmentCheck(root: loader.root, snapshot: snapshot).check(loaded.reports)
+        diagnostics += attached.diagnostics
+        let (portal, problems) = Validator.validate(config: config, sources: loaded.reports, attachments: attached.attachments, today: today)
         diagnostics += problems
         diagnostics += CompilationCheck.overflows(portal)
         let loadEnd = clock.now

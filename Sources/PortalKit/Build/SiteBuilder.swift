@@ -29,8 +29,12 @@ public struct SiteBuilder: Sendable {
         public var atomic = false
         /// For tests: where the build fails or dies on purpose (see `FaultPlan`).
         public var faults: FaultPlan?
-        /// The day the build runs on: some warnings depend on it (a publication date still to come).
+        /// The day the build runs on: some warnings depend on it (a publication date still to come),
+        /// and the supervision grid (a report not yet due is 未到期).
         public var today: CalendarDate = .today
+        /// Where the office's copy of the supervision page goes (`--office`; see `OfficeCopy`):
+        /// outside the output folder. Nil: none is written.
+        public var office: URL?
         /// Counts the report files read, for a progress line on a terminal.
         public var progress: ProgressCounter?
         /// For a process that builds again and again (the preview): records it has decoded in the
@@ -113,7 +117,7 @@ public struct SiteBuilder: Sendable {
         defer { if options.skipsTeardown { _ = Unmanaged.passRetained(kept) } }
 
         let prepared = await prepare(reader.loader)
-        if let previous = prepared.unchanged {
+        if let previous = prepared.unchanged, officeInPlace(prepared.snapshot.config) {
             var timings = BuildTimings()
             timings.totalWall = BuildTimings.seconds(clock.now - start)
             timings.totalCPU = BuildTimings.processCPU()
@@ -128,6 +132,7 @@ public struct SiteBuilder: Sendable {
         let (read, portal, readDiagnostics) = try await self.read(prepared, with: reader, timings: &timings)
         kept.read = read
         var diagnostics = readDiagnostics
+        let office = try officeFolder(for: portal, display: reader.loader.displayPath, diagnostics: &diagnostics)
         let planStart = clock.now
         let planned = try await plan(portal, read: read, prepared: prepared, loader: reader.loader, diagnostics: diagnostics)
         (kept.writer, kept.renderer, kept.plan, kept.theme) = (planned.writer, planned.renderer, planned.plan, planned.theme)
@@ -148,6 +153,9 @@ public struct SiteBuilder: Sendable {
             timings.dataWall = BuildTimings.seconds(commitStart - dataStart)
             try await commit(planned, portal: portal, prepared: prepared, warnings: diagnostics, written: written)
             timings.commitWall = BuildTimings.seconds(clock.now - commitStart)
+            if let office {
+                try OfficeCopy.write(renderer: planned.renderer, office: office, output: options.output, displayPath: reader.loader.displayPath)
+            }
             kept.written = written
             timings.filesUnchanged = written.filter(\.unchanged).count
             timings.filesWritten = written.count - timings.filesUnchanged
@@ -233,7 +241,9 @@ public struct SiteBuilder: Sendable {
             version: PortalKit.version, options: fingerprintOptions(themeURL), settings: prepared.snapshot.settingsHash)
         return Planned(
             theme: theme, writer: writer, plan: plan,
-            renderer: PageRenderer(portal: portal, theme: theme, findings: read.findings, siteFingerprint: site, hasSearch: plan.searchLayout != nil),
+            renderer: PageRenderer(
+                portal: portal, theme: theme, findings: read.findings, siteFingerprint: site, today: options.today,
+                hasSearch: plan.searchLayout != nil),
             knownPaths: Set(sitePaths), pathsFingerprint: ContentHash.of(sitePaths.joined(separator: "\n")),
             notices: notices + writer.notices)
     }
@@ -260,11 +270,14 @@ public struct SiteBuilder: Sendable {
     private func makeBeside(_ planned: Planned, portal: Portal, parsed: ParseCache?) -> Beside {
         let (writer, renderer, plan) = (planned.writer, planned.renderer, planned.plan)
         let dataTemplates = OpenData.Templates()
-        let makers: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
-            ("sitemap.xml", { $0.append(Sitemap.xml(plan: plan, portal: portal)) }),
+        let sitemaps: [(path: String, make: @Sendable (inout FileSink) -> Void)] = plan.sitemapFiles.map { path in
+            (path, { sink in Sitemap.write(path, plan: plan, portal: portal, into: &sink) })
+        }
+        let data: [(path: String, make: @Sendable (inout FileSink) -> Void)] = [
             (OpenData.csvPath, { sink in OpenData.csv(portal) { sink.append($0) } }),
             (OpenData.jsonPath, { sink in OpenData.json(portal, templates: dataTemplates) { sink.append($0) } }),
         ]
+        let makers = sitemaps + data
         let files = makers.map { path, make in
             let inputs = renderer.everythingInputs(of: path, pathsFingerprint: planned.pathsFingerprint)
             let kept = writer.keep(path, inputs: inputs)
@@ -321,8 +334,16 @@ public struct SiteBuilder: Sendable {
                 written.append(try made.get())
             }
         }
-        try await writeReportData(portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, written: &written)
+        let display = ContentLoader(root: options.content, displayBase: options.displayBase).displayPath
+        let attached = try await AttachmentCopier(content: options.content, writer: writer, displayPath: display).copy(portal, parallelism: options.parallelism)
+        written += attached.written
+        try await writeReportData(
+            portal, renderer: planned.renderer, writer: writer, templates: beside.dataTemplates, attachments: attached.byReport, written: &written)
+        written += try await FeedFiles.write(planned.plan.feeds, portal: portal, renderer: planned.renderer, writer: writer, width: options.parallelism)
         for asset in planned.theme.assets { written.append(try writer.copy(asset.source, to: asset.path)) }
+        if let badge = portal.config.identity.badge {
+            written.append(try writer.copy(options.content.appendingPathComponent(badge.file), to: badge.outputPath))
+        }
         try await beside.cacheStaged.value.get()
         guard let (search, seconds) = await beside.search?.value else { return 0 }
         written += try search.get().written
@@ -334,7 +355,7 @@ public struct SiteBuilder: Sendable {
         async throws(DiagnosticsError)
     {
         // A content file edited after it was read is built as it was read; its new stamp makes the next build read it again.
-        let fingerprint = await settledFingerprint(prepared, portal: portal)
+        let fingerprint = await settledFingerprint(prepared, portal: portal, written: written)
         try planned.writer.commit(
             OutputWriter.Summary(
                 inputs: fingerprint, warnings: warnings.sortedForDisplay(), reports: portal.reports.count, pages: planned.plan.pages.count),
@@ -385,10 +406,13 @@ public struct SiteBuilder: Sendable {
     /// it cannot be told for certain. A report file modified just before the walk may have been
     /// modified again since without its stamp changing: once the clock has moved past that moment,
     /// its stamp and text are looked at again, and they must be what was built.
-    private func settledFingerprint(_ prepared: Prepared, portal: Portal) async -> String {
+    private func settledFingerprint(_ prepared: Prepared, portal: Portal, written: [OutputWriter.Written]) async -> String {
         guard let fingerprint = prepared.fingerprint else { return "" }
         let recent = prepared.snapshot.recentEntries
-        let settledAt = recent.map { max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed) }
+        let recentAttachments = prepared.snapshot.attachmentFiles.filter(prepared.snapshot.isRecent)
+        let settledAt = (recent + recentAttachments).map {
+            max($0.modified, $0.changed) + ContentLoader.Snapshot.racyWindow(modified: $0.modified, changed: $0.changed)
+        }
         guard let settled = settledAt.max() else { return fingerprint }
         let wait = settled - ContentLoader.Snapshot.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
@@ -399,6 +423,7 @@ public struct SiteBuilder: Sendable {
                 ContentHash.of(text) == expected
             else { return "" }
         }
+        guard AttachmentCopier.stillCopied(recentAttachments, portal: portal, content: options.content, written: written) else { return "" }
         return fingerprint
     }
 
@@ -409,8 +434,35 @@ public struct SiteBuilder: Sendable {
             let themeURL = try? resolveTheme(options.theme ?? config.theme, display: loader.displayPath)
         else { return nil }
         return BuildManifest.fingerprint(
-            version: PortalKit.version, options: fingerprintOptions(themeURL),
+            version: PortalKit.version, options: fingerprintOptions(themeURL) + " office=\(options.office?.standardizedFileURL.path ?? "-")",
             settings: snapshot.settingsHash, theme: themeURL, contentStamps: snapshot.stampsFingerprint, today: options.today)
+    }
+
+    /// Where to write the office's copy of the supervision page, if anywhere; a folder that overlaps
+    /// the output folder is refused before anything is written. Adds the settings' notices.
+    private func officeFolder(for portal: Portal, display: (URL) -> String, diagnostics: inout [Diagnostic]) throws(DiagnosticsError) -> URL? {
+        switch (portal.config.supervision, options.office) {
+        case (.none, _?):
+            diagnostics.append(.warning(.officeIgnored, at: nil))
+            return nil
+        case (.office, nil):
+            diagnostics.append(.warning(.officeNotRequested, at: nil))
+            return nil
+        case (_, let office?) where !portal.reports.isEmpty:
+            if OfficeCopy.overlaps(office: office, output: options.output) {
+                throw DiagnosticsError(diagnostics + [.error(.officeFolderInsideOutput(office: display(office), output: display(options.output)), at: nil)])
+            }
+            return office
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the office's copy, when one is asked for, is where the last build wrote it: a build
+    /// with nothing changed writes nothing, but must not leave it missing.
+    private func officeInPlace(_ config: PortalConfig?) -> Bool {
+        guard let office = options.office, config?.supervision != SupervisionPublication.none else { return true }
+        return FileManager.default.fileExists(atPath: office.appendingPathComponent(OfficeCopy.fileName).path)
     }
 
     private func fingerprintOptions(_ themeURL: URL) -> String {
@@ -421,14 +473,16 @@ public struct SiteBuilder: Sendable {
     /// file. What was written is added to `written`.
     private func writeReportData(
         _ portal: Portal, renderer: PageRenderer, writer: OutputWriter, templates: OpenData.Templates,
-        written: inout [OutputWriter.Written]
+        attachments: [ReportID: [AttachmentCopier.Copied]] = [:], written: inout [OutputWriter.Written]
     ) async throws(DiagnosticsError) {
         let outcomes = await portal.reports.concurrentMap(width: options.parallelism) { report -> Swift.Result<OutputWriter.Written, DiagnosticsError> in
             let path = OpenData.reportPath(report)
-            let inputs = renderer.dataInputs(of: report)
+            let copied = attachments[report.id] ?? []
+            // The attachments' digests are what their files hold: the file changes with them.
+            let inputs = renderer.dataInputs(of: report).map { copied.isEmpty ? $0 : ContentHash.of($0 + "\n" + AttachmentData.fingerprint(copied)) }
             if let kept = writer.keep(path, inputs: inputs) { return .success(kept) }
             return Swift.Result { () throws(DiagnosticsError) in
-                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates), to: path, inputs: inputs)
+                try writer.write(OpenData.json(of: report, config: portal.config, templates: templates, attachments: copied), to: path, inputs: inputs)
             }
         }
         for outcome in outcomes { written.append(try outcome.get()) }

@@ -57,6 +57,9 @@ public struct ContentLoader: Sendable {
         var unreadable: Bool
         /// Every `.md` file found, in a stable order (see `reportFiles`).
         var entries: [FileWalker.Entry]
+        /// Every plain file of a kind a report may have as an attachment (`AttachmentFormat`), so
+        /// that an edited attachment changes `stampsFingerprint`, whatever report lists it.
+        var attachmentFiles: [FileWalker.Entry] = []
         /// When the folder was walked, in nanoseconds since 1970.
         var takenAt: Int64 = Snapshot.now()
 
@@ -87,10 +90,11 @@ public struct ContentLoader: Sendable {
         /// The report files too recent to be trusted (see `isRecent`).
         var recentEntries: [FileWalker.Entry] { entries.filter(isRecent) }
 
-        /// Fingerprint of every report file's path, size, times and inode, for telling cheaply whether anything changed.
+        /// Fingerprint of every report and attachment file's path, size, times and inode, for telling
+        /// cheaply whether anything changed.
         var stampsFingerprint: String {
             var hash = ContentHash()
-            for entry in entries {
+            for entry in entries + attachmentFiles {
                 hash.update(entry.path)
                 // A NUL (never in a path) ends the path, then the stamp's fields as raw bytes.
                 var fields = (
@@ -122,6 +126,13 @@ public struct ContentLoader: Sendable {
                 settingsHash = ContentHash.of(bytes)
                 let source = try SourceText.decode(bytes, displayPath: displayPath(settingsURL))
                 config = PortalConfigLoader.parse(source, diagnostics: &diagnostics)
+                // The badge image is shown on every page: its bytes count as part of the settings.
+                if var parsed = config, let badge = PortalConfigLoader.resolveBadge(&parsed, root: root, displayPath: displayPath, diagnostics: &diagnostics) {
+                    settingsHash = ContentHash.of(settingsHash + " badge " + badge)
+                    config = parsed
+                } else if config?.identity.badge != nil {
+                    config = nil
+                }
             } catch {
                 diagnostics += error.diagnostics
                 unreadable = true
@@ -130,9 +141,18 @@ public struct ContentLoader: Sendable {
             diagnostics.append(
                 .error(.settingsMissing(file: Self.settingsFile), at: SourceLocation(file: displayPath(settingsURL), line: 1)))
         }
+        var reports: [FileWalker.Entry] = []
+        var attachments: [FileWalker.Entry] = []
+        for entry in FileWalker.walk(root.path, extension: "md", others: AttachmentFormat.extensions) {
+            if entry.isSymbolicLink || entry.openError != nil || entry.undecodableName || FileWalker.name(entry.path, hasExtension: "md") {
+                reports.append(entry)
+            } else {
+                attachments.append(entry)
+            }
+        }
         return Snapshot(
             config: config, settingsHash: settingsHash, diagnostics: diagnostics, unreadable: unreadable,
-            entries: FileWalker.walk(root.path, extension: "md"))
+            entries: reports, attachmentFiles: attachments)
     }
 
     /// Loads the folder; files whose stamp matches an entry of `cache` are taken from it, not parsed.

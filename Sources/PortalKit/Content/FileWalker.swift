@@ -24,7 +24,12 @@ enum FileWalker {
         var openError: Int32?
     }
 
-    static func walk(_ root: String, extension wanted: String) -> [Entry] {
+    /// Files with the extension `wanted` and links, and (when `others` is not empty) the plain files
+    /// with one of the extensions `others`.
+    static func walk(_ root: String, extension wanted: String, others: [String] = []) -> [Entry] {
+        func isWanted(_ name: String) -> Bool {
+            Self.name(name, hasExtension: wanted) || (!others.isEmpty && others.contains { Self.name(name, hasExtension: $0) })
+        }
         var entries: [Entry] = []
         var pending = [root]
         while let folder = pending.popLast() {
@@ -50,13 +55,13 @@ enum FileWalker {
                     pending.append(path)
                     continue
                 }
-                guard kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) || Self.name(name, hasExtension: wanted) else { continue }
+                guard kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) || isWanted(name) else { continue }
                 var info = stat()
                 guard fstatat(dirfd(directory), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
                 if type == S_IFDIR {
                     pending.append(path)
-                } else if type == S_IFLNK || (type == S_IFREG && Self.name(name, hasExtension: wanted)) {
+                } else if type == S_IFLNK || (type == S_IFREG && isWanted(name)) {
                     entries.append(
                         Entry(
                             path: path, size: Int64(info.st_size),

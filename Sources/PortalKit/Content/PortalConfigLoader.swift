@@ -28,10 +28,10 @@ public enum PortalConfigLoader {
 
     static let keys = [
         "site_name", "county", "host_organ", "contact", "base_path", "site_url", "identity",
-        "deadline", "theme", "unsafe_html", "sample_data", "townships",
+        "deadline", "theme", "unsafe_html", "sample_data", "townships", "supervision", "feeds", "sitemap",
     ]
-    static let identityKeys = ["site_code", "icp", "police", "police_link"]
-    static let townshipKeys = ["name", "organ", "slug", "credit_code"]
+    static let identityKeys = ["site_code", "icp", "police", "police_link", "badge", "badge_link", "county_portal"]
+    static let townshipKeys = ["name", "organ", "slug", "credit_code"] + TownshipLifecycleReader.keys
 
     /// Parses settings text; returns nil when an error makes the settings unusable (see `diagnostics`).
     public static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> PortalConfig? {
@@ -78,6 +78,7 @@ public enum PortalConfigLoader {
                 group.error(.policeLinkInvalid, at: group.location(ofKey: "police_link"))
                 identity.policeLink = nil
             }
+            readBadge(&group, into: &identity)
             fields.absorb(group)
         }
 
@@ -94,14 +95,27 @@ public enum PortalConfigLoader {
         let unsafeHTML = fields.bool("unsafe_html", "允许原始HTML") ?? false
         let sampleData = fields.bool("sample_data", "示例数据") ?? false
 
+        var supervision = SupervisionPublication.public
+        if let text = fields.string("supervision", "监督页") {
+            if let value = SupervisionPublication(rawValue: text) {
+                supervision = value
+            } else {
+                fields.error(.supervisionInvalid(text: text), at: fields.location(ofKey: "supervision"))
+            }
+        }
+
         let townships = readTownships(&fields)
+        let (feeds, siteMap) = (readFeeds(&fields), readSiteMap(&fields))
         diagnostics += fields.diagnostics
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore, let siteName, let county, let hostOrgan, let contact else { return nil }
-        return PortalConfig(
+        var config = PortalConfig(
             siteName: siteName, county: county, hostOrgan: hostOrgan, contact: contact, basePath: basePath,
             siteURL: siteURL, identity: identity, deadline: deadline, townships: townships, theme: theme,
             unsafeHTML: unsafeHTML, sampleData: sampleData)
+        config.supervision = supervision
+        (config.feeds, config.siteMap) = (feeds, siteMap)
+        return config
     }
 
     private static func readTownships(_ fields: inout YAMLFields) -> [Township] {
@@ -112,6 +126,7 @@ public enum PortalConfigLoader {
         var townships: [Township] = []
         var namesSeen: [String: SourceLocation] = [:]
         var slugsSeen: [String: (name: String, location: SourceLocation)] = [:]
+        var lifecycles = TownshipLifecycleReader()
         for var item in items {
             item.rejectUnknownKeys(townshipKeys, in: .township)
             let name = item.string("name", "乡镇名称", required: true)
@@ -146,11 +161,13 @@ public enum PortalConfigLoader {
                     slugsSeen[slug] = (name, slugLocation)
                 }
             }
+            let lifecycle = lifecycles.read(&item, name: name, organ: organ)
             fields.absorb(item)
             if let name, let organ, let slug {
-                townships.append(Township(name: name, organ: organ, slug: slug, creditCode: creditCode, order: townships.count))
+                townships.append(Township(name: name, organ: organ, slug: slug, creditCode: creditCode, order: townships.count, lifecycle: lifecycle))
             }
         }
+        lifecycles.resolve(&townships, in: &fields)
         return townships
     }
 }

@@ -2,7 +2,7 @@
 /// or the other reports.
 struct ReportSource: Sendable {
     static let keys =
-        ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number"]
+        ["title", "township", "year", "published", "written", "index_number", "issuer", "document_number", AttachmentEntry.key]
         + StatisticsParser.keys
 
     var path: String
@@ -14,6 +14,9 @@ struct ReportSource: Sendable {
     var indexNumber: String
     var issuer: String?
     var documentNumber: String?
+    /// Files kept beside the report file and published with it (`attachments:`), as written;
+    /// the files themselves are checked on every build (`AttachmentCheck`).
+    var attachments: [AttachmentEntry] = []
     /// The three statistics tables (T2, T3, T4); nil for a legacy report (`format: legacy`), whose
     /// tables are Markdown tables in its body.
     var statistics: Statistics?
@@ -76,6 +79,7 @@ struct ReportSource: Sendable {
         let indexNumber = fields.string("index_number", "索引号", required: true)
         let issuer = fields.string("issuer", "发布机构")
         let documentNumber = fields.string("document_number", "文号")
+        let attachments = AttachmentEntry.parse(&fields)
         let parsed = StatisticsParser.parse(&fields)
         if case .legacy = parsed, let year, year >= ReportFormat.firstYear {
             diagnostics.append(.warning(.legacyInOfficialYear(year: year), at: fields.location(ofKey: "format")))
@@ -97,7 +101,7 @@ struct ReportSource: Sendable {
         }
         return ReportSource(
             path: source.path, title: title, township: township, year: year, published: published,
-            written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber,
+            written: written, indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, attachments: attachments,
             statistics: statistics, bodyFirstLine: frontMatter.bodyFirstLine, file: file ?? source.path,
             findings: findings, contentHash: ContentHash.of(source.text),
             summaryHash: ContentHash.of(frontMatter.yaml + "\n" + findings.map { $0.rendered(.english) }.joined(separator: "\n")), keyPositions: positions)

@@ -25,6 +25,15 @@ enum ContentFileWriter {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` (a content file this writer wrote) with the original kept beside it as its attachment:
+    /// `attachments:` after the report's details, before `format:`.
+    static func addingAttachment(to text: String, file: String, title: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard let at = lines.indices.dropFirst().first(where: { lines[$0].hasPrefix("format:") || lines[$0] == "---" }) else { return text }
+        lines.insert(contentsOf: ["\(AttachmentEntry.key):   # 附件：原件，放在本文件旁边，随报告发布", "  - file: \(scalar(file))", "    title: \(scalar(title))"], at: at)
+        return lines.joined(separator: "\n")
+    }
+
     /// A block of a legacy report's body, in the order of the published text.
     enum LegacyBlock: Sendable, Hashable {
         /// A section heading (`## …`).

@@ -179,7 +179,7 @@ enum HTMLReader {
                 guard column < 64 else { break }
                 let colspan = min(64 - column, max(1, Int(cell.attributes["colspan"] ?? "") ?? 1))
                 let rowspan = min(100, max(1, Int(cell.attributes["rowspan"] ?? "") ?? 1))
-                cells.append(cell.textContent.trimmingCharacters(in: .whitespacesAndNewlines))
+                cells.append(cell.spokenText.trimmingCharacters(in: .whitespacesAndNewlines))
                 for extra in 0..<colspan {
                     if extra > 0 { cells.append(nil) }
                     if rowspan > 1 {

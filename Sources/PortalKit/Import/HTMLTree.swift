@@ -144,7 +144,16 @@ struct HTMLTree: Sendable {
         return HTMLTree.collapse(parts.joined())
     }
 
-    private func collectText(into parts: inout [String]) {
+    /// `textContent` without the elements hidden from assistive technology (`aria-hidden="true"`):
+    /// a cell's own content, without labels a layout repeats in it (portal-gen's own pages carry
+    /// each figure's column label that way, for phones).
+    var spokenText: String {
+        var parts: [String] = []
+        collectText(into: &parts, skippingHidden: true)
+        return HTMLTree.collapse(parts.joined())
+    }
+
+    private func collectText(into parts: inout [String], skippingHidden: Bool = false) {
         if name == "#text" {
             parts.append(text)
             return
@@ -153,7 +162,8 @@ struct HTMLTree: Sendable {
             parts.append("\n")
             return
         }
-        for child in children { child.collectText(into: &parts) }
+        if skippingHidden, attributes["aria-hidden"] == "true" { return }
+        for child in children { child.collectText(into: &parts, skippingHidden: skippingHidden) }
     }
 
     static func collapse(_ text: String) -> String {

@@ -12,11 +12,17 @@ public struct ImportSession: Sendable {
         /// Write the file even when some cells could not be read (they are left blank and listed).
         public var partial: Bool
 
-        public init(overrides: ReportImporter.Overrides = .init(), force: Bool = false, dryRun: Bool = false, partial: Bool = false) {
+        /// Keep the original (a PDF or Word/WPS file) beside the report as its attachment (`--attach`).
+        public var attach: Bool
+
+        public init(
+            overrides: ReportImporter.Overrides = .init(), force: Bool = false, dryRun: Bool = false, partial: Bool = false, attach: Bool = false
+        ) {
             self.overrides = overrides
             self.force = force
             self.dryRun = dryRun
             self.partial = partial
+            self.attach = attach
         }
     }
 
@@ -41,7 +47,8 @@ public struct ImportSession: Sendable {
         /// `diagnostics` with its line); not cells the report itself left blank. Nonzero only when
         /// the file was written (or shown) with --partial.
         public var blankCells: Int = 0
-
+        /// Where the original was kept as the report's attachment (`--attach`), as shown.
+        public var attachment: String?
     }
 
     /// The kinds `import` reads (a folder argument imports every file of these kinds).
@@ -129,7 +136,19 @@ public struct ImportSession: Sendable {
         let targetShown = displayPath(target)
         outcome.target = targetShown
         let blankCells = result.issues.reduce(0) { $0 + $1.cells }
-        guard let source = ReportSource.parse(SourceText(path: targetShown, text: result.text), diagnostics: &parseDiagnostics) else {
+        var text = result.text
+        var original: (source: URL, target: URL)?
+        if options.attach {
+            switch OriginalAttachment.plan(file, beside: target) {
+            case .kept(let path, let target, let title):
+                text = ContentFileWriter.addingAttachment(to: text, file: path, title: title)
+                original = (file, target)
+            case .refused(let warning):
+                outcome.diagnostics.append(.warning(warning, at: nil))
+            }
+        }
+        outcome.text = text
+        guard let source = ReportSource.parse(SourceText(path: targetShown, text: text), diagnostics: &parseDiagnostics) else {
             outcome.diagnostics += parseDiagnostics
             return outcome
         }
@@ -149,11 +168,29 @@ public struct ImportSession: Sendable {
                 .error(.importTargetExists(path: targetShown), at: nil))
             return outcome
         }
+        if let original {
+            if let link = linkOnTheWay(to: original.target) {
+                outcome.diagnostics.append(.error(.importThroughLink(path: displayPath(link)), at: nil))
+                return outcome
+            }
+            if !options.force, FileManager.default.fileExists(atPath: original.target.path),
+                !FileManager.default.contentsEqual(atPath: original.source.path, andPath: original.target.path)
+            {
+                outcome.diagnostics.append(.error(.importAttachmentExists(path: displayPath(original.target)), at: nil))
+                return outcome
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(result.text.utf8).write(to: target, options: .atomic)
+            // The original first: the report that lists it is never there without it.
+            if let original {
+                try OriginalAttachment.copy(original.source, to: original.target)
+                outcome.attachment = displayPath(original.target)
+            }
+            try Data(text.utf8).write(to: target, options: .atomic)
         } catch {
-            outcome.diagnostics.append(.error(.importUnwritable(path: targetShown, reason: error.localizedDescription), at: nil))
+            outcome.diagnostics.append(
+                .error(.importUnwritable(path: targetShown, reason: (error as? SystemError)?.reason ?? error.localizedDescription), at: nil))
             return outcome
         }
         outcome.status = .written(targetShown)

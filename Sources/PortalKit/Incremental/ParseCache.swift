@@ -177,6 +177,14 @@ struct ParseCache: Sendable {
         write(source.findings, into: &writer)
         writer.int(source.keyPositions.count)
         for position in source.keyPositions { write(position, into: &writer) }
+        writer.int(source.attachments.count)
+        for attachment in source.attachments {
+            writer.string(attachment.path)
+            writer.optionalString(attachment.title)
+            writer.int(attachment.line)
+            writer.int(attachment.column)
+            writer.string(attachment.outputName)
+        }
         // A legacy report: its format word and nothing more (it has no tables).
         guard let statistics = source.statistics else {
             writer.string(StatisticsParser.legacyFormat)
@@ -231,11 +239,18 @@ struct ParseCache: Sendable {
         var keyPositions: [TableLocations.Position] = []
         for _ in 0..<(try reader.count()) { keyPositions.append(try readPosition(&reader)) }
         guard keyPositions.count == ReportSource.keys.count else { throw CacheReader.Damaged() }
+        var attachments: [AttachmentEntry] = []
+        for _ in 0..<(try reader.count()) {
+            attachments.append(
+                AttachmentEntry(
+                    path: try reader.string(), title: try reader.optionalString(), line: try reader.small(), column: try reader.small(),
+                    outputName: try reader.string()))
+        }
         let formatText = try reader.string()
         func source(_ statistics: Statistics?) -> ReportSource {
             ReportSource(
                 path: path, title: title, township: township, year: year, published: published, written: written,
-                indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, statistics: statistics,
+                indexNumber: indexNumber, issuer: issuer, documentNumber: documentNumber, attachments: attachments, statistics: statistics,
                 bodyFirstLine: bodyFirstLine, file: file, findings: findings, contentHash: contentHash, summaryHash: summaryHash,
                 keyPositions: keyPositions)
         }

@@ -108,6 +108,14 @@ extension Message {
             return "`site_url`（网站地址）必须写成 `https://域名` 的形式，可带端口和路径，例如 `https://www.example.gov.cn` 或 `https://www.example.gov.cn/xxgk`；不能含有 `@`、`?`、`#`、空格或用户名"
         case .policeLinkInvalid:
             return "`police_link`（公安备案链接）必须以 https:// 开头"
+        case .identityLinkInvalid(let key, let label):
+            return "`\(key)`（\(label)）必须是以 https:// 或 http:// 开头的网址，例如 `https://bszs.conac.cn/sitename?method=show&id=…`"
+        case .badgePathInvalid(let path):
+            return "`badge`（党政机关网站标识图片）`\(path)` 应当是 Content 文件夹里的相对路径，例如 `badge: images/dzjg.png`；不能以 `/` 开头，不能含有 `..` 或 `\\`"
+        case .badgeFileMissing(let path, let folder):
+            return "找不到党政机关网站标识图片 `\(path)`（在 `\(folder)` 文件夹中查找）；请把图片文件放到这里，或改正 `badge:` 后的路径"
+        case .badgeImageUnreadable(let path):
+            return "党政机关网站标识图片 `\(path)` 不是能读出尺寸的 PNG、JPEG 或 GIF 图片；请使用发证机关提供的 PNG 图片"
         case .deadlineInvalid(let text):
             return "`deadline`（报告截止日期）是 `\(text)`；请写成报告年度次年的“月-日”，例如 `deadline: 03-31` 表示 3 月 31 日"
         case .townshipsEmpty:
@@ -122,6 +130,40 @@ extension Message {
             return "乡镇 `\(name)` 列出了两次（第一次在第 \(firstLine) 行）；每个乡镇只列一次"
         case .slugShared(let name, let other, let otherLine, let slug):
             return "`\(name)` 和 `\(other)`（第 \(otherLine) 行）会使用同一个网址 `\(slug)`；请给其中一个单独写一行 `slug: …`"
+        case .supervisionInvalid(let text):
+            return "`supervision`（监督页）是 `\(text)`；请写 `public`（在网站上公开，默认）、`office`（只为主管部门另行生成，不在公开网站中）或 `none`（不生成）"
+        case .abolishedBeforeEstablished(let name, let established, let abolished):
+            return "乡镇 `\(name)` 的 `abolished`（撤销年度）\(abolished) 早于 `established`（设立年度）\(established)；请改正其中一个：abolished 是应报送年报的最后一个年度"
+        case .mergedIntoWithoutAbolished(let name):
+            return "乡镇 `\(name)` 写了 `merged_into`（并入的乡镇），但没有写 `abolished`（撤销年度）；请加一行 `abolished: 年度`，写它应报送年报的最后一个年度，例如 `abolished: 2023`"
+        case .mergedIntoUnknown(let name, let target, let suggestion):
+            return
+                "乡镇 `\(name)` 的 `merged_into` 是 `\(target)`，但 portal.yml 的 `townships` 中没有这个乡镇\(suggestion.map { "；是不是 `\($0)`？" } ?? "；请写列表中另一个乡镇的名称或 slug")"
+        case .mergedIntoItself(let name):
+            return "乡镇 `\(name)` 的 `merged_into` 指向它自己；请写它并入的另一个乡镇的名称或 slug"
+        case .mergedIntoGone(let name, let target, let year):
+            return "乡镇 `\(name)` 并入 `\(target)`，但 `\(target)` 在 \(year) 年度并不存在（见它的 established / abolished）；请检查两个乡镇的年度"
+        case .formerNameUntilOutside(let name, let former, let until, let first, let last):
+            return
+                "乡镇 `\(name)` 的曾用名 `\(former)` 写了 `until: \(until)`，但它\(first.map { "从 \($0) 年度起才设立" } ?? "")\(first != nil && last != nil ? "、" : "")\(last.map { "最后一个年度是 \($0)" } ?? "")；曾用名的 until 是使用该名称的最后一个年度，要在设立之后、现名称启用之前"
+        case .formerNameTaken(let former, let other, let otherLine):
+            return "曾用名 `\(former)` 已被乡镇 `\(other)`（第 \(otherLine) 行）使用；一个名称只能属于一个乡镇，否则无法判断报告属于哪个乡镇"
+        case .formerNameUntilRepeated(let former, let other, let until):
+            return "曾用名 `\(former)` 和 `\(other)` 都写了 `until: \(until)`；同一年度只能有一个名称，请改正其中一个"
+        case .reportOutsideExistence(let township, let year, let established, let abolished):
+            return
+                "这是\(township) \(year) 年度的报告，但按 portal.yml 的设置，\(township)\(established.map { "从 \($0) 年度起才设立" } ?? "")\(established != nil && abolished != nil ? "，" : "")\(abolished.map { "\($0) 年度后已撤销" } ?? "")；请检查报告的 `year` 和 `township`，或 portal.yml 中的 established / abolished"
+        case .reportFormerNameOutOfTime(let written, let year, let until, let present):
+            return
+                "`township` 写的是曾用名 `\(written)`，它只用到 \(until) 年度；\(year) 年度这个乡镇名为 `\(present)`，报告将显示在 `\(present)` 名下。请把 `township` 改为 `\(present)`，或检查 portal.yml 中曾用名的 until"
+        case .officeFolderInsideOutput(let office, let output):
+            return "监督页的内部文件夹 `\(office)` 与输出文件夹 `\(output)` 互相包含；它必须在输出文件夹之外（例如输出文件夹旁边的 `监督页` 文件夹），否则会随网站一起发布"
+        case .officeFolderUnwritable(let office, let reason):
+            return "无法写入监督页的内部文件夹 `\(office)`：\(reason)"
+        case .officeNotRequested:
+            return "portal.yml 设置了 `supervision: office`：公开网站中没有监督页；要为主管部门生成它，请运行 portal-gen build --office 文件夹（文件夹须在输出文件夹之外）"
+        case .officeIgnored:
+            return "portal.yml 设置了 `supervision: none`，不生成监督页，--office 被忽略"
         case .unsafeHTMLEnabled:
             return "portal.yml 设置了 `unsafe_html: true`：报告中的原始 HTML 和 javascript: 链接会原样发布；只有在每份报告都可信时才这样设置"
 
@@ -204,6 +246,33 @@ extension Message {
             return "`published`（发布日期）是 \(date)，但 \(year) 年度的报告只能在该年度结束之后发布；请检查 `published` 和 `year`"
         case .writtenAfterPublished(let written, let published):
             return "`written`（成文日期 \(written)）晚于 `published`（发布日期 \(published)）；报告应当先成文、后发布"
+
+        // MARK: - Attachments
+
+        case .attachmentItemInvalid:
+            return "`attachments`（附件）的这一项既不是文件名，也不是 `file:`/`title:` 组；请写成 `- 城关镇2024年报.pdf`，或 `- file: 盖章原件.pdf` 下一行 `  title: 盖章原件`"
+        case .attachmentPathRefused(let path, let problem):
+            return "附件 `\(path)` \(problem.chinese)"
+        case .attachmentTypeUnsupported(let path, let ext, let allowed):
+            return "附件 `\(path)` 的类型\(ext.isEmpty ? "（没有扩展名）" : " `.\(ext)`")不能作为附件发布；可以发布的类型：\(allowed.joined(separator: "、"))。请另存为其中一种（例如另存为PDF）"
+        case .attachmentListedTwice(let path, let firstLine):
+            return "附件 `\(path)` 在第 \(firstLine) 行已经列过；请删去这一行"
+        case .attachmentMissing(let path, let missing, let isFolder):
+            return "找不到附件 `\(path)`：报告文件所在的文件夹里没有\(isFolder ? "文件夹" : "文件") `\(missing)`；请把文件放到报告文件旁边，或改正文件名（注意扩展名和大小写）"
+        case .attachmentThroughLink(let path, let link):
+            return "附件 `\(path)` 经过符号链接 `\(link)`，portal-gen 不会跟随它（它可能指向内容文件夹以外）；请把文件本身复制到报告文件旁边"
+        case .attachmentNotAFile(let path):
+            return "附件 `\(path)` 是一个文件夹，不是文件；请写文件夹里要发布的文件的名字（多个文件可以打成一个 ZIP 包）"
+        case .attachmentTooLarge(let path, let megabytes, let limit):
+            return "附件 `\(path)` 有 \(megabytes) MB，超过每个附件 \(limit) MB 的上限；请压缩（例如PDF“减小文件大小”、降低扫描分辨率）或分成几个文件"
+        case .attachmentEmpty(let path):
+            return "附件 `\(path)` 是空文件（0 字节）；请放入真正的文件"
+        case .attachmentContentMismatch(let path, let format, let found):
+            return "附件 `\(path)` 的内容不是\(format)文件\(found.map { "（看起来是 \($0) 文件）" } ?? "")；可能是改了扩展名。请用原来的程序另存为\(format)，或把扩展名改回它本来的类型"
+        case .attachmentUnreadable(let path, let reason):
+            return "无法读取附件 `\(path)`（\(reason)）；请检查文件的权限"
+        case .attachmentChangedWhileCopied(let path):
+            return "附件 `\(path)` 在构建过程中被修改；请等文件保存完成后重新构建"
 
         // MARK: - Links and Markdown
 
@@ -314,6 +383,12 @@ extension Message {
             return "`\(path)` 已经存在；如果确实要替换它，请加上 --force（现有的报告是已发布的记录，请先对比两者）"
         case .importUnwritable(let path, let reason):
             return "无法写入 `\(path)`：\(reason)"
+        case .importAttachKindUnsupported(let kind):
+            return "--attach 只对 PDF 和 Word/WPS 文件（.pdf、.docx、.doc、.wps）有用；这个 .\(kind) 文件照常导入，原件没有作为附件保存"
+        case .importAttachmentExists(let path):
+            return "`\(path)` 已经存在，而且和原件不同；导入不会覆盖它。请确认后加 --force 覆盖，或先把它移走"
+        case .importAttachmentTooLarge(let megabytes, let limit):
+            return "原件有 \(megabytes) MB，超过附件 \(limit) MB 的上限，没有作为附件保存（报告照常导入）；请压缩后放到报告文件旁边，再在 `attachments:` 中列出"
         case .htmlUnreadable:
             return "无法把这个文件当作网页读取"
         case .htmlEncodingMismatch(let declared, let actual):
@@ -387,6 +462,10 @@ extension Message {
             return "`\(path)` 不存在；请检查文件名和路径"
         case .importWrote(let path):
             return "已写入 \(path)"
+        case .importAttached(let path):
+            return "已把原件保存为附件 \(path)（列在报告的 attachments: 中，网站上提供下载）"
+        case .importAttachHint:
+            return "提示：加 --attach 可以把原件（PDF 或 Word 文件）一起保存在报告旁边，网站上提供原件下载"
         case .importWroteWithErrors(let path, let errors):
             return "已写入 `\(path)`，但它有 \(errors) 个错误（见上）；请按提示修改该文件，再运行 portal-gen check 确认"
         case .importNoInputs:
@@ -444,6 +523,8 @@ extension Message {
         case .helpAtomic: return "每次构建都整体替换输出文件夹（未改动的文件以硬链接共享），使直接读取该文件夹的网站服务器在构建过程中绝不会看到新旧两次构建混在一起。"
         case .helpFault: return "仅供测试：在写网站的某一步故意失败或中止（stage|commit:N:kill|enospc|eio）。"
         case .helpTimings: return "把构建各步骤所用的时间以 JSON 写入这个文件（用于性能测试）。"
+        case .helpOffice: return "把监督页（公开年报情况总览，含规则编号）另外写到这个文件夹，供主管部门内部使用；文件夹必须在输出文件夹之外。portal.yml 设置 supervision: office 时用它生成监督页。"
+        case .helpToday: return "仅供测试：按这一天（YYYY-MM-DD）判断报告是否到期，代替今天。"
         case .helpCheckAbstract: return "检查内容和每一条统计规则，不写任何文件。"
         case .helpCheckDiscussion:
             return
@@ -462,6 +543,7 @@ extension Message {
         case .helpDryRun: return "只显示转换结果，不写入文件（试运行）。"
         case .helpPartial: return "有些格子读不出时也写入文件：这些格子留空，并逐条列出。"
         case .helpLegacy: return "按 2019 年以前的旧格式导入（format: legacy）：不识别统计表，表格照原文写进正文；2019 年以前、又没有找到统一格式表三的报告会自动这样导入。"
+        case .helpImportAttach: return "把原件（.pdf、.docx、.doc、.wps）复制到报告文件旁边，并写进报告的 attachments:（附件），网站上提供原件下载。"
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "预览地址：\(url)（按 Ctrl-C 停止）"
@@ -599,28 +681,33 @@ extension Message {
         }
     }
 
+    /// `表三` for `T3`: the public page names the tables as the official format does, never by code.
+    private static func tableName(_ label: String) -> String {
+        TableID(rawValue: label.lowercased())?.chineseLabel ?? label
+    }
+
     /// A finding in the words of the public site's supervision page (no fix, no file); nil for
     /// messages only the people building the site see.
     var publicChinese: String? {
         switch self {
         case .blankCells(let table, let count, _, let firstRow, let firstColumn):
-            return "\(table)有\(count)个单元格未填写（首个为“\(firstRow)”行“\(firstColumn)”栏），汇总时按0计"
+            return "\(Self.tableName(table))有\(count)个单元格未填写（首个为“\(firstRow)”行“\(firstColumn)”栏），汇总时按0计"
         case .figureWrongKind(let table, let row, let column, let value, let kind):
-            return "\(table)“\(row)”行“\(column)”栏填写为\(value)，应为\(kind.chinese)"
+            return "\(Self.tableName(table))“\(row)”行“\(column)”栏填写为\(value)，应为\(kind.chinese)"
         case .figuresTooLarge(let table, let row, let column):
-            return "\(table)“\(row)”行“\(column)”栏所涉及的数字过大，无法核对"
+            return "\(Self.tableName(table))“\(row)”行“\(column)”栏所涉及的数字过大，无法核对"
         case .t3BalanceBroken(let column, let received, let carried, let left, let total, let carriedOn, let right):
-            return "T3“\(column)”栏：本年新收\(received)＋上年结转\(carried)＝\(left)，与办理结果总计\(total)＋结转下年度\(carriedOn)＝\(right)不一致"
+            return "表三“\(column)”栏：本年新收\(received)＋上年结转\(carried)＝\(left)，与办理结果总计\(total)＋结转下年度\(carriedOn)＝\(right)不一致"
         case .t3ResultsBroken(let column, let total, _, let sum):
-            return "T3“\(column)”栏：办理结果总计为\(total)，但各项办理结果之和为\(sum)"
+            return "表三“\(column)”栏：办理结果总计为\(total)，但各项办理结果之和为\(sum)"
         case .t3ApplicantsBroken(let row, let total, _, let sum):
-            return "T3“\(row)”行：总计为\(total)，但各类申请人之和为\(sum)"
+            return "表三“\(row)”行：总计为\(total)，但各类申请人之和为\(sum)"
         case .t4ResultsBroken(let group, let row, let total, _, let sum):
-            return "T4“\(group.map { $0 + "·" } ?? "")\(row)”：总计为\(total)，但各项结果之和为\(sum)"
+            return "表四“\(group.map { $0 + "·" } ?? "")\(row)”：总计为\(total)，但各项结果之和为\(sum)"
         case .carriedOverBroken(let column, let value, _, let previousYear, _, let previousValue):
-            return "T3“\(column)”栏：上年结转为\(value)，但\(previousYear)年度报告的结转下年度继续办理为\(previousValue)"
+            return "表三“\(column)”栏：上年结转为\(value)，但\(previousYear)年度报告的结转下年度继续办理为\(previousValue)"
         case .documentsInForceBroken(let row, let value, _, _, _, _, let expected):
-            return "T2“\(row)”：现行有效件数为\(value)，按上年数据推算应为\(expected)（文件集中清理后可能属正常）"
+            return "表二“\(row)”：现行有效件数为\(value)，按上年数据推算应为\(expected)（文件集中清理后可能属正常）"
         case .narrativeDisagrees(let quote, let row, let total):
             return "正文称“\(quote)”，但统计表中\(row)总计为\(total)"
         default:

@@ -115,6 +115,15 @@ extension Message {
                 "`site_url` must be written `https://domain`, optionally with a port and a path, for example `https://www.example.gov.cn` or `https://www.example.gov.cn/xxgk`; no `@`, `?`, `#`, spaces or user name"
         case .policeLinkInvalid:
             return "`police_link` must start with https://"
+        case .identityLinkInvalid(let key, _):
+            return "`\(key)` must be a web address starting with https:// or http://, for example `https://bszs.conac.cn/sitename?method=show&id=…`"
+        case .badgePathInvalid(let path):
+            return
+                "`badge` `\(path)` must be a relative path inside the content folder, for example `badge: images/dzjg.png`; it cannot start with `/` or contain `..` or `\\`"
+        case .badgeFileMissing(let path, let folder):
+            return "the 党政机关网站标识 image `\(path)` was not found (looked in the folder `\(folder)`); put the image there or correct the path after `badge:`"
+        case .badgeImageUnreadable(let path):
+            return "the 党政机关网站标识 image `\(path)` is not a PNG, JPEG or GIF image whose size can be read; use the PNG image issued with the registration"
         case .deadlineInvalid(let text):
             return "`deadline` is `\(text)`; write the month and day in the year after the report year as MM-DD, for example `deadline: 03-31` for 31 March"
         case .townshipsEmpty:
@@ -130,6 +139,47 @@ extension Message {
             return "the township `\(name)` is listed twice (first on line \(firstLine)); list each township once"
         case .slugShared(let name, let other, let otherLine, let slug):
             return "`\(name)` and `\(other)` (line \(otherLine)) would both use the web address `\(slug)`; give one of them its own `slug: …`"
+        case .supervisionInvalid(let text):
+            return
+                "`supervision` is `\(text)`; write `public` (on the public site, the default), `office` (made only for the supervising office, outside the public site) or `none` (not made)"
+        case .abolishedBeforeEstablished(let name, let established, let abolished):
+            return
+                "the township `\(name)` has `abolished` \(abolished) before `established` \(established); correct one of them: abolished is the last year a report is due"
+        case .mergedIntoWithoutAbolished(let name):
+            return
+                "the township `\(name)` has `merged_into` but no `abolished`; add `abolished: YEAR` with the last year a report is due, for example `abolished: 2023`"
+        case .mergedIntoUnknown(let name, let target, let suggestion):
+            return
+                "the township `\(name)` has `merged_into` `\(target)`, which is not in `townships` of portal.yml\(suggestion.map { "; did you mean `\($0)`?" } ?? "; write the name or slug of another township of the list")"
+        case .mergedIntoItself(let name):
+            return "the township `\(name)` has `merged_into` pointing to itself; write the name or slug of the township it was merged into"
+        case .mergedIntoGone(let name, let target, let year):
+            return
+                "the township `\(name)` is merged into `\(target)`, but `\(target)` does not exist in \(year) (see its established / abolished); check the years of both"
+        case .formerNameUntilOutside(let name, let former, let until, let first, let last):
+            return
+                "the former name `\(former)` of `\(name)` has `until: \(until)`, outside the township's years\(first.map { " (established \($0))" } ?? "")\(last.map { " (last year \($0))" } ?? ""); until is the last year of the former name, after the establishment and before the present name"
+        case .formerNameTaken(let former, let other, let otherLine):
+            return
+                "the former name `\(former)` is already used by the township `\(other)` (line \(otherLine)); a name can belong to one township only, or reports could not be told apart"
+        case .formerNameUntilRepeated(let former, let other, let until):
+            return "the former names `\(former)` and `\(other)` both have `until: \(until)`; a year has one name, correct one of them"
+        case .reportOutsideExistence(let township, let year, let established, let abolished):
+            return
+                "this is the \(year) report of \(township), but by portal.yml \(township) \(established.map { "was established in \($0)" } ?? "")\(established != nil && abolished != nil ? " and " : "")\(abolished.map { "was abolished after \($0)" } ?? ""); check the report's `year` and `township`, or established / abolished in portal.yml"
+        case .reportFormerNameOutOfTime(let written, let year, let until, let present):
+            return
+                "`township` is the former name `\(written)`, used until \(until); in \(year) the township is called `\(present)` and the report is shown under that name. Write `township: \(present)`, or check the former name's until in portal.yml"
+        case .officeFolderInsideOutput(let office, let output):
+            return
+                "the office folder `\(office)` and the output folder `\(output)` contain one another; it must be outside the output folder (for example beside it), or it would be published with the site"
+        case .officeFolderUnwritable(let office, let reason):
+            return "cannot write the office folder `\(office)`: \(reason)"
+        case .officeNotRequested:
+            return
+                "portal.yml sets `supervision: office`: the public site has no supervision page; to make it for the office run portal-gen build --office FOLDER (outside the output folder)"
+        case .officeIgnored:
+            return "portal.yml sets `supervision: none`: no supervision page is made and --office is ignored"
         case .unsafeHTMLEnabled:
             return
                 "portal.yml sets `unsafe_html: true`: raw HTML and javascript: links in reports are published as written; set it only when every report is trusted"
@@ -222,6 +272,39 @@ extension Message {
             return "`published` is \(date), but a report for \(year) can only be published after the year ends; check `published` and `year`"
         case .writtenAfterPublished(let written, let published):
             return "`written` (成文日期 \(written)) is after `published` (\(published)); a report is written before it is published"
+
+        // MARK: - Attachments
+
+        case .attachmentItemInvalid:
+            return
+                "this item of `attachments` (附件) is neither a file name nor a `file:`/`title:` group; write `- report.pdf`, or `- file: signed.pdf` and below it `  title: 盖章原件`"
+        case .attachmentPathRefused(let path, let problem):
+            return "attachment `\(path)` \(problem.english)"
+        case .attachmentTypeUnsupported(let path, let ext, let allowed):
+            return
+                "attachment `\(path)`: \(ext.isEmpty ? "a file without an extension" : "the type `.\(ext)`") cannot be published as an attachment; the types accepted are \(allowed.joined(separator: ", ")). Save it as one of them (e.g. as PDF)"
+        case .attachmentListedTwice(let path, let firstLine):
+            return "attachment `\(path)` is already listed on line \(firstLine); remove this line"
+        case .attachmentMissing(let path, let missing, let isFolder):
+            return
+                "attachment `\(path)` not found: the report file's folder has no \(isFolder ? "folder" : "file") `\(missing)`; put the file beside the report file or correct its name (mind the extension and case)"
+        case .attachmentThroughLink(let path, let link):
+            return
+                "attachment `\(path)` goes through the symbolic link `\(link)`, which portal-gen does not follow (it may lead outside the content folder); copy the file itself beside the report file"
+        case .attachmentNotAFile(let path):
+            return "attachment `\(path)` is a folder, not a file; name the file in it to publish (several files can go into one ZIP file)"
+        case .attachmentTooLarge(let path, let megabytes, let limit):
+            return
+                "attachment `\(path)` is \(megabytes) MB, over the limit of \(limit) MB per attachment; compress it (reduce the PDF's size, scan at a lower resolution) or split it"
+        case .attachmentEmpty(let path):
+            return "attachment `\(path)` is empty (0 bytes); put the real file there"
+        case .attachmentContentMismatch(let path, let format, let found):
+            return
+                "attachment `\(path)` is not a \(format) file\(found.map { " (it looks like a \($0) file)" } ?? "") — perhaps its extension was changed. Save it as \(format) from the program that made it, or give it back its own extension"
+        case .attachmentUnreadable(let path, let reason):
+            return "cannot read attachment `\(path)` (\(reason)); check the file's permissions"
+        case .attachmentChangedWhileCopied(let path):
+            return "attachment `\(path)` was modified during the build; wait until it is saved and build again"
 
         // MARK: - Links and Markdown
 
@@ -343,6 +426,14 @@ extension Message {
             return "`\(path)` already exists; pass --force to replace it (the existing report is a published record: compare them first)"
         case .importUnwritable(let path, let reason):
             return "cannot write `\(path)`: \(reason)"
+        case .importAttachKindUnsupported(let kind):
+            return
+                "--attach applies to PDF and Word/WPS files (.pdf, .docx, .doc, .wps) only; this .\(kind) file is imported as usual, without keeping the original as an attachment"
+        case .importAttachmentExists(let path):
+            return "`\(path)` already exists and differs from the original; import does not overwrite it. Add --force to replace it, or move it away first"
+        case .importAttachmentTooLarge(let megabytes, let limit):
+            return
+                "the original is \(megabytes) MB, over the attachment limit of \(limit) MB, and was not kept as an attachment (the report was imported); compress it, put it beside the report file and list it under `attachments:`"
         case .htmlUnreadable:
             return "the file cannot be read as an HTML page"
         case .htmlEncodingMismatch(let declared, let actual):
@@ -426,6 +517,10 @@ extension Message {
             return "`\(path)` does not exist"
         case .importWrote(let path):
             return "Wrote \(path)"
+        case .importAttached(let path):
+            return "Kept the original as attachment \(path) (listed under the report's attachments:, offered for download on the site)"
+        case .importAttachHint:
+            return "Tip: add --attach to keep the original (PDF or Word file) beside the report, offered for download on the site"
         case .importWroteWithErrors(let path, let errors):
             return
                 "`\(path)` was written, but it has \(errors) error\(errors == 1 ? "" : "s") (see above); correct the file as the messages say and run portal-gen check"
@@ -494,6 +589,10 @@ extension Message {
                 "Replace the whole output folder in one rename on every build (unchanged files hard-linked), so a web server serving it never sees two builds mixed."
         case .helpFault: return "For tests only: fail or die at a point of writing the site (stage|commit:N:kill|enospc|eio)."
         case .helpTimings: return "Write where the build's time went, as JSON, to this file (for benchmarks)."
+        case .helpOffice:
+            return
+                "Also write the supervision page (with rule codes) into this folder, for the supervising office only; it must be outside the output folder. With supervision: office in portal.yml this is how the page is made."
+        case .helpToday: return "For tests only: decide which reports are due as on this day (YYYY-MM-DD) instead of today."
         case .helpCheckAbstract: return "Check the content and every statistics rule without writing anything."
         case .helpCheckDiscussion:
             return
@@ -515,6 +614,8 @@ extension Message {
         case .helpLegacy:
             return
                 "Import as a pre-2019 report (format: legacy): no statistics tables are recognised, the tables go into the body as published; a report before 2019 without the official T3 is imported this way by itself."
+        case .helpImportAttach:
+            return "Copy the original (.pdf, .docx, .doc, .wps) beside the report file and list it under the report's attachments:, for download on the site."
 
         // MARK: - Preview (serve)
         case .previewAddress(let url): return "Preview at \(url) (press Ctrl-C to stop)"

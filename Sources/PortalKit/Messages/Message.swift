@@ -60,6 +60,14 @@ public enum Message: Sendable, Hashable, Codable {
     case basePathInvalid
     case siteURLInvalid
     case policeLinkInvalid
+    /// A link of the identity footer (`badge_link`, `county_portal.url`) that is not a web address.
+    case identityLinkInvalid(key: String, label: String)
+    /// `identity.badge` is not a plain relative path inside the content folder.
+    case badgePathInvalid(path: String)
+    /// `identity.badge` names no file of the content folder.
+    case badgeFileMissing(path: String, folder: String)
+    /// `identity.badge` is not a PNG, JPEG or GIF image whose size can be read.
+    case badgeImageUnreadable(path: String)
     case deadlineInvalid(text: String)
     case townshipsEmpty
     case creditCodeInvalid(code: String)
@@ -68,6 +76,22 @@ public enum Message: Sendable, Hashable, Codable {
     case townshipListedTwice(name: String, firstLine: Int)
     case slugShared(name: String, other: String, otherLine: Int, slug: String)
     case unsafeHTMLEnabled
+    // Township lifecycle and the supervision setting (see `TownshipLifecycle`).
+    case supervisionInvalid(text: String)
+    case abolishedBeforeEstablished(name: String, established: Int, abolished: Int)
+    case mergedIntoWithoutAbolished(name: String)
+    case mergedIntoUnknown(name: String, target: String, suggestion: String?)
+    case mergedIntoItself(name: String)
+    case mergedIntoGone(name: String, target: String, year: Int)
+    case formerNameUntilOutside(name: String, former: String, until: Int, first: Int?, last: Int?)
+    case formerNameTaken(former: String, other: String, otherLine: Int)
+    case formerNameUntilRepeated(former: String, other: String, until: Int)
+    case reportOutsideExistence(township: String, year: Int, established: Int?, abolished: Int?)
+    case reportFormerNameOutOfTime(written: String, year: Int, until: Int, present: String)
+    case officeFolderInsideOutput(office: String, output: String)
+    case officeFolderUnwritable(office: String, reason: String)
+    case officeNotRequested
+    case officeIgnored
 
     // MARK: - Statistics tables in the front matter
 
@@ -112,6 +136,23 @@ public enum Message: Sendable, Hashable, Codable {
     case publishedInFuture(date: String)
     case publishedTooEarly(date: String, year: Int)
     case writtenAfterPublished(written: String, published: String)
+
+    // MARK: - Attachments (`attachments:` in a report's front matter)
+
+    case attachmentItemInvalid
+    case attachmentPathRefused(path: String, problem: AttachmentPathProblem)
+    case attachmentTypeUnsupported(path: String, extension: String, allowed: [String])
+    case attachmentListedTwice(path: String, firstLine: Int)
+    /// `missing` is the part of the path (from the report's folder) that is not there.
+    case attachmentMissing(path: String, missing: String, isFolder: Bool)
+    case attachmentThroughLink(path: String, link: String)
+    case attachmentNotAFile(path: String)
+    case attachmentTooLarge(path: String, megabytes: Int, limit: Int)
+    case attachmentEmpty(path: String)
+    /// The file's first bytes are not those of its format; `found` names what they are, when known.
+    case attachmentContentMismatch(path: String, format: String, found: String?)
+    case attachmentUnreadable(path: String, reason: String)
+    case attachmentChangedWhileCopied(path: String)
 
     // MARK: - Links and Markdown
 
@@ -173,6 +214,12 @@ public enum Message: Sendable, Hashable, Codable {
     case importThroughLink(path: String)
     case importTargetExists(path: String)
     case importUnwritable(path: String, reason: String)
+    /// `--attach` with a file that is not a PDF or Word/WPS document (a warning: imported without it).
+    case importAttachKindUnsupported(kind: String)
+    /// `--attach`: a different file is already where the original would be copied.
+    case importAttachmentExists(path: String)
+    /// `--attach`: the original is larger than an attachment may be (a warning: imported without it).
+    case importAttachmentTooLarge(megabytes: Int, limit: Int)
     case htmlUnreadable
     case htmlEncodingMismatch(declared: String?, actual: String)
     case docxNotOpenable
@@ -214,6 +261,10 @@ public enum Message: Sendable, Hashable, Codable {
     case importNeedsSettings(file: String)
     case inputMissing(path: String)
     case importWrote(path: String)
+    /// `--attach`: the original was copied beside the report and listed in its `attachments:`.
+    case importAttached(path: String)
+    /// A PDF or Word file was imported without `--attach`: how to keep the original too.
+    case importAttachHint
     case importWroteWithErrors(path: String, errors: Int)
     case importNoInputs
     /// The summary of several files, one line each: imported exactly, with its content file.
@@ -256,6 +307,8 @@ public enum Message: Sendable, Hashable, Codable {
     case helpAtomic
     case helpFault
     case helpTimings
+    case helpOffice
+    case helpToday
     case helpCheckAbstract
     case helpCheckDiscussion
     case helpFormat
@@ -270,6 +323,7 @@ public enum Message: Sendable, Hashable, Codable {
     case helpDryRun
     case helpPartial
     case helpLegacy
+    case helpImportAttach
 
     // MARK: - Preview (serve)
     /// The address to open the preview at, once the server listens.

@@ -30,6 +30,12 @@ public struct PortalConfig: Sendable {
     var unsafeHTML: Bool
     /// Marks every page as sample data (for the bundled example and demos).
     var sampleData: Bool
+    /// Whether the supervision page is public, for the office only, or not made.
+    var supervision: SupervisionPublication = .public
+    /// The RSS and Atom feeds (see `Feed`).
+    var feeds = FeedSettings()
+    /// How the site map page and sitemap.xml are split (see `SiteMapSettings`).
+    var siteMap = SiteMapSettings()
 
     struct Identity: Sendable, Hashable {
         /// 网站标识码 (10 characters).
@@ -40,6 +46,10 @@ public struct PortalConfig: Sendable {
         var police: String?
         /// The 公安备案 record link; the badge links here when set.
         var policeLink: String?
+        /// The 党政机关网站标识 (red badge) and its registration link.
+        var badge: IdentityBadge?
+        /// The link back to the county's own portal.
+        var countyPortal: CountyPortal?
 
         init(siteCode: String? = nil, icp: String? = nil, police: String? = nil, policeLink: String? = nil) {
             self.siteCode = siteCode
@@ -73,7 +83,12 @@ public struct PortalConfig: Sendable {
         townshipsByName[name].map { townships[$0] }
     }
 
+    /// Present names first, then former names (a report of those years may be written under one).
     private static func index(_ townships: [Township]) -> [String: Int] {
-        Dictionary(townships.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var index = Dictionary(townships.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for (offset, township) in townships.enumerated() {
+            for former in township.lifecycle.formerNames where index[former.name] == nil { index[former.name] = offset }
+        }
+        return index
     }
 }

@@ -19,6 +19,10 @@ final class Report: Sendable, Identifiable {
     let issuer: String
     /// 文号, when the report has one.
     let documentNumber: String?
+    /// Files published with the report (`attachments:`), found and checked.
+    let attachments: [Attachment]
+    /// Fingerprint of what the report page shows of its attachments ("" without any).
+    let attachmentsHash: String
     /// The three statistics tables, exactly as published; nil for a legacy report (`format:
     /// legacy`, before 2019), whose tables are Markdown tables in its narrative. A legacy report is
     /// on the year and township pages and in the open data, but in no compilation and no rule.
@@ -40,7 +44,7 @@ final class Report: Sendable, Identifiable {
 
     init(
         source: String, title: String, township: Township, year: Int, published: CalendarDate,
-        written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil,
+        written: CalendarDate? = nil, indexNumber: String, issuer: String, documentNumber: String? = nil, attachments: [Attachment] = [],
         statistics: Statistics?, bodyFirstLine: Int = 1, file: String? = nil, contentHash: String = "", summaryHash: String? = nil,
         findings: [Diagnostic] = []
     ) {
@@ -53,6 +57,8 @@ final class Report: Sendable, Identifiable {
         self.indexNumber = indexNumber
         self.issuer = issuer
         self.documentNumber = documentNumber
+        self.attachments = attachments
+        self.attachmentsHash = attachments.isEmpty ? "" : ContentHash.of(attachments.map(\.shownFingerprint).joined(separator: "\n"))
         self.statistics = statistics
         self.bodyFirstLine = bodyFirstLine
         self.file = file ?? source

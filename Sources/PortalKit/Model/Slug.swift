@@ -3,7 +3,7 @@ import Foundation
 /// ASCII URL segments for townships.
 enum Slug {
     /// Segments that the site itself uses at its top level.
-    static let reserved: Set<String> = ["assets", "data", "index", "404", "sitemap", "robots", "supervision", "compilation"]
+    static let reserved: Set<String> = ["assets", "data", "index", "404", "sitemap", "robots", "supervision", "compilation", "feeds", "search"]
 
     /// Whether `text` is a safe URL segment: lowercase ASCII letters, digits and inner hyphens,
     /// at most 64 characters, not only digits (those are year pages), not reserved.

@@ -10,12 +10,15 @@ struct Township: Sendable, Hashable, Codable {
     var creditCode: String?
     /// Position in the county's official order (0-based); lists follow it, never pinyin order.
     var order: Int
+    /// When it existed and its former names (see `TownshipLifecycle`).
+    var lifecycle: TownshipLifecycle
 
-    init(name: String, organ: String, slug: String, creditCode: String? = nil, order: Int) {
+    init(name: String, organ: String, slug: String, creditCode: String? = nil, order: Int, lifecycle: TownshipLifecycle = TownshipLifecycle()) {
         self.name = name
         self.organ = organ
         self.slug = slug
         self.creditCode = creditCode
         self.order = order
+        self.lifecycle = lifecycle
     }
 }

@@ -165,6 +165,18 @@ final class ContainedFolder: @unchecked Sendable {
         return FileStamp(info)
     }
 
+    /// Opens the plain file at `path` for reading, never following a link on the way or at the end;
+    /// nil when it is not here (a folder on the way missing, or a link standing for one).
+    func openForReading(_ path: SafePath) throws(SystemError) -> Int32? {
+        guard let at = try parent(of: path, create: false) else { return nil }
+        let file = openat(at.descriptor, at.name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else {
+            if errno == ENOENT || errno == ELOOP { return nil }
+            throw SystemError("打开 \(self.path)/\(path)")
+        }
+        return file
+    }
+
     /// Removes one entry of an open folder; a folder is emptied first, depth first, by descriptor.
     static func removeEntry(_ name: String, in folder: Int32, shown: String) throws(SystemError) {
         try removeEntry(Array(name.utf8CString), in: folder, shown: shown)

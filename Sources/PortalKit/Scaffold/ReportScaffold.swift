@@ -52,6 +52,7 @@ public struct ReportScaffold: Sendable {
             key("index_number", "", "索引号（必填），按政府信息公开目录的编号填写，例如 \(index)；每份报告各不相同"),
             key("issuer", "", "发布机构（可不填），不填时为“\(township.organ)”"),
             key("document_number", "", "文号（可不填），例如 〔\(next)〕1号；不填时网页上显示“无”"),
+            key(AttachmentEntry.key, "", "附件（可不填）：放在本文件旁边、随报告发布的文件，每个一行，例如下一行写 `  - \(township.name)\(year)年报.pdf`"),
             key("format", format.rawValue, "统计表的格式：2021 为国办公开办函〔2021〕30号规定的格式"),
         ]
         let zeros = Dictionary(

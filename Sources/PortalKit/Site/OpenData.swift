@@ -153,9 +153,16 @@ enum OpenData {
 
     /// One report as a JSON object: identifying fields, then `tables` → table → row → column →
     /// figure (`null` when blank). Keys are sorted, so the output is byte-for-byte reproducible.
-    static func writeReport(_ report: Report, config: PortalConfig, templates: Templates, into json: inout JSONWriter) {
+    /// `attachments` are written in a report's own `data.json` when it has any (never in `reports.json`).
+    static func writeReport(
+        _ report: Report, config: PortalConfig, templates: Templates, attachments: [AttachmentCopier.Copied]? = nil, into json: inout JSONWriter
+    ) {
         let keys = Self.reportKeys
         json.beginObject()
+        if let attachments, !attachments.isEmpty {
+            json.key("attachments")
+            AttachmentData.write(attachments, config: config, into: &json)
+        }
         json.key(quoted: keys.documentNumber)
         json.string(report.documentNumber)
         json.key(quoted: keys.format)
@@ -218,13 +225,14 @@ enum OpenData {
         json.endObject()
     }
 
-    static func json(of report: Report, config: PortalConfig, templates: Templates) -> Data {
+    static func json(of report: Report, config: PortalConfig, templates: Templates, attachments: [AttachmentCopier.Copied]? = nil) -> Data {
         var json = JSONWriter()
-        writeReport(report, config: config, templates: templates, into: &json)
+        writeReport(report, config: config, templates: templates, attachments: attachments, into: &json)
         return json.data
     }
 
-    /// `{county, reports: [...], site}` with every report as in its own `data.json`, one report per
+    /// `{county, reports: [...], site}` with every report as in its own `data.json` (without its
+    /// `attachments`, whose digests are known only once they are copied), one report per
     /// line; handed to `emit` a report at a time, so a national portal's file is never held whole.
     static func json(_ portal: Portal, templates: Templates, emit: (_ piece: [UInt8]) -> Void) {
         var json = JSONWriter(lineDepth: 2)

@@ -36,18 +36,34 @@ struct SitePlan: Sendable {
         for year in portal.compilationYears {
             pages.append(SitePage(kind: .compilation(year), path: Self.compilationPath(year)))
         }
-        if !portal.reports.isEmpty {
+        if Self.hasPublicSupervision(portal) {
             pages.append(SitePage(kind: .supervision, path: Self.supervision))
         }
         let searchLayout = search && !portal.reports.isEmpty ? SearchLayout(portal: portal) : nil
         if searchLayout != nil { pages.append(SitePage(kind: .search, path: Self.search)) }
+        let directories = Directory.pages(of: portal)
+        pages += directories
         pages.append(SitePage(kind: .notFound, path: Self.notFound))
         self.pages = pages
         self.searchLayout = searchLayout
+        self.sitemapFiles = Sitemap.files(urls: pages.count - 1, limit: portal.config.siteMap.urlsPerFile)
+        self.feeds = Feed.all(of: portal)
         self.generatedFiles =
-            ["sitemap.xml", "robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+            sitemapFiles + ["robots.txt", OpenData.csvPath, OpenData.jsonPath] + portal.reports.map(OpenData.reportPath)
+            + feeds.flatMap(\.paths) + (portal.config.identity.badge.map { [$0.outputPath] } ?? [])
+            + portal.reports.flatMap { report in report.attachments.map { $0.outputPath(of: report) } }
             + (searchLayout == nil ? [] : SearchLayout.linkedPaths)
     }
+
+    /// Whether the site has the supervision page: reports to show, and `supervision: public`.
+    static func hasPublicSupervision(_ portal: Portal) -> Bool {
+        !portal.reports.isEmpty && portal.config.supervision == .public
+    }
+
+    /// The files of sitemap.xml: one, or the index and its parts (see `Sitemap.files`).
+    let sitemapFiles: [String]
+    /// Every RSS and Atom feed (none without `site_url`).
+    let feeds: [Feed]
 
     /// Every path that pages and generated files will occupy.
     var allPaths: [String] { pages.map(\.path) + generatedFiles }

@@ -13,6 +13,15 @@ struct Supervision: Sendable {
         var legacy: Bool
         /// Findings of the arithmetic rules (T3-1 … X-1) for this report.
         var arithmeticFindings: Int
+        /// Why no report is expected: the township did not exist in the year (never counted as missing).
+        var absence: TownshipLifecycle.Absence? = nil
+        /// No report yet, and the year's deadline has not come on the build's day (未到期, not missing).
+        var notDue = false
+        /// The township's name in the year, when it is not the row's (a former name).
+        var nameOfTheYear: String? = nil
+
+        /// No report although one is expected and due: what supervision is for (未公开).
+        var missing: Bool { report == nil && absence == nil && !notDue }
     }
 
     struct Finding: Sendable {
@@ -28,7 +37,8 @@ struct Supervision: Sendable {
     let rows: [(township: Township, cells: [Cell])]
     let findings: [Finding]
 
-    init(portal: Portal, findings diagnostics: [Diagnostic]) {
+    /// `today` is the build's day: a year whose deadline has not come yet is 未到期, not missing.
+    init(portal: Portal, findings diagnostics: [Diagnostic], today: CalendarDate) {
         years = portal.years
         var byKey: [ReportID: Report] = [:]
         for report in portal.reports { byKey[report.id] = report }
@@ -45,19 +55,39 @@ struct Supervision: Sendable {
         }
         self.findings = findings
         let years = self.years
+        let deadline = portal.config.deadline
+        let names = Dictionary(portal.config.townships.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
         rows = portal.config.townships.map { township in
             (
                 township,
                 years.map { year in
                     let report = byKey[ReportID(township: township.slug, year: year)]
-                    return Cell(
+                    var cell = Cell(
                         township: township, year: year, report: report,
-                        late: report.map { $0.published > portal.config.deadline.dueDate(forReportYear: year) } ?? false,
+                        late: report.map { $0.published > deadline.dueDate(forReportYear: year) } ?? false,
                         zeroReport: report?.statistics?.isZeroReport ?? false, legacy: report?.isLegacy ?? false,
                         arithmeticFindings: report.map { arithmetic[$0.id] ?? 0 } ?? 0)
+                    if report == nil {
+                        cell.absence = township.lifecycle.absence(in: year, mergedIntoName: township.lifecycle.mergedInto.flatMap { names[$0] })
+                        cell.notDue = cell.absence == nil && Self.isNotDue(year, deadline: deadline, today: today)
+                    }
+                    let name = township.named(in: year).name
+                    if name != township.name { cell.nameOfTheYear = name }
+                    return cell
                 }
             )
         }
+    }
+
+    /// Whether the report for `year` is not yet due on `today` (its deadline is still to come).
+    static func isNotDue(_ year: Int, deadline: PublicationDeadline, today: CalendarDate) -> Bool {
+        today <= deadline.dueDate(forReportYear: year)
+    }
+
+    /// The report years not yet due on `today`, for the page's fingerprint: the page changes when
+    /// a deadline passes, with no content change.
+    static func yearsNotDue(_ years: [Int], deadline: PublicationDeadline, today: CalendarDate) -> [Int] {
+        years.filter { isNotDue($0, deadline: deadline, today: today) }
     }
 
     /// The table row written on the finding's line, as a page anchor (`t3-N`).

@@ -30,6 +30,11 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     /// A sum of figures too large to be written.
     public static let overflow = RuleID(rawValue: "SUM")
 
+    /// Every rule, in the order of the rule list (docs/statistics.md).
+    public static let all: [RuleID] = [
+        .t2Kinds, .t3Balance, .t3Results, .t3Applicants, .t3Kinds, .t4Results, .carriedOver, .documentsInForce, .narrative, .blank, .overflow,
+    ]
+
     /// Rules whose findings are arithmetic inconsistencies in a published report: errors for
     /// `check` and `build --strict`, warnings for a normal build.
     public static let arithmetic: Set<RuleID> = [.t3Balance, .t3Results, .t3Applicants, .t3Kinds, .t4Results, .t2Kinds, .carriedOver]

@@ -196,6 +196,8 @@ enum StatisticsSchema {
         ("public_interest", "社会公益组织"), ("legal_service", "法律服务机构"),
         ("other", "其他"), ("total", "总计"),
     ])
+    /// The headings over T3's columns: all seven, and 商业企业…其他 (columns 1…5).
+    static let t3ApplicantHeading = "申请人情况", t3LegalHeading = "法人或其他组织"
     static let t3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     static let t3Results = "三、本年度办理结果"
     static let groupC = "（三）不予公开", groupD = "（四）无法提供", groupE = "（五）不予处理", groupF = "（六）其他处理"

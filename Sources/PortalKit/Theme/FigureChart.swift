@@ -31,42 +31,43 @@ struct FigureChart: Sendable {
         ]
     }
 
-    /// A self-contained `<svg>` element; `titleID` labels it for assistive technology.
-    func svg(titleID: String, title: String) -> String {
-        let panelWidth = 150
-        let panelHeight = 120
-        let gap = 14
-        let top = 22
-        let bottom = 20
-        let width = series.count * panelWidth + (series.count - 1) * gap
+    /// One self-contained `<svg>` per series, each labelled for assistive technology by its
+    /// `<title>` (`\(subject)新收申请：2022年5，2023年未填写`), with ids `\(idPrefix)-1`, `-2`, ….
+    ///
+    /// Each chart is a horizontal bar per year (so any number of years fits) drawn in a viewBox
+    /// `width` user units wide that the stylesheet shows `width` CSS pixels wide at the default text
+    /// size (`17.5rem`): its text renders at the stylesheet's size, 15 px and more, never scaled down
+    /// with the page's width as one wide chart was (about 5 px on a phone). All series share one
+    /// scale so that their bars compare.
+    func svg(idPrefix: String, subject: String) -> String {
+        let width = 280
+        let top = 34
+        let rowHeight = 28
+        let barStart = 50
+        let valueRoom = 62
         let maximum = series.flatMap { $0.values.compactMap { $0.value?.approximateValue } }.max() ?? 0
         let scale = maximum > 0 ? maximum : 1
-        var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(panelHeight)\" role=\"img\" aria-labelledby=\"\(titleID)\">",
-            "<title id=\"\(titleID)\">\(HTMLContent.escape(title))</title>",
-        ]
+        var parts: [String] = []
         for (index, item) in series.enumerated() {
-            let x0 = index * (panelWidth + gap)
-            let plotHeight = panelHeight - top - bottom
-            parts.append("<g transform=\"translate(\(x0) 0)\">")
-            parts.append("<text x=\"0\" y=\"14\" class=\"chart-label\">\(HTMLContent.escape(item.label))</text>")
-            parts.append("<line x1=\"0\" y1=\"\(top + plotHeight)\" x2=\"\(panelWidth)\" y2=\"\(top + plotHeight)\" class=\"chart-axis\"/>")
-            let slot = panelWidth / max(1, item.values.count)
+            let id = "\(idPrefix)-\(index + 1)"
+            let height = top + item.values.count * rowHeight + 4
+            let title = subject + item.label + "：" + item.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
+            parts.append(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure-chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"\(id)\">")
+            parts.append("<title id=\"\(id)\">\(HTMLContent.escape(title))</title>")
+            parts.append("<text x=\"0\" y=\"20\" class=\"chart-label\">\(HTMLContent.escape(item.label))</text>")
+            parts.append("<line x1=\"\(barStart)\" y1=\"\(top - 4)\" x2=\"\(barStart)\" y2=\"\(height - 2)\" class=\"chart-axis\"/>")
             for (position, point) in item.values.enumerated() {
+                let y = top + position * rowHeight
                 // Negative or absurd figures (reported by the checks) are drawn as empty or full bars.
                 let value = min(max(point.value?.approximateValue ?? 0, 0), scale)
-                let height = Int((value / scale * Double(plotHeight - 14)).rounded())
-                let x = position * slot + slot / 4
-                let barWidth = max(4, slot / 2)
-                parts.append("<rect x=\"\(x)\" y=\"\(top + plotHeight - height)\" width=\"\(barWidth)\" height=\"\(height)\" class=\"chart-bar\"/>")
-                parts.append(
-                    "<text x=\"\(x + barWidth / 2)\" y=\"\(top + plotHeight - height - 3)\" class=\"chart-value\" text-anchor=\"middle\">\(point.value?.text ?? "—")</text>"
-                )
-                parts.append("<text x=\"\(x + barWidth / 2)\" y=\"\(panelHeight - 5)\" class=\"chart-year\" text-anchor=\"middle\">\(point.year)</text>")
+                let length = Int((value / scale * Double(width - barStart - valueRoom)).rounded())
+                parts.append("<text x=\"0\" y=\"\(y + 17)\" class=\"chart-year\">\(point.year)</text>")
+                parts.append("<rect x=\"\(barStart)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"18\" class=\"chart-bar\"/>")
+                parts.append("<text x=\"\(barStart + length + 6)\" y=\"\(y + 17)\" class=\"chart-value\">\(point.value?.text ?? "—")</text>")
             }
-            parts.append("</g>")
+            parts.append("</svg>")
         }
-        parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 }

@@ -22,12 +22,18 @@ struct PageRenderer: Sendable {
 
     /// Fingerprint of the settings, options and portal-gen version (see `BuildManifest.siteFingerprint`).
     let siteFingerprint: String
+    /// The build's day: the supervision grid shows a report not yet due as 未到期.
+    let today: CalendarDate
     /// Whether the site has a search page (every page's header links it).
     let hasSearch: Bool
 
     /// `findings` are the statistics findings shown on the supervision page.
-    init(portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "", hasSearch: Bool = false) {
+    init(
+        portal: Portal, theme: Theme, findings: [Diagnostic] = [], siteFingerprint: String = "", today: CalendarDate = .today,
+        hasSearch: Bool = false
+    ) {
         self.portal = portal
+        self.today = today
         self.hasSearch = hasSearch
         self.theme = theme
         self.siteFingerprint = siteFingerprint
@@ -68,15 +74,22 @@ struct PageRenderer: Sendable {
             let report = portal.reports[index]
             let around = neighbours[report.id]
             parts += [
-                report.contentHash, around?.previous.map { portal.reports[$0].summaryHash } ?? "-",
+                report.contentHash, report.attachmentsHash, around?.previous.map { portal.reports[$0].summaryHash } ?? "-",
                 around?.next.map { portal.reports[$0].summaryHash } ?? "-",
             ]
         case .year(let year), .compilation(let year):
             parts += listing(portal.reports(in: year))
         case .township(let township):
             parts += listing(portal.reports(of: township))
-        case .home, .supervision:
+        case .home:
             parts.append(everything)
+        case .supervision:
+            parts.append(everything)
+            // A deadline passing turns 未到期 into 未公开 with nothing else changed.
+            parts.append(
+                "not due " + Supervision.yearsNotDue(portal.years, deadline: portal.config.deadline, today: today).map(String.init).joined(separator: ","))
+        case .directory(let directory):
+            parts += directoryInputs(directory, everything: everything)
         case .search:
             // Its message without JavaScript: the years (in `common`), the townships and the count.
             parts += portal.townshipsWithReports.map { "\($0.slug) \($0.name)" } + ["\(portal.reports.count)"]
@@ -157,6 +170,8 @@ struct PageRenderer: Sendable {
             context.merge(compilationContext(year, page), uniquingKeysWith: { $1 })
         case .supervision:
             context.merge(supervisionContext(page), uniquingKeysWith: { $1 })
+        case .directory(let directory):
+            context.merge(directoryContext(directory, page), uniquingKeysWith: { $1 })
         case .search:
             context.merge(searchContext(page), uniquingKeysWith: { $1 })
         case .notFound:
@@ -165,9 +180,13 @@ struct PageRenderer: Sendable {
         let templateStart = clock.now
         let html = theme.render(page.template, context: context)
         let templateTime = clock.now - templateStart
-        var diagnostics = LinkChecker.check(
-            html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
-            report: source, bodyLinks: bodyLinks, template: page.template)
+        // The office's copy of the supervision page lives outside the site: its links are not the site's.
+        var diagnostics =
+            page.rootOverride != nil
+            ? []
+            : LinkChecker.check(
+                html: html, page: page, basePath: portal.config.basePath, knownPaths: knownPaths,
+                report: source, bodyLinks: bodyLinks, template: page.template)
         if let source, !portal.config.unsafeHTML {
             for link in bodyLinks {
                 if let refusal = LinkPolicy.refusal(of: link.url) {
@@ -182,7 +201,7 @@ struct PageRenderer: Sendable {
 
     // MARK: - Contexts
 
-    private func link(_ target: String, from page: SitePage) -> String {
+    func link(_ target: String, from page: SitePage) -> String {
         page.kind == .notFound ? portal.config.basePath + target : page.rootPrefix + target
     }
 
@@ -199,7 +218,7 @@ struct PageRenderer: Sendable {
         if let code = config.identity.siteCode { meta.append(["name": "SiteIDCode", "content": code]) }
         meta.append(["name": "ColumnName", "content": Self.category])
         meta.append(["name": "ColumnType", "content": "信息公开"])
-        var common: [String: Any] = [
+        var common = publishingContext(for: page).merging([
             "lang": "zh-CN",
             "root": root,
             "assets": root + Theme.assetsFolder + "/",
@@ -222,7 +241,7 @@ struct PageRenderer: Sendable {
                 },
                 "townshipsURL": link(SitePlan.home, from: page) + "#townships",
             ] as [String: Any],
-        ]
+        ]) { $1 }
         if hasSearch { common["searchURL"] = link(SitePlan.search, from: page) }
         return common
     }
@@ -252,7 +271,7 @@ struct PageRenderer: Sendable {
         return context
     }
 
-    private func summary(_ report: Report, from page: SitePage) -> [String: Any] {
+    func summary(_ report: Report, from page: SitePage) -> [String: Any] {
         var item: [String: Any] = [
             "title": report.title,
             "url": link(SitePlan.reportPath(report), from: page),
@@ -270,7 +289,7 @@ struct PageRenderer: Sendable {
         return item
     }
 
-    private func pageInfo(title: String, heading: String, page: SitePage, breadcrumbs: [(String, String?)]) -> [String: Any] {
+    func pageInfo(title: String, heading: String, page: SitePage, breadcrumbs: [(String, String?)]) -> [String: Any] {
         let crumbs = breadcrumbs.enumerated().map { index, crumb -> [String: Any] in
             var item: [String: Any] = ["label": crumb.0, "last": index == breadcrumbs.count - 1]
             item["url"] = crumb.1
@@ -304,7 +323,7 @@ struct PageRenderer: Sendable {
         context["downloads"] = ["csv": link(OpenData.csvPath, from: page), "json": link(OpenData.jsonPath, from: page)]
         // A portal without reports yet has a home page that says so, and no supervision page.
         context["noReports"] = portal.reports.isEmpty
-        if !portal.reports.isEmpty { context["supervisionURL"] = link(SitePlan.supervision, from: page) }
+        if SitePlan.hasPublicSupervision(portal) { context["supervisionURL"] = link(SitePlan.supervision, from: page) }
         if let latest = portal.compilationYears.first { context["compilationURL"] = link(SitePlan.compilationPath(latest), from: page) }
         return context
     }
@@ -331,6 +350,7 @@ struct PageRenderer: Sendable {
         let reports = portal.reports(of: township)
         var info: [String: Any] = ["name": township.name, "organ": township.organ]
         info["creditCode"] = township.creditCode
+        info.merge(historyContext(township, page), uniquingKeysWith: { $1 })
         context["township"] = info
         context["reports"] = reports.map { summary($0, from: page) }
         context["count"] = reports.count
@@ -356,7 +376,10 @@ struct PageRenderer: Sendable {
         info["parts"] = parts
         info["format"] = report.statistics?.format.rawValue ?? StatisticsParser.legacyFormat
         info["zeroReport"] = report.statistics?.isZeroReport ?? false
+        info["hasBlankCells"] = report.statistics?.tables.contains(where: \.hasBlanks) ?? false
         info["dataURL"] = "data.json"
+        info["attachments"] = AttachmentData.pageContext(report)
+        info["hasAttachments"] = !report.attachments.isEmpty
         context["report"] = info
         if let around = neighbours[report.id] {
             if let previous = around.previous { context["previous"] = summary(portal.reports[previous], from: page) }
@@ -459,8 +482,27 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// A township's lifecycle for its page: when it was set up or abolished, what it was called.
+    private func historyContext(_ township: Township, _ page: SitePage) -> [String: Any] {
+        let lifecycle = township.lifecycle
+        var info: [String: Any] = [
+            "formerNames": lifecycle.formerNames.map { ["name": $0.name, "organ": $0.organ, "until": $0.until] as [String: Any] }
+        ]
+        info["established"] = lifecycle.established
+        info["abolished"] = lifecycle.abolished
+        if let slug = lifecycle.mergedInto, let target = portal.config.townships.first(where: { $0.slug == slug }) {
+            var merged: [String: Any] = ["name": target.name]
+            if portal.townshipsWithReports.contains(where: { $0.slug == slug }) { merged["url"] = link(SitePlan.townshipPath(target), from: page) }
+            info["mergedInto"] = merged
+        }
+        info["hasHistory"] = lifecycle.established != nil || lifecycle.abolished != nil || !lifecycle.formerNames.isEmpty
+        return info
+    }
+
     private func supervisionContext(_ page: SitePage) -> [String: Any] {
-        let supervision = Supervision(portal: portal, findings: findings)
+        let supervision = Supervision(portal: portal, findings: findings, today: today)
+        // The office's copy (`supervision: office`, `build --office`) is outside the public site.
+        let office = page.rootOverride != nil
         var context = pageInfo(
             title: "公开年报情况总览_\(Self.category)_\(portal.config.siteName)", heading: "政府信息公开工作年度报告公开情况总览", page: page,
             breadcrumbs: [("首页", link(SitePlan.home, from: page)), ("公开年报情况总览", nil)])
@@ -468,14 +510,18 @@ struct PageRenderer: Sendable {
         let published = Set(portal.townshipsWithReports.map(\.slug))
         context["rows"] = supervision.rows.map { row -> [String: Any] in
             var item: [String: Any] = ["township": row.township.name]
+            let formerNames = row.township.lifecycle.formerNames.map(\.name)
+            if !formerNames.isEmpty { item["formerNames"] = formerNames.joined(separator: "、") }
             if published.contains(row.township.slug) { item["townshipURL"] = link(SitePlan.townshipPath(row.township), from: page) }
             item["cellsHTML"] = TemplateText { SupervisionLayout.cells(row.cells) { link(SitePlan.reportPath($0), from: page) } }
             item["cells"] = TemplateList(base: row.cells) { cell -> [String: Any] in
                 var item: [String: Any] = [
-                    "year": cell.year, "missing": cell.report == nil, "late": cell.late,
+                    "year": cell.year, "missing": cell.missing, "notDue": cell.notDue, "late": cell.late,
                     "zeroReport": cell.zeroReport, "legacy": cell.legacy, "findings": cell.arithmeticFindings,
                     "hasFindings": cell.arithmeticFindings > 0,
                 ]
+                item["absence"] = cell.absence.map(SupervisionLayout.label)
+                item["nameOfTheYear"] = cell.nameOfTheYear
                 if let report = cell.report {
                     item["url"] = link(SitePlan.reportPath(report), from: page)
                     item["published"] = report.published.chinese
@@ -484,9 +530,12 @@ struct PageRenderer: Sendable {
             }
             return item
         }
-        var counts = (published: 0, missing: 0, late: 0, zero: 0, legacy: 0, findings: 0)
+        var counts = (published: 0, missing: 0, late: 0, zero: 0, legacy: 0, findings: 0, notDue: 0, absent: 0)
         for cell in supervision.rows.flatMap(\.cells) {
-            if cell.report == nil { counts.missing += 1 } else { counts.published += 1 }
+            if cell.report != nil { counts.published += 1 }
+            if cell.missing { counts.missing += 1 }
+            if cell.notDue { counts.notDue += 1 }
+            if cell.absence != nil { counts.absent += 1 }
             if cell.late { counts.late += 1 }
             if cell.zeroReport { counts.zero += 1 }
             if cell.legacy { counts.legacy += 1 }
@@ -495,18 +544,23 @@ struct PageRenderer: Sendable {
         context["totals"] = [
             "published": counts.published, "missing": counts.missing, "late": counts.late,
             "zeroReports": counts.zero, "legacy": counts.legacy, "withFindings": counts.findings,
+            "notDue": counts.notDue, "notExpected": counts.absent,
         ]
+        context["office"] = office
+        if office { context["meta"] = (context["meta"] as? [[String: Any]] ?? []) + [["name": "robots", "content": "noindex, nofollow"]] }
         context["deadline"] = portal.config.deadline.chinese
         context["findings"] = supervision.findings.map { finding -> [String: Any] in
             var url = link(SitePlan.reportPath(finding.report), from: page)
             if let anchor = finding.anchor { url += "#" + anchor }
             var item: [String: Any] = [
                 "title": finding.report.title, "township": finding.report.township.name,
-                "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? finding.diagnostic.message.text(.chinese),
+                // Plain words only: rule codes and file names are for `check` and the office.
+                "year": finding.report.year, "url": url, "message": finding.diagnostic.publicMessage ?? "统计数据需要人工复核",
                 "severity": finding.diagnostic.severity == .error ? "错误" : "提示",
                 "isError": finding.diagnostic.severity == .error,
             ]
-            item["rule"] = finding.diagnostic.rule?.rawValue
+            item["ruleName"] = finding.diagnostic.rule?.name
+            if office { item["rule"] = finding.diagnostic.rule?.rawValue }
             return item
         }
         context["findingCount"] = supervision.findings.count
@@ -517,12 +571,7 @@ struct PageRenderer: Sendable {
         let chart = FigureChart(reports: reports)
         let years = reports.map(\.year).sorted()
         return [
-            "svg": chart.svg(
-                titleID: "chart-title",
-                title: "\(township.name)历年主要数据："
-                    + chart.series.map { series in
-                        series.label + " " + series.values.map { "\($0.year)年\($0.value?.text ?? "未填写")" }.joined(separator: "，")
-                    }.joined(separator: "；")),
+            "svg": chart.svg(idPrefix: "chart", subject: "\(township.name)历年"),
             "years": years,
             "series": chart.series.map { series -> [String: Any] in
                 ["label": series.label, "values": series.values.map { ["year": $0.year, "text": $0.value?.text ?? ""] }]

@@ -41,10 +41,14 @@ enum TableLayout {
             case .t3: layout = TableLayout.t3(spec, prefix)
             default: layout = TableLayout.t4(spec, prefix)
             }
-            let blank = " class=\"blank\"><span class=\"visually-hidden\">未填写</span></td>"
+            // A figure's hole sits right after its open tag: the filled figure is `>12`, a blank
+            // cell ` class="blank">` with 未填写 (hidden on wide screens); then comes the cell's column label (shown
+            // by the narrow layout only, see docs/themes.md, Tables) and `</td>`.
+            let blank = " class=\"blank\"><span class=\"blank-text\">未填写</span>"
+            let labels = ColumnLabels(head: layout.head, bodies: layout.bodies)
             var builder = FigureTemplate.Builder()
             func cells(_ row: [Cell]) {
-                builder.append("<tr>")
+                builder.append(ColumnLabels.isColumnHeadings(row) ? "<tr class=\"column-headings\">" : "<tr>")
                 for cell in row {
                     guard let source = cell.source else {
                         builder.append(cell.html)
@@ -58,6 +62,7 @@ enum TableLayout {
                     } else {
                         builder.append(blank)
                     }
+                    builder.append("<span class=\"cell-label\" aria-hidden=\"true\">\(HTMLContent.escape(labels.label(of: cell)))</span></td>")
                 }
                 builder.append("</tr>\n")
             }
@@ -75,7 +80,7 @@ enum TableLayout {
                 builder.append("</tbody>\n")
             }
             builder.append("</table>\n</div>")
-            figures = FigureTemplate(builder, before: ">", after: "</td>", blank: blank)
+            figures = FigureTemplate(builder, before: ">", blank: blank)
         }
 
         func fill(_ table: StatTable) -> String {
@@ -174,10 +179,10 @@ enum TableLayout {
         }
         let corner = Cell(header: false, text: StatisticsSchema.t3Corner, colspan: 3, rowspan: 3, className: "corner")
         let head: [[Cell]] = [
-            [corner, .th("申请人情况", scope: "colgroup", id: applicant, colspan: 7)],
+            [corner, .th(StatisticsSchema.t3ApplicantHeading, scope: "colgroup", id: applicant, colspan: 7)],
             [
                 .th(columns[0].label, scope: "col", id: "\(p)-\(columns[0].key)", rowspan: 2),
-                .th("法人或其他组织", scope: "colgroup", id: legal, colspan: 5),
+                .th(StatisticsSchema.t3LegalHeading, scope: "colgroup", id: legal, colspan: 5),
                 .th(columns[6].label, scope: "col", id: "\(p)-\(columns[6].key)", rowspan: 2),
             ],
             (1...5).map { .th(columns[$0].label, scope: "col", id: "\(p)-\(columns[$0].key)") },

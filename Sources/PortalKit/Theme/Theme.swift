@@ -8,7 +8,7 @@ import Mustache
 /// value from content reaches templates as text that Mustache's `{{…}}` escapes (see `HTMLContent`).
 struct Theme: Sendable {
     /// Templates every theme must provide, one per kind of page (plus partials of its choice).
-    static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "404"]
+    static let requiredTemplates = ["home", "year", "township", "report", "compilation", "supervision", "sitemap", "feeds", "404"]
     /// Where assets land in the output folder.
     static let assetsFolder = "assets"
 

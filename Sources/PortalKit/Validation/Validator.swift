@@ -1,7 +1,10 @@
 /// Checks parsed reports against the settings and each other, and builds the validated model.
 enum Validator {
     /// `today` is only used to catch reports dated in the future; it never appears in the output.
-    static func validate(config: PortalConfig, sources: [ReportSource], today: CalendarDate = .today) -> (portal: Portal, diagnostics: [Diagnostic]) {
+    /// `attachments` are the checked attachments of each report, by its file's absolute path (`AttachmentCheck`).
+    static func validate(
+        config: PortalConfig, sources: [ReportSource], attachments: [String: [Attachment]] = [:], today: CalendarDate = .today
+    ) -> (portal: Portal, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var reports: [Report] = []
         // The file of the first report seen for each township and year, and for each index number.
@@ -20,6 +23,27 @@ enum Validator {
                 let message = Message.townshipUnknown(name: source.township, suggestion: suggestion, names: names)
                 diagnostics.append(.error(message, at: source.location(of: "township")))
                 continue
+            }
+            // A year in which the township did not exist is a mistake in the report or in portal.yml:
+            // the grid could not show it (see `TownshipLifecycle`).
+            if !township.lifecycle.exists(in: source.year) {
+                diagnostics.append(
+                    .error(
+                        .reportOutsideExistence(
+                            township: township.name, year: source.year, established: township.lifecycle.established,
+                            abolished: township.lifecycle.abolished),
+                        at: source.location(of: "year")))
+                continue
+            }
+            // The report is shown under the name of its year, whatever name it was written under.
+            let named = township.named(in: source.year)
+            if source.township != township.name, source.township != named.name,
+                let former = township.lifecycle.formerNames.first(where: { $0.name == source.township })
+            {
+                diagnostics.append(
+                    .warning(
+                        .reportFormerNameOutOfTime(written: source.township, year: source.year, until: former.until, present: named.name),
+                        at: source.location(of: "township")))
             }
             let key = ReportID(township: township.slug, year: source.year)
             if let first = byKey[key] {
@@ -60,9 +84,9 @@ enum Validator {
                         at: source.location(of: "written")))
             }
             let report = Report(
-                source: source.path, title: source.title, township: township, year: source.year,
+                source: source.path, title: source.title, township: named, year: source.year,
                 published: source.published, written: source.written, indexNumber: source.indexNumber,
-                issuer: source.issuer ?? township.organ, documentNumber: source.documentNumber,
+                issuer: source.issuer ?? named.organ, documentNumber: source.documentNumber, attachments: attachments[source.file] ?? [],
                 statistics: source.statistics, bodyFirstLine: source.bodyFirstLine, file: source.file,
                 contentHash: source.contentHash, summaryHash: source.summaryHash, findings: source.findings)
             reports.append(report)
